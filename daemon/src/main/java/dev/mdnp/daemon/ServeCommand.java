@@ -1,0 +1,108 @@
+package dev.mdnp.daemon;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.mdnp.daemon.transport.SocketInUseException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mdnp serve}: runs the plugin daemon in the foreground until SIGTERM or SIGINT. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the Docker network plugin API on <plugin-dir>/<name>.sock until SIGTERM or SIGINT.",
+            "Then: docker network create -d <name> NETWORK"
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private static final int EXIT_CANNOT_SERVE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--name", defaultValue = "mdnp", paramLabel = "NAME",
+            description = "Plugin name, as in 'docker network create -d NAME' (default: ${DEFAULT-VALUE}).")
+    private String name = "mdnp";
+
+    @Option(names = "--plugin-dir", defaultValue = "/run/docker/plugins", paramLabel = "DIR",
+            description = "Directory Docker searches for plugin sockets (default: ${DEFAULT-VALUE}).")
+    private Path pluginDir = Path.of("/run/docker/plugins");
+
+    @Option(names = "--state-dir", defaultValue = "/var/lib/mdnp", paramLabel = "DIR",
+            description = "Directory for durable state (default: ${DEFAULT-VALUE}). Not used yet: state is kept"
+                    + " in memory until durable state lands.")
+    private Path stateDir = Path.of("/var/lib/mdnp");
+
+    @Option(names = "--inspect-socket", defaultValue = "/run/mdnp/inspect.sock", paramLabel = "PATH",
+            description = "Socket of the read-only introspection channel (default: ${DEFAULT-VALUE}). Not served"
+                    + " yet.")
+    private Path inspectSocket = Path.of("/run/mdnp/inspect.sock");
+
+    @Option(names = "--log-level", defaultValue = "info", paramLabel = "LEVEL",
+            description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
+    private String logLevel = "info";
+
+    @Option(names = "--shutdown-grace", defaultValue = "10s", paramLabel = "SECONDS",
+            converter = DurationConverter.class,
+            description = "How long a stop waits for calls in flight, e.g. 10s (default: ${DEFAULT-VALUE}).")
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        setLogLevel(logLevel);
+        DaemonConfig config = config();
+        Wiring wiring;
+        try {
+            wiring = Wiring.start(config);
+        } catch (SocketInUseException e) {
+            log.error("{}", e.getMessage());
+            return EXIT_CANNOT_SERVE;
+        } catch (AccessDeniedException e) {
+            log.error("cannot create {}: permission denied; run mdnp as root", e.getFile());
+            return EXIT_CANNOT_SERVE;
+        } catch (IOException e) {
+            log.error("cannot serve {}: {}", config.pluginSocket(), e.toString());
+            return EXIT_CANNOT_SERVE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: finishing calls in flight");
+            wiring.close();
+            log.info("stopped");
+            stopped.countDown();
+        }, "mdnp-shutdown"));
+        log.info("serving plugin {} on {}; try: docker network create -d {} NETWORK",
+                name, config.pluginSocket(), name);
+        stopped.await();
+        return 0;
+    }
+
+    private DaemonConfig config() {
+        try {
+            return new DaemonConfig(name, pluginDir, stateDir, inspectSocket, shutdownGrace);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private void setLogLevel(String level) {
+        Level parsed = Level.toLevel(level, null);
+        if (parsed == null) {
+            throw new ParameterException(spec.commandLine(), "unknown log level \"" + level
+                    + "\": use error, warn, info, debug or trace");
+        }
+        ((Logger) LoggerFactory.getLogger("dev.mdnp")).setLevel(parsed);
+    }
+}

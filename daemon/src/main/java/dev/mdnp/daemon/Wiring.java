@@ -1,0 +1,51 @@
+package dev.mdnp.daemon;
+
+import dev.mdnp.daemon.api.PluginApi;
+import dev.mdnp.daemon.driver.DriverState;
+import dev.mdnp.daemon.driver.NetworkDriver;
+import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.transport.PeerPolicy;
+import dev.mdnp.daemon.transport.UnixSocketServer;
+import dev.mdnp.daemon.transport.UnixSocketServerConfig;
+import dev.mdnp.model.json.JsonMappers;
+import java.io.IOException;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Builds the daemon's services in dependency order, leaves first, and closes them in reverse. The only place that
+ * constructs another package's services.
+ */
+final class Wiring implements AutoCloseable {
+
+    private static final int BACKLOG = 1024;
+    private static final int IO_THREADS = 1;
+    private static final int WORKER_THREADS = 16;
+
+    private final UnixSocketServer pluginServer;
+
+    private Wiring(UnixSocketServer pluginServer) {
+        this.pluginServer = pluginServer;
+    }
+
+    /** Builds every service and starts serving the plugin API; the socket appears only once it serves. */
+    static Wiring start(DaemonConfig config) throws IOException {
+        NetworkDriver driver = new NetworkDriver(new DriverState());
+        IpamDriver ipam = new IpamDriver();
+        PluginApi api = new PluginApi(driver, ipam, JsonMappers.create());
+        UnixSocketServerConfig serverConfig = new UnixSocketServerConfig(
+                config.pluginSocket(),
+                PosixFilePermissions.fromString("rw-------"),
+                BACKLOG,
+                IO_THREADS,
+                WORKER_THREADS,
+                PeerPolicy.rootOnly(),
+                config.shutdownGrace());
+        return new Wiring(UnixSocketServer.start(serverConfig, api.handler()));
+    }
+
+    /** Stops serving: the socket file goes first, then calls in flight finish, then everything closes. */
+    @Override
+    public void close() {
+        pluginServer.close();
+    }
+}

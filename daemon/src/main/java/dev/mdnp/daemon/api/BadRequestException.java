@@ -1,0 +1,9 @@
+package dev.mdnp.daemon.api;
+
+/** A request body that is not the JSON the called method takes; answered with 400 and the problem in {@code Err}. */
+final class BadRequestException extends RuntimeException {
+
+    BadRequestException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

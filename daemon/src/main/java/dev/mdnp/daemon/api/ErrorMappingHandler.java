@@ -1,0 +1,55 @@
+package dev.mdnp.daemon.api;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.daemon.driver.DriverException;
+import dev.mdnp.daemon.ipam.IpamException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.StatusCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the exception of a failed call into its HTTP reply: 400 for a body that does not decode, 500 with the
+ * driver's message otherwise (cnm-remote-api.md §1.4). The only place that maps exceptions to HTTP.
+ *
+ * <p>Faults on mdnp's side are logged here with their stack trace; the caller's faults only on the call's log line.
+ */
+final class ErrorMappingHandler implements HttpHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorMappingHandler.class);
+
+    private final ErrorReplies errors;
+    private final HttpHandler next;
+
+    ErrorMappingHandler(ErrorReplies errors, HttpHandler next) {
+        this.errors = requireNonNull(errors, "errors");
+        this.next = requireNonNull(next, "next");
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        try {
+            next.handleRequest(exchange);
+        } catch (BadRequestException e) {
+            errors.send(exchange, StatusCodes.BAD_REQUEST, e.getMessage());
+        } catch (DriverException e) {
+            logIfOurs(exchange, e, e.reason().callersFault());
+            errors.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR, e.getMessage());
+        } catch (IpamException e) {
+            logIfOurs(exchange, e, e.reason().callersFault());
+            errors.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR, e.getMessage());
+        } catch (Exception e) { // the top of the call: anything else is a bug of ours, and Docker needs an answer
+            log.error("call {} failed", exchange.getRequestPath(), e);
+            errors.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR,
+                    "internal error in mdnp (" + e.getClass().getSimpleName() + "); see the mdnp daemon log");
+        }
+    }
+
+    private static void logIfOurs(HttpServerExchange exchange, RuntimeException e, boolean callersFault) {
+        if (!callersFault) {
+            log.error("call {} failed", exchange.getRequestPath(), e);
+        }
+    }
+}

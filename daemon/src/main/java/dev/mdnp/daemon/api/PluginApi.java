@@ -1,0 +1,39 @@
+package dev.mdnp.daemon.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.driver.NetworkDriver;
+import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.model.cnm.ActivateResponse;
+import io.undertow.server.HttpHandler;
+import java.util.List;
+
+/**
+ * The plugin API Docker calls: {@code /Plugin.Activate} plus every NetworkDriver and IpamDriver route, as one
+ * Undertow handler to serve on the plugin socket.
+ */
+public final class PluginApi {
+
+    /** Request bodies larger than this are refused with 413; Docker's largest bodies are a few KiB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    static final String ACTIVATE = "/Plugin.Activate";
+    private static final ActivateResponse IMPLEMENTS =
+            new ActivateResponse(List.of("NetworkDriver", "IpamDriver"));
+
+    private final HttpHandler handler;
+
+    /** Builds the routes over the given drivers; {@code mapper} must come from {@code JsonMappers.create()}. */
+    public PluginApi(NetworkDriver driver, IpamDriver ipam, ObjectMapper mapper) {
+        JsonCodec codec = new JsonCodec(mapper);
+        RouteTable routes = new RouteTable(codec, new ErrorReplies(codec), MAX_BODY_BYTES);
+        routes.post(ACTIVATE, routes.noArgs(() -> IMPLEMENTS));
+        CnmRoutes.register(routes, driver);
+        IpamRoutes.register(routes, ipam);
+        handler = new CallLogHandler(routes.handler());
+    }
+
+    /** Returns the root handler. */
+    public HttpHandler handler() {
+        return handler;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mdnp.daemon.api;
+
+import static java.util.Objects.requireNonNull;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.StatusCodes;
+import org.xnio.IoUtils;
+
+/**
+ * Reads the request body on the I/O thread without blocking, then dispatches the rest of the call to a worker.
+ *
+ * <p>A body over the limit is refused with 413 without being read whole: at once when Content-Length announces it,
+ * as soon as the limit is passed when the body is chunked. A client that disconnects mid-body is dropped silently.
+ */
+final class RequestBodyHandler implements HttpHandler {
+
+    /** The whole request body, put on the exchange before {@code next} runs. */
+    static final AttachmentKey<byte[]> BODY = AttachmentKey.create(byte[].class);
+
+    private final long maxBytes;
+    private final ErrorReplies errors;
+    private final HttpHandler next;
+
+    RequestBodyHandler(long maxBytes, ErrorReplies errors, HttpHandler next) {
+        this.maxBytes = maxBytes;
+        this.errors = requireNonNull(errors, "errors");
+        this.next = requireNonNull(next, "next");
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.getRequestContentLength() > maxBytes) {
+            refuseTooLarge(exchange);
+            return;
+        }
+        exchange.setMaxEntitySize(maxBytes);
+        exchange.getRequestReceiver().receiveFullBytes(
+                (ex, body) -> {
+                    ex.putAttachment(BODY, body);
+                    ex.dispatch(next);
+                },
+                (ex, error) -> {
+                    if (error instanceof RequestTooBigException) {
+                        refuseTooLarge(ex);
+                    } else {
+                        IoUtils.safeClose(ex.getConnection());
+                    }
+                });
+    }
+
+    private void refuseTooLarge(HttpServerExchange exchange) {
+        // The unread rest of the body would be parsed as the next request: close after replying.
+        exchange.setPersistent(false);
+        errors.send(exchange, StatusCodes.REQUEST_ENTITY_TOO_LARGE,
+                "request body too large: the limit is " + maxBytes + " bytes");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mdnp.daemon.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.StatusCodes;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The table of protocol routes: each {@code POST /<Interface>.<Method>} path is registered once, wrapped in the same
+ * chain (read body, dispatch, map errors, decode-call-encode). Unknown paths get 404, other HTTP methods 405.
+ */
+final class RouteTable {
+
+    private final RoutingHandler routing = new RoutingHandler(false);
+    private final JsonCodec codec;
+    private final ErrorReplies errors;
+    private final long maxBodyBytes;
+
+    RouteTable(JsonCodec codec, ErrorReplies errors, long maxBodyBytes) {
+        this.codec = requireNonNull(codec, "codec");
+        this.errors = requireNonNull(errors, "errors");
+        this.maxBodyBytes = maxBodyBytes;
+        routing.setFallbackHandler(exchange -> errors.send(exchange, StatusCodes.NOT_FOUND,
+                "unknown plugin method " + exchange.getRequestPath()));
+        routing.setInvalidMethodHandler(exchange -> errors.send(exchange, StatusCodes.METHOD_NOT_ALLOWED,
+                "plugin methods take POST, not " + exchange.getRequestMethod()));
+    }
+
+    /** Registers a method at {@code path}. */
+    void post(String path, Function<JsonNode, Object> method) {
+        HttpHandler call = new ErrorMappingHandler(errors, new JsonRouteHandler(codec, method));
+        routing.post(path, new RequestBodyHandler(maxBodyBytes, errors, call));
+    }
+
+    /** Adapts a driver method that takes the request record {@code type}. */
+    <T> Function<JsonNode, Object> json(Class<T> type, Function<T, ?> method) {
+        return body -> method.apply(codec.convert(body, type));
+    }
+
+    /** Adapts a driver method that takes no arguments; Docker sends an empty body (§1.3). */
+    Function<JsonNode, Object> noArgs(Supplier<?> method) {
+        return body -> method.get();
+    }
+
+    HttpHandler handler() {
+        return routing;
+    }
+}

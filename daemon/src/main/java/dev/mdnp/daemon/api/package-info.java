@@ -1,0 +1,11 @@
+/**
+ * The plugin API: routes for {@code /Plugin.*}, {@code /NetworkDriver.*} and {@code /IpamDriver.*}, JSON in and out,
+ * error mapping and the per-call log line.
+ *
+ * <p>May depend on Undertow's handler API, {@code dev.mdnp.model}, and the entry points of {@code daemon.driver}
+ * and {@code daemon.ipam}; never on the dataplane, netlink or the store.
+ */
+@NullMarked
+package dev.mdnp.daemon.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,214 @@
+package dev.mdnp.daemon.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mdnp.daemon.driver.DriverException.Reason;
+import dev.mdnp.model.cnm.CreateEndpointRequest;
+import dev.mdnp.model.cnm.CreateNetworkRequest;
+import dev.mdnp.model.cnm.DeleteEndpointRequest;
+import dev.mdnp.model.cnm.DeleteNetworkRequest;
+import dev.mdnp.model.cnm.EndpointInterface;
+import dev.mdnp.model.cnm.IpamData;
+import dev.mdnp.model.cnm.JoinRequest;
+import dev.mdnp.model.cnm.JoinResponse;
+import dev.mdnp.model.cnm.LeaveRequest;
+import dev.mdnp.model.cnm.OptionKeys;
+import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
+import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class NetworkDriverTest {
+
+    private static final String NET = "8f6511a52af05c1be2fd2d903e6ef9d77decc288ddf48f97a22cb101232400a2";
+    private static final String EP = "e0b0a8e2947b04d75c24d44050aff50d943411ee11c51df70fddd4873345caed";
+
+    private final DriverState state = new DriverState();
+    private final NetworkDriver driver = new NetworkDriver(state);
+
+    @Test
+    void capabilitiesAreLocal() {
+        assertThat(driver.getCapabilities().scope()).isEqualTo("local");
+        assertThat(driver.getCapabilities().connectivityScope()).isEqualTo("local");
+    }
+
+    @Test
+    void repeatedCreateNetworkWithTheSameDataSucceeds() {
+        driver.createNetwork(network(NET, "1400"));
+        driver.createNetwork(network(NET, "1400"));
+
+        assertThat(state.networks()).hasSize(1);
+    }
+
+    @Test
+    void repeatedCreateNetworkWithDifferentDataFailsAndKeepsTheFirst() {
+        driver.createNetwork(network(NET, "1400"));
+
+        assertThatThrownBy(() -> driver.createNetwork(network(NET, "1500")))
+                .isInstanceOf(DriverException.class)
+                .hasMessageContaining("already exists with different settings");
+        assertThat(state.network(NET)).get().extracting(n -> n.options().mtu()).isEqualTo(1400);
+    }
+
+    @Test
+    void createNetworkWithAnInvalidOptionChangesNothing() {
+        assertThatThrownBy(() -> driver.createNetwork(network(NET, "tiny"))).isInstanceOf(DriverException.class);
+
+        assertThat(state.networks()).isEmpty();
+    }
+
+    @Test
+    void createNetworkWithoutAnyPoolIsRefused() {
+        CreateNetworkRequest request = new CreateNetworkRequest(NET, Map.of(), List.of(), List.of());
+
+        assertThatThrownBy(() -> driver.createNetwork(request)).hasMessageContaining("no IPv4 or IPv6 pool");
+    }
+
+    @Test
+    void idsWithCharactersOutsideLettersAndDigitsAreRefused() {
+        assertThatThrownBy(() -> driver.deleteNetwork(new DeleteNetworkRequest("../etc")))
+                .isInstanceOf(DriverException.class)
+                .hasMessageContaining("NetworkID must be");
+    }
+
+    @Test
+    void deleteOfUnknownNetworkSucceeds() {
+        driver.deleteNetwork(new DeleteNetworkRequest(NET));
+
+        assertThat(state.networks()).isEmpty();
+    }
+
+    @Test
+    void createEndpointOnUnknownNetworkFailsAsNotFound() {
+        assertThatThrownBy(() -> driver.createEndpoint(endpoint(NET, EP)))
+                .isInstanceOf(DriverException.class)
+                .hasMessageContaining("network 8f6511a52af0 is not known to mdnp")
+                .satisfies(e -> assertThat(((DriverException) e).reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThat(state.endpoints()).isEmpty();
+    }
+
+    @Test
+    void createEndpointRepliesWithAnEmptyInterface() {
+        driver.createNetwork(network(NET, ""));
+
+        assertThat(driver.createEndpoint(endpoint(NET, EP)).endpointInterface()).isNull();
+        assertThat(state.endpoints()).singleElement().extracting(Endpoint::srcName).isEqualTo("mdnpce0b0a8e2947");
+    }
+
+    @Test
+    void joinNamesTheInterfaceAndTheBareGateways() {
+        driver.createNetwork(network(NET, ""));
+        driver.createEndpoint(endpoint(NET, EP));
+
+        JoinResponse reply = driver.join(new JoinRequest(NET, EP, "/var/run/docker/netns/6683905621ff", Map.of()));
+
+        assertThat(reply.interfaceName().srcName()).isEqualTo("mdnpce0b0a8e2947");
+        assertThat(reply.interfaceName().dstPrefix()).isEqualTo("eth");
+        assertThat(reply.gateway()).isEqualTo("10.88.0.1");
+        assertThat(reply.gatewayIPv6()).isEmpty();
+        assertThat(state.endpoints()).singleElement().extracting(Endpoint::joined).isEqualTo(true);
+    }
+
+    @Test
+    void joinHonoursTheContainerInterfacePrefixOption() {
+        CreateNetworkRequest request = new CreateNetworkRequest(NET,
+                Map.of(OptionKeys.GENERIC, Map.of(OptionKeys.CONTAINER_IFACE_PREFIX, "lan")),
+                List.of(pool("10.88.0.0/16", "10.88.0.1/16")), List.of());
+        driver.createNetwork(request);
+        driver.createEndpoint(endpoint(NET, EP));
+
+        assertThat(driver.join(new JoinRequest(NET, EP, "", Map.of())).interfaceName().dstPrefix()).isEqualTo("lan");
+    }
+
+    @Test
+    void joinOfUnknownEndpointFails() {
+        driver.createNetwork(network(NET, ""));
+
+        assertThatThrownBy(() -> driver.join(new JoinRequest(NET, EP, "", Map.of())))
+                .hasMessageContaining("endpoint e0b0a8e2947b is not known");
+    }
+
+    @Test
+    void leaveDeleteAndRevokeOfUnknownIdsSucceed() {
+        driver.leave(new LeaveRequest(NET, EP));
+        driver.revokeExternalConnectivity(new RevokeExternalConnectivityRequest(NET, EP));
+        driver.deleteEndpoint(new DeleteEndpointRequest(NET, EP));
+
+        assertThat(state.endpoints()).isEmpty();
+    }
+
+    @Test
+    void fullContainerLifecycleLeavesNoEndpoint() {
+        driver.createNetwork(network(NET, ""));
+        driver.createEndpoint(endpoint(NET, EP));
+        driver.join(new JoinRequest(NET, EP, "", Map.of()));
+        driver.leave(new LeaveRequest(NET, EP));
+        assertThat(state.endpoints()).singleElement().extracting(Endpoint::joined).isEqualTo(false);
+
+        driver.deleteEndpoint(new DeleteEndpointRequest(NET, EP));
+
+        assertThat(state.endpoints()).isEmpty();
+    }
+
+    @Test
+    void deleteNetworkForgetsEndpointsDockerLeftBehind() {
+        driver.createNetwork(network(NET, ""));
+        driver.createEndpoint(endpoint(NET, EP));
+
+        driver.deleteNetwork(new DeleteNetworkRequest(NET));
+
+        assertThat(state.endpoints()).isEmpty();
+    }
+
+    @Test
+    void publishingPortsIsRefusedRatherThanIgnored() {
+        Map<String, Object> options = Map.of(OptionKeys.PORT_MAP, List.of(Map.of("Proto", 6, "Port", 80)));
+
+        assertThatThrownBy(() -> driver.programExternalConnectivity(
+                new ProgramExternalConnectivityRequest(NET, EP, options)))
+                .hasMessageContaining("publishing ports");
+        driver.programExternalConnectivity(new ProgramExternalConnectivityRequest(NET, EP,
+                Map.of(OptionKeys.PORT_MAP, List.of())));
+    }
+
+    @Test
+    void concurrentEndpointCreatesOnOneNetworkAllLand() throws Exception {
+        driver.createNetwork(network(NET, ""));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String endpointId = String.format("%064x", i);
+                calls.add(pool.submit(() -> driver.createEndpoint(endpoint(NET, endpointId))));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(state.endpoints()).hasSize(200);
+    }
+
+    private static CreateNetworkRequest network(String id, String mtu) {
+        Map<String, Object> generic = mtu.isEmpty() ? Map.of() : Map.of(OptionKeys.MTU, mtu);
+        return new CreateNetworkRequest(id,
+                Map.of(OptionKeys.GENERIC, generic, OptionKeys.ENABLE_IPV6, false),
+                List.of(pool("10.88.0.0/16", "10.88.0.1/16")), List.of());
+    }
+
+    private static IpamData pool(String pool, String gateway) {
+        return new IpamData("LocalDefault", pool, gateway, Map.of());
+    }
+
+    private static CreateEndpointRequest endpoint(String networkId, String endpointId) {
+        return new CreateEndpointRequest(networkId, endpointId,
+                new EndpointInterface("10.88.0.2/16", "", ""), Map.of());
+    }
+}
