@@ -1,0 +1,29 @@
+package dev.mdnp.model.cnm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The body of {@code NetworkDriver.DeleteEndpoint} ({@code cnm-remote-api.md} §2.8); the reply is
+ * {@link EmptyResponse}. It may come without a prior {@code Leave} and for ids the driver does not know; the driver
+ * must still succeed.
+ *
+ * @param networkId Docker's network id; JSON {@code "NetworkID"}
+ * @param endpointId Docker's endpoint id; JSON {@code "EndpointID"}
+ */
+public record DeleteEndpointRequest(
+        @JsonProperty("NetworkID") String networkId,
+        @JsonProperty("EndpointID") String endpointId) {
+
+    /**
+     * Checks the ids.
+     *
+     * @param networkId Docker's network id
+     * @param endpointId Docker's endpoint id
+     * @throws IllegalArgumentException {@code "NetworkID is required"} or {@code "EndpointID is required"} if an id
+     *     is absent or empty
+     */
+    public DeleteEndpointRequest {
+        networkId = JsonValues.requireId(networkId, "NetworkID");
+        endpointId = JsonValues.requireId(endpointId, "EndpointID");
+    }
+}

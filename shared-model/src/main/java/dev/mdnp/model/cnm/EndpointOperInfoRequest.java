@@ -1,0 +1,28 @@
+package dev.mdnp.model.cnm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The body of {@code NetworkDriver.EndpointOperInfo} ({@code cnm-remote-api.md} §2.9); the reply is
+ * {@link EndpointOperInfoResponse}.
+ *
+ * @param networkId Docker's network id; JSON {@code "NetworkID"}
+ * @param endpointId Docker's endpoint id; JSON {@code "EndpointID"}
+ */
+public record EndpointOperInfoRequest(
+        @JsonProperty("NetworkID") String networkId,
+        @JsonProperty("EndpointID") String endpointId) {
+
+    /**
+     * Checks the ids.
+     *
+     * @param networkId Docker's network id
+     * @param endpointId Docker's endpoint id
+     * @throws IllegalArgumentException {@code "NetworkID is required"} or {@code "EndpointID is required"} if an id
+     *     is absent or empty
+     */
+    public EndpointOperInfoRequest {
+        networkId = JsonValues.requireId(networkId, "NetworkID");
+        endpointId = JsonValues.requireId(endpointId, "EndpointID");
+    }
+}
