@@ -18,7 +18,7 @@ public final class PluginApi {
 
     static final String ACTIVATE = "/Plugin.Activate";
     private static final ActivateResponse IMPLEMENTS =
-            new ActivateResponse(List.of("NetworkDriver", "IpamDriver"));
+            new ActivateResponse(List.of(ActivateResponse.NETWORK_DRIVER, ActivateResponse.IPAM_DRIVER));
 
     private final HttpHandler handler;
 

@@ -35,7 +35,6 @@ import java.util.Optional;
  */
 public final class NetworkDriver {
 
-    private static final String SCOPE_LOCAL = "local";
     private static final String CONTAINER_IFACE_PREFIX = "eth";
 
     private final DriverState state;
@@ -47,7 +46,7 @@ public final class NetworkDriver {
 
     /** §2.1: networks are node-local. */
     public GetCapabilitiesResponse getCapabilities() {
-        return new GetCapabilitiesResponse(SCOPE_LOCAL, SCOPE_LOCAL);
+        return new GetCapabilitiesResponse(GetCapabilitiesResponse.LOCAL, GetCapabilitiesResponse.LOCAL);
     }
 
     /** §2.2: remembers the network; a repeat with the same data succeeds, with different data fails. */
