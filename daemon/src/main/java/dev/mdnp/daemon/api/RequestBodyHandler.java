@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.StatusCodes;
+import java.io.ByteArrayOutputStream;
 import org.xnio.IoUtils;
 
 /**
@@ -14,6 +14,7 @@ import org.xnio.IoUtils;
  *
  * <p>A body over the limit is refused with 413 without being read whole: at once when Content-Length announces it,
  * as soon as the limit is passed when the body is chunked. A client that disconnects mid-body is dropped silently.
+ * Not shared between exchanges: each call gets its own buffer.
  */
 final class RequestBodyHandler implements HttpHandler {
 
@@ -36,19 +37,22 @@ final class RequestBodyHandler implements HttpHandler {
             refuseTooLarge(exchange);
             return;
         }
-        exchange.setMaxEntitySize(maxBytes);
-        exchange.getRequestReceiver().receiveFullBytes(
-                (ex, body) -> {
-                    ex.putAttachment(BODY, body);
-                    ex.dispatch(next);
-                },
-                (ex, error) -> {
-                    if (error instanceof RequestTooBigException) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        exchange.getRequestReceiver().receivePartialBytes(
+                (ex, part, last) -> {
+                    if (body.size() + part.length > maxBytes) {
+                        // Undertow's own entity limit does not reach a chunked body whose conduit already exists.
+                        ex.getRequestReceiver().pause();
                         refuseTooLarge(ex);
-                    } else {
-                        IoUtils.safeClose(ex.getConnection());
+                        return;
                     }
-                });
+                    body.writeBytes(part);
+                    if (last) {
+                        ex.putAttachment(BODY, body.toByteArray());
+                        ex.dispatch(next);
+                    }
+                },
+                (ex, error) -> IoUtils.safeClose(ex.getConnection()));
     }
 
     private void refuseTooLarge(HttpServerExchange exchange) {

@@ -1,6 +1,7 @@
 package dev.mdnp.daemon.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -96,7 +97,7 @@ class PluginApiTest {
         assertOk(client.post("/NetworkDriver.CreateNetwork", CREATE_NETWORK), OK);
         assertOk(client.post("/NetworkDriver.CreateEndpoint", CREATE_ENDPOINT), OK);
         assertOk(client.post("/NetworkDriver.Join", IDS.replace("}", ",\"SandboxKey\":\"/x\",\"Options\":{}}")),
-                "{\"InterfaceName\":{\"SrcName\":\"mdnpce0b0a8e2947\",\"DstPrefix\":\"eth\"},"
+                "{\"InterfaceName\":{\"SrcName\":\"mdnpce0b0a8e294\",\"DstPrefix\":\"eth\"},"
                         + "\"Gateway\":\"10.88.0.254\",\"GatewayIPv6\":\"fd88::1\"}");
         assertOk(client.post("/NetworkDriver.ProgramExternalConnectivity",
                 IDS.replace("}", ",\"Options\":{\"com.docker.network.portmap\":[]}}")), OK);
@@ -208,6 +209,8 @@ class PluginApiTest {
         try {
             client.post("/NetworkDriver.CreateNetwork", CREATE_NETWORK);
             client.post("/NetworkDriver.Join", IDS);
+            // The line is written when the exchange completes, which may be just after the client has the reply.
+            await().until(() -> appender.list.size() >= 2);
         } finally {
             logger.detachAppender(appender);
         }

@@ -98,7 +98,7 @@ class NetworkDriverTest {
         driver.createNetwork(network(NET, ""));
 
         assertThat(driver.createEndpoint(endpoint(NET, EP)).endpointInterface()).isNull();
-        assertThat(state.endpoints()).singleElement().extracting(Endpoint::srcName).isEqualTo("mdnpce0b0a8e2947");
+        assertThat(state.endpoints()).singleElement().extracting(Endpoint::srcName).isEqualTo("mdnpce0b0a8e294");
     }
 
     @Test
@@ -108,7 +108,7 @@ class NetworkDriverTest {
 
         JoinResponse reply = driver.join(new JoinRequest(NET, EP, "/var/run/docker/netns/6683905621ff", Map.of()));
 
-        assertThat(reply.interfaceName().srcName()).isEqualTo("mdnpce0b0a8e2947");
+        assertThat(reply.interfaceName().srcName()).isEqualTo("mdnpce0b0a8e294");
         assertThat(reply.interfaceName().dstPrefix()).isEqualTo("eth");
         assertThat(reply.gateway()).isEqualTo("10.88.0.1");
         assertThat(reply.gatewayIPv6()).isEmpty();
