@@ -1,0 +1,241 @@
+package dev.mdnp.daemon.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The socket file's life (mode, stale, in use, not a socket), graceful close, and who may connect. */
+@Timeout(30)
+class UnixSocketServerLifecycleTest {
+
+    private Path directory;
+    private Path socket;
+
+    @BeforeEach
+    void createDirectory() throws IOException {
+        directory = TestSockets.newDirectory();
+        socket = directory.resolve("t.sock");
+    }
+
+    @AfterEach
+    void deleteDirectory() throws IOException {
+        TestSockets.deleteRecursively(directory);
+    }
+
+    @Test
+    void socketFileHasExactlyTheRequestedModeAndNoTemporaryDirectoryIsLeft() throws IOException {
+        try (UnixSocketServer server = UnixSocketServer.start(TestSockets.config(socket), new TestRoutes())) {
+            assertThat(Files.getPosixFilePermissions(socket, LinkOption.NOFOLLOW_LINKS))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            try (Stream<Path> entries = Files.list(directory)) {
+                assertThat(entries).containsExactly(socket);
+            }
+            assertThat(server.socketPath()).isEqualTo(socket);
+        }
+    }
+
+    @Test
+    void groupModeIsAppliedToo() throws IOException {
+        UnixSocketServerConfig config = new UnixSocketServerConfig(socket,
+                PosixFilePermissions.fromString("rw-rw----"), 16, 1, 1, PeerPolicy.anyone(), Duration.ZERO);
+        try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes())) {
+            assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(PosixFilePermissions.fromString("rw-rw----"));
+            assertThat(server.socketPath()).isEqualTo(socket);
+        }
+    }
+
+    @Test
+    void missingParentDirectoriesAreCreatedWithMode0755() throws IOException {
+        Path nested = directory.resolve("a/b/t.sock");
+        try (UnixSocketServer server = UnixSocketServer.start(TestSockets.config(nested), new TestRoutes());
+                RawHttpClient client = RawHttpClient.connect(nested)) {
+            assertThat(client.exchange("/echo", "nested").text()).isEqualTo("nested");
+            assertThat(server.openConnections()).isEqualTo(1);
+            assertThat(Files.getPosixFilePermissions(directory.resolve("a")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+            assertThat(Files.getPosixFilePermissions(directory.resolve("a/b")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void staleSocketFileIsReplaced() throws IOException {
+        try (ServerSocketChannel abandoned = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            abandoned.bind(UnixDomainSocketAddress.of(socket));
+        }
+        assertThat(socket).exists();
+
+        try (UnixSocketServer server = UnixSocketServer.start(TestSockets.config(socket), new TestRoutes());
+                RawHttpClient client = RawHttpClient.connect(socket)) {
+            assertThat(client.exchange("/echo", "fresh").text()).isEqualTo("fresh");
+            assertThat(server.openConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void liveServerOnThePathMakesStartFailAndKeepsServing() throws IOException {
+        try (UnixSocketServer live = UnixSocketServer.start(TestSockets.config(socket), new TestRoutes())) {
+            Object fileKey = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
+
+            assertThatThrownBy(() -> UnixSocketServer.start(TestSockets.config(socket), new TestRoutes()))
+                    .isInstanceOf(SocketInUseException.class)
+                    .hasMessageContaining("another process already serves " + socket)
+                    .hasMessageContaining("stop it or choose another --name");
+
+            assertThat(Files.readAttributes(socket, BasicFileAttributes.class).fileKey())
+                    .isEqualTo(fileKey);
+            try (RawHttpClient client = RawHttpClient.connect(socket)) {
+                assertThat(client.exchange("/echo", "alive").text()).isEqualTo("alive");
+                assertThat(live.openConnections()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void regularFileOnThePathIsRefusedAndKept() throws IOException {
+        Files.writeString(socket, "precious");
+
+        assertThatThrownBy(() -> UnixSocketServer.start(TestSockets.config(socket), new TestRoutes()))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("not a socket");
+
+        assertThat(socket).hasContent("precious");
+        try (Stream<Path> entries = Files.list(directory)) {
+            assertThat(entries).containsExactly(socket);
+        }
+    }
+
+    @Test
+    void closeRemovesTheFileRefusesNewClientsAndFinishesRequestsInFlight() throws Exception {
+        TestRoutes routes = new TestRoutes();
+        UnixSocketServer server = UnixSocketServer.start(TestSockets.config(socket), routes);
+        try (RawHttpClient inFlight = RawHttpClient.connect(socket)) {
+            inFlight.send(RawHttpClient.post("/slow", ""));
+            assertThat(routes.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            await().atMost(Duration.ofSeconds(5)).until(() -> Files.notExists(socket));
+            assertThatThrownBy(() -> RawHttpClient.connect(socket)).isInstanceOf(IOException.class);
+            assertThat(closing).isNotDone();
+
+            routes.releaseSlow.countDown();
+            RawHttpResponse response = inFlight.readResponse();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text()).isEqualTo("done");
+            closing.get(10, TimeUnit.SECONDS);
+            assertThat(server.openConnections()).isZero();
+        } finally {
+            routes.releaseSlow.countDown();
+            server.close();
+        }
+    }
+
+    @Test
+    void closeDropsRequestsStillRunningAfterTheGrace() throws Exception {
+        TestRoutes routes = new TestRoutes();
+        UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
+                16, 1, 1, PeerPolicy.anyone(), Duration.ofMillis(200));
+        UnixSocketServer server = UnixSocketServer.start(config, routes);
+        try (RawHttpClient inFlight = RawHttpClient.connect(socket)) {
+            inFlight.send(RawHttpClient.post("/slow", ""));
+            assertThat(routes.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+
+            assertThat(inFlight.readToEnd()).as("the connection closes without an answer").isEmpty();
+            routes.releaseSlow.countDown();
+            closing.get(10, TimeUnit.SECONDS);
+        } finally {
+            routes.releaseSlow.countDown();
+            server.close();
+        }
+    }
+
+    @Test
+    void closeWakesBlockingHandlerThatWaitsForBody() throws Exception {
+        TestRoutes routes = new TestRoutes();
+        UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
+                16, 1, 1, PeerPolicy.anyone(), Duration.ofMillis(100));
+        UnixSocketServer server = UnixSocketServer.start(config, routes);
+        try (RawHttpClient stalled = RawHttpClient.connect(socket)) {
+            stalled.send("POST /count HTTP/1.1\r\nHost: mdnp\r\nContent-Length: 1000\r\n\r\nonly this");
+            assertThat(routes.countEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            long started = System.nanoTime();
+
+            server.close();
+
+            // Well below the 5 s the server would wait before interrupting its worker threads.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+            assertThat(routes.countFailures.get()).isEqualTo(1);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void closeTwiceIsHarmless() throws IOException {
+        UnixSocketServer server = UnixSocketServer.start(TestSockets.config(socket), new TestRoutes());
+        server.close();
+        server.close();
+
+        assertThat(socket).doesNotExist();
+    }
+
+    @Test
+    void refusedPeerIsClosedWithoutAnAnswer() throws IOException {
+        int me = TestSockets.ownUid();
+        UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
+                16, 1, 1, peer -> peer.uid() != me, Duration.ZERO);
+        try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes());
+                RawHttpClient client = RawHttpClient.connect(socket)) {
+            // Nothing sent: the refused connection then ends in a clean EOF rather than a reset of unread data.
+            assertThat(client.readToEnd()).isEmpty();
+            assertThat(server.openConnections()).isZero();
+        }
+    }
+
+    @Test
+    void policyRejectingUidZeroClosesConnectionsOfRoot() throws IOException {
+        TestSockets.requireRoot();
+        UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
+                16, 1, 1, peer -> peer.uid() != 0, Duration.ZERO);
+        try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes());
+                RawHttpClient client = RawHttpClient.connect(socket)) {
+            assertThat(client.readToEnd()).isEmpty();
+            assertThat(server.openConnections()).isZero();
+        }
+    }
+
+    @Test
+    void handlerSeesRootCredentials() throws IOException {
+        TestSockets.requireRoot();
+        UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
+                16, 1, 1, PeerPolicy.rootOnly(), Duration.ZERO);
+        try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes());
+                RawHttpClient client = RawHttpClient.connect(socket)) {
+            RawHttpResponse response = client.exchange("/peer", "");
+
+            assertThat(response.text()).startsWith("0 " + TestSockets.ownGid() + " -1 ");
+            assertThat(server.openConnections()).isEqualTo(1);
+        }
+    }
+}
