@@ -1,5 +1,7 @@
 package dev.mdnp.daemon.testsupport;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +28,8 @@ public final class UnixHttpClient implements AutoCloseable {
 
     private UnixHttpClient(SocketChannel channel) {
         this.channel = channel;
-        this.in = Channels.newInputStream(channel);
-        this.out = Channels.newOutputStream(channel);
+        this.in = new BufferedInputStream(Channels.newInputStream(channel));
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel));
     }
 
     /** Connects to the socket at {@code path}. */
