@@ -103,6 +103,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "unknown log level \"" + level
                     + "\": use error, warn, info, debug or trace");
         }
-        ((Logger) LoggerFactory.getLogger("dev.mdnp")).setLevel(parsed);
+        ((Logger) LoggerFactory.getLogger(Main.class.getPackageName())).setLevel(parsed);
     }
 }

@@ -7,28 +7,24 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DriverException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** The kind of failure, and whether the caller (Docker or the user) caused it. */
     public enum Reason {
         /** A malformed or contradictory request, such as an option with an invalid value. */
-        BAD_REQUEST(true),
+        BAD_REQUEST,
         /** The request names a network or endpoint that mdnp does not know. */
-        NOT_FOUND(true),
+        NOT_FOUND,
         /** The request conflicts with existing state, such as the same id with different data. */
-        CONFLICT(true),
+        CONFLICT,
         /** The request asks for something mdnp does not do (yet). */
-        UNSUPPORTED(true),
+        UNSUPPORTED,
         /** A fault on mdnp's side. */
-        INTERNAL(false);
+        INTERNAL;
 
-        private final boolean callersFault;
-
-        Reason(boolean callersFault) {
-            this.callersFault = callersFault;
-        }
-
-        /** Returns true when the request, not mdnp, is at fault. */
+        /** Returns true when the request, not mdnp, is at fault: every reason but {@link #INTERNAL}. */
         public boolean callersFault() {
-            return callersFault;
+            return this != INTERNAL;
         }
     }
 

@@ -80,23 +80,20 @@ public final class NetworkDriver {
 
     /** §2.5: remembers the endpoint; replies with an empty Interface because Docker's values are kept. */
     public CreateEndpointResponse createEndpoint(CreateEndpointRequest request) {
-        DockerIds.require("NetworkID", request.networkId());
-        String endpointId = DockerIds.require("EndpointID", request.endpointId());
+        String endpointId = requireIds(request.networkId(), request.endpointId());
         state.addEndpoint(Endpoint.created(request, IfNames.containerSide(endpointId)));
         return CreateEndpointResponse.empty();
     }
 
     /** §2.8: forgets the endpoint; unknown ids succeed. */
     public EmptyResponse deleteEndpoint(DeleteEndpointRequest request) {
-        DockerIds.require("NetworkID", request.networkId());
-        state.removeEndpoint(DockerIds.require("EndpointID", request.endpointId()));
+        state.removeEndpoint(requireIds(request.networkId(), request.endpointId()));
         return EmptyResponse.EMPTY;
     }
 
     /** §2.9: Docker ignores the value, so the reply is kept cheap. */
     public EndpointOperInfoResponse endpointOperInfo(EndpointOperInfoRequest request) {
-        DockerIds.require("NetworkID", request.networkId());
-        DockerIds.require("EndpointID", request.endpointId());
+        requireIds(request.networkId(), request.endpointId());
         return new EndpointOperInfoResponse(Map.of());
     }
 
@@ -119,15 +116,13 @@ public final class NetworkDriver {
 
     /** §2.7: marks the endpoint left; unknown ids succeed. */
     public EmptyResponse leave(LeaveRequest request) {
-        DockerIds.require("NetworkID", request.networkId());
-        state.leaveEndpoint(DockerIds.require("EndpointID", request.endpointId()));
+        state.leaveEndpoint(requireIds(request.networkId(), request.endpointId()));
         return EmptyResponse.EMPTY;
     }
 
     /** §2.10: port publishing is not implemented yet, so a request to publish ports fails instead of being lost. */
     public EmptyResponse programExternalConnectivity(ProgramExternalConnectivityRequest request) {
-        DockerIds.require("NetworkID", request.networkId());
-        DockerIds.require("EndpointID", request.endpointId());
+        requireIds(request.networkId(), request.endpointId());
         Object portMap = request.options().get(OptionKeys.PORT_MAP);
         if (portMap instanceof List<?> bindings && !bindings.isEmpty()) {
             throw new DriverException(Reason.UNSUPPORTED,
@@ -138,8 +133,7 @@ public final class NetworkDriver {
 
     /** §2.10: nothing was programmed, so nothing is revoked; succeeds also without a prior Program. */
     public EmptyResponse revokeExternalConnectivity(RevokeExternalConnectivityRequest request) {
-        DockerIds.require("NetworkID", request.networkId());
-        DockerIds.require("EndpointID", request.endpointId());
+        requireIds(request.networkId(), request.endpointId());
         return EmptyResponse.EMPTY;
     }
 
@@ -151,6 +145,12 @@ public final class NetworkDriver {
     /** §2.11: node discovery matters only to multi-host drivers; acknowledged. */
     public EmptyResponse discoverDelete(DiscoveryNotification notification) {
         return EmptyResponse.EMPTY;
+    }
+
+    /** Checks both ids of an endpoint call and returns the endpoint id. */
+    private static String requireIds(String networkId, String endpointId) {
+        DockerIds.require("NetworkID", networkId);
+        return DockerIds.require("EndpointID", endpointId);
     }
 
     private static String containerPrefix(Network network) {

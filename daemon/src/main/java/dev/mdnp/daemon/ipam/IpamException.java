@@ -5,24 +5,18 @@ import static java.util.Objects.requireNonNull;
 /** A failed IPAM call; its {@link Reason} says whose fault it is, its message is shown to the Docker user. */
 public final class IpamException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /** The kind of failure, and whether the caller (Docker or the user) caused it. */
     public enum Reason {
-        /** A malformed request, such as an invalid CIDR. */
-        BAD_REQUEST(true),
         /** The request asks for something mdnp's IPAM does not do (yet). */
-        UNSUPPORTED(true),
+        UNSUPPORTED,
         /** A fault on mdnp's side. */
-        INTERNAL(false);
+        INTERNAL;
 
-        private final boolean callersFault;
-
-        Reason(boolean callersFault) {
-            this.callersFault = callersFault;
-        }
-
-        /** Returns true when the request, not mdnp, is at fault. */
+        /** Returns true when the request, not mdnp, is at fault: every reason but {@link #INTERNAL}. */
         public boolean callersFault() {
-            return callersFault;
+            return this != INTERNAL;
         }
     }
 
