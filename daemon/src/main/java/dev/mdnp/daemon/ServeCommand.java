@@ -54,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
     private String logLevel = "info";
 
-    @Option(names = "--shutdown-grace", defaultValue = "10s", paramLabel = "SECONDS",
+    @Option(names = "--shutdown-grace", defaultValue = "10s", paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "How long a stop waits for calls in flight, e.g. 10s (default: ${DEFAULT-VALUE}).")
     private Duration shutdownGrace = Duration.ofSeconds(10);
