@@ -1,21 +1,16 @@
 package dev.mdnp.daemon;
 
+import static dev.mdnp.daemon.testsupport.E2ePlugin.randomHex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mdnp.daemon.testsupport.DaemonProcess;
 import dev.mdnp.daemon.testsupport.DockerCli;
-import dev.mdnp.daemon.testsupport.E2eEnvironment;
+import dev.mdnp.daemon.testsupport.E2ePlugin;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
 import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The daemon as a separate process, driven by a real Docker engine through the real docker CLI, and by raw requests
@@ -24,45 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("e2e")
 class PluginE2eTest {
 
-    private static final Path PLUGIN_DIR = Path.of("/run/docker/plugins");
     private static final String EMPTY_JSON = "{}";
 
-    @TempDir
-    Path temp;
-
-    private DockerCli docker;
-    private DaemonProcess daemon;
-    private String name;
-
-    @BeforeEach
-    void startDaemon() throws Exception {
-        docker = new DockerCli(E2eEnvironment.requireDockerHost());
-        name = "mdnpe2e" + randomHex(3);
-        daemon = DaemonProcess.start(name, PLUGIN_DIR, temp.resolve("daemon.log"));
-    }
-
-    @AfterEach
-    void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-            assertThat(daemon.socket()).as("socket removed on SIGTERM").doesNotExist();
-        }
-    }
+    @RegisterExtension
+    final E2ePlugin plugin = new E2ePlugin();
 
     @Test
     void networkCreateInspectAndRemoveFollowTheSpecSequence() throws Exception {
         String network = "mdnp-e2e-" + randomHex(3);
-        docker.ok("network", "create", "-d", name, "--subnet", "10.231.7.0/24",
+        plugin.docker().ok("network", "create", "-d", plugin.name(), "--subnet", "10.231.7.0/24",
                 "-o", "foo=bar", "-o", "com.docker.network.driver.mtu=1400", network);
         try {
-            String inspected = docker.ok("network", "inspect", "--format",
+            String inspected = plugin.docker().ok("network", "inspect", "--format",
                     "{{.Driver}} {{(index .IPAM.Config 0).Subnet}} {{index .Options \"foo\"}}", network);
-            assertThat(inspected).isEqualTo(name + " 10.231.7.0/24 bar");
+            assertThat(inspected).isEqualTo(plugin.name() + " 10.231.7.0/24 bar");
         } finally {
-            docker.ok("network", "rm", network);
+            plugin.docker().ok("network", "rm", network);
         }
-        assertThat(docker.run("network", "inspect", network).exitCode()).isNotZero();
-        assertThat(daemon.calls()).containsExactly(
+        assertThat(plugin.docker().run("network", "inspect", network).exitCode()).isNotZero();
+        assertThat(plugin.daemon().calls()).containsExactly(
                 "Plugin.Activate",
                 "NetworkDriver.GetCapabilities",
                 "IpamDriver.GetCapabilities",
@@ -73,16 +48,16 @@ class PluginE2eTest {
 
     @Test
     void invalidOptionFailsTheCreateWithAMessageTheUserCanActOn() throws Exception {
-        DockerCli.Result result = docker.run("network", "create", "-d", name, "--subnet", "10.231.8.0/24",
+        DockerCli.Result result = plugin.docker().run("network", "create", "-d", plugin.name(), "--subnet", "10.231.8.0/24",
                 "-o", "com.docker.network.driver.mtu=huge", "mdnp-e2e-" + randomHex(3));
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.err()).contains("invalid option com.docker.network.driver.mtu", "\"huge\" is not a number");
-        assertThat(daemon.calls()).endsWith("NetworkDriver.CreateNetwork");
+        assertThat(plugin.daemon().calls()).endsWith("NetworkDriver.CreateNetwork");
     }
 
     @Test
     void badRequestsOverTheRealSocketGetTheirStatusAndErrAndTheDaemonKeepsServing() throws Exception {
-        try (UnixHttpClient client = UnixHttpClient.connect(daemon.socket())) {
+        try (UnixHttpClient client = UnixHttpClient.connect(plugin.daemon().socket())) {
             assertErr(client.post("/NetworkDriver.CreateNetwork", "{not json"), 400, "malformed JSON");
             assertErr(client.post("/NetworkDriver.CreateNetwork", "{\"NetworkID\": 42}"), 400, "NetworkID");
             assertErr(client.post("/NetworkDriver.DeleteNetwork", "[1, 2]"), 400, "JSON object");
@@ -96,17 +71,17 @@ class PluginE2eTest {
             assertThat(client.post("/NetworkDriver.GetCapabilities", "").body())
                     .isEqualTo("{\"Scope\":\"local\",\"ConnectivityScope\":\"local\"}");
         }
-        try (UnixHttpClient client = UnixHttpClient.connect(daemon.socket())) {
+        try (UnixHttpClient client = UnixHttpClient.connect(plugin.daemon().socket())) {
             byte[] head = ("POST /NetworkDriver.CreateNetwork HTTP/1.1\r\nHost:\r\nContent-Length: "
                     + (2 * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             assertErr(client.exchange(head), 413, "too large");
             assertThat(client.isClosedByPeer()).isTrue();
         }
-        try (UnixHttpClient client = UnixHttpClient.connect(daemon.socket())) {
+        try (UnixHttpClient client = UnixHttpClient.connect(plugin.daemon().socket())) {
             assertThat(client.post("/Plugin.Activate", "").body())
                     .isEqualTo("{\"Implements\":[\"NetworkDriver\",\"IpamDriver\"]}");
         }
-        assertThat(daemon.process().isAlive()).isTrue();
+        assertThat(plugin.daemon().process().isAlive()).isTrue();
     }
 
     private static void assertErr(Reply reply, int status, String messagePart) {
@@ -116,11 +91,5 @@ class PluginE2eTest {
 
     private static String hex64() {
         return randomHex(32);
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }
