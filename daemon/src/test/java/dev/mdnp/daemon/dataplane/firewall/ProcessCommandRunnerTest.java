@@ -1,0 +1,98 @@
+package dev.mdnp.daemon.dataplane.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs real, harmless processes ({@code sh}, {@code sleep}), so it needs a POSIX system. */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class ProcessCommandRunnerTest {
+
+    private static final String PATH = IptablesFirewall.DEFAULT_PATH;
+
+    private final RecordingCommandListener listener = new RecordingCommandListener();
+    private final ProcessCommandRunner runner =
+            new ProcessCommandRunner(List.of(), Duration.ofSeconds(10), listener, PATH);
+
+    @Test
+    void capturesExitStatusStdoutAndStderr() {
+        CommandResult result = runner.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEqualTo("out\n");
+        assertThat(result.stderr()).isEqualTo("err\n");
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    void putsThePrefixBeforeEveryCommand() {
+        ProcessCommandRunner prefixed = new ProcessCommandRunner(List.of("env", "MDNP_FW_TEST=prefixed"),
+                Duration.ofSeconds(10), CommandListener.NONE, PATH);
+
+        CommandResult result = prefixed.run(List.of("sh", "-c", "echo $MDNP_FW_TEST"));
+
+        assertThat(result.stdout()).isEqualTo("prefixed\n");
+        assertThat(result.command()).startsWith("env", "MDNP_FW_TEST=prefixed", "sh");
+    }
+
+    @Test
+    void readsOutputLargerThanAPipeHolds() {
+        CommandResult result = runner.run(List.of("sh", "-c", "head -c 1000000 /dev/zero | tr '\\0' x"));
+
+        assertThat(result.stdout()).hasSize(1_000_000);
+    }
+
+    @Test
+    void killsACommandThatOutlivesItsTimeout() {
+        ProcessCommandRunner impatient =
+                new ProcessCommandRunner(List.of(), Duration.ofMillis(200), listener, PATH);
+
+        assertThatThrownBy(() -> impatient.run(List.of("sleep", "30")))
+                .isInstanceOfSatisfying(FirewallException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FirewallException.Reason.TIMED_OUT))
+                .hasMessageContaining("sleep 30");
+        assertThat(listener.events()).containsExactly("failed TIMED_OUT sleep 30");
+        assertThat(listener.durations().get(0)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reportsAProgramThatCannotStartAsUnavailable() {
+        assertThatThrownBy(() -> runner.run(List.of("mdnp-no-such-program", "-x")))
+                .isInstanceOfSatisfying(FirewallException.class,
+                        e -> assertThat(e.reason()).isEqualTo(FirewallException.Reason.UNAVAILABLE))
+                .hasMessageStartingWith("cannot run mdnp-no-such-program -x");
+        assertThat(listener.events()).containsExactly("failed UNAVAILABLE mdnp-no-such-program -x");
+    }
+
+    @Test
+    void tellsTheListenerEveryFinishedCommandWithItsDuration() {
+        runner.run(List.of("true"));
+        runner.run(List.of("sh", "-c", "exit 1"));
+
+        assertThat(listener.events()).containsExactly("finished 0 true", "finished 1 sh -c \"exit 1\"");
+        assertThat(listener.durations()).allMatch(took -> took.compareTo(Duration.ZERO) > 0);
+    }
+
+    @Test
+    void findsOnlyExecutableFilesOnItsSearchPath(@TempDir Path dir) throws IOException {
+        Files.createFile(dir.resolve("tool"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createFile(dir.resolve("data"));
+        ProcessCommandRunner searching =
+                new ProcessCommandRunner(List.of(), Duration.ofSeconds(1), CommandListener.NONE, "/nonexistent:" + dir);
+
+        assertThat(searching.isInstalled("tool")).isTrue();
+        assertThat(searching.isInstalled("data")).isFalse();
+        assertThat(searching.isInstalled("absent")).isFalse();
+    }
+}
