@@ -1,6 +1,7 @@
 package dev.mdnp.daemon.driver;
 
 import dev.mdnp.daemon.driver.DriverException.Reason;
+import dev.mdnp.model.cnm.CreateEndpointRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.Optional;
 /**
  * The networks and endpoints the driver knows, keyed by Docker's ids.
  *
- * <p>Thread-safe: every method holds the instance's monitor, so a check and the change it guards are atomic and a
- * failed check changes nothing.
+ * <p>Thread-safe: every method holds the instance's monitor. A check and the change it allows are separate calls:
+ * the driver makes them under its own lock, around the kernel work in between.
  */
 public final class DriverState {
 
@@ -27,17 +28,47 @@ public final class DriverState {
         return List.copyOf(networks.values());
     }
 
+    /** Returns the endpoint with the given id. */
+    public synchronized Optional<Endpoint> endpoint(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
+    }
+
+    /** Returns the endpoints of one network, in no particular order. */
+    public synchronized List<Endpoint> endpointsOf(String networkId) {
+        return endpoints.values().stream().filter(endpoint -> endpoint.networkId().equals(networkId)).toList();
+    }
+
     /** Returns every endpoint, in no particular order. */
     public synchronized List<Endpoint> endpoints() {
         return List.copyOf(endpoints.values());
     }
 
-    synchronized void addNetwork(Network network) {
+    /**
+     * Checks that a network can be added: returns true when the same network is already known (a repeat), false when
+     * it is new.
+     *
+     * @throws DriverException with {@link Reason#CONFLICT} for the same id with other data, or another network that
+     *     already uses the bridge name
+     */
+    synchronized boolean checkNewNetwork(Network network) {
         Network existing = networks.get(network.id());
-        if (existing != null && !existing.request().equals(network.request())) {
-            throw new DriverException(Reason.CONFLICT, "network " + NetworkDriver.shortId(network.id())
-                    + " already exists with different settings");
+        if (existing != null) {
+            if (!existing.request().equals(network.request())) {
+                throw new DriverException(Reason.CONFLICT, "network " + NetworkDriver.shortId(network.id())
+                        + " already exists with different settings");
+            }
+            return true;
         }
+        for (Network other : networks.values()) {
+            if (other.bridge().equals(network.bridge())) {
+                throw new DriverException(Reason.CONFLICT, "bridge " + network.bridge() + " is already used by network "
+                        + NetworkDriver.shortId(other.id()) + "; choose another dev.mdnp.bridge.name");
+            }
+        }
+        return false;
+    }
+
+    synchronized void addNetwork(Network network) {
         networks.put(network.id(), network);
     }
 
@@ -46,18 +77,34 @@ public final class DriverState {
         endpoints.values().removeIf(endpoint -> endpoint.networkId().equals(networkId));
     }
 
+    /**
+     * Checks that an endpoint can be created from {@code request}: returns the endpoint when the same one is already
+     * known (a repeat), empty when it is new.
+     *
+     * @throws DriverException with {@link Reason#CONFLICT} for the same id with other data, or another endpoint whose
+     *     interface name is the same (ids equal in their first characters)
+     */
+    synchronized Optional<Endpoint> checkNewEndpoint(CreateEndpointRequest request, String srcName) {
+        Endpoint existing = endpoints.get(request.endpointId());
+        if (existing != null) {
+            if (!existing.request().equals(request)) {
+                throw new DriverException(Reason.CONFLICT, "endpoint " + NetworkDriver.shortId(request.endpointId())
+                        + " already exists with different settings");
+            }
+            return Optional.of(existing);
+        }
+        for (Endpoint other : endpoints.values()) {
+            if (other.srcName().equals(srcName)) {
+                throw new DriverException(Reason.CONFLICT, "interface name " + srcName + " of endpoint "
+                        + NetworkDriver.shortId(request.endpointId()) + " is already used by endpoint "
+                        + NetworkDriver.shortId(other.id()));
+            }
+        }
+        return Optional.empty();
+    }
+
     synchronized void addEndpoint(Endpoint endpoint) {
-        if (!networks.containsKey(endpoint.networkId())) {
-            throw NetworkDriver.unknownNetwork(endpoint.networkId());
-        }
-        Endpoint existing = endpoints.get(endpoint.id());
-        if (existing != null && !existing.request().equals(endpoint.request())) {
-            throw new DriverException(Reason.CONFLICT, "endpoint " + NetworkDriver.shortId(endpoint.id())
-                    + " already exists with different settings");
-        }
-        if (existing == null) {
-            endpoints.put(endpoint.id(), endpoint);
-        }
+        endpoints.put(endpoint.id(), endpoint);
     }
 
     synchronized Endpoint joinEndpoint(String networkId, String endpointId, String sandboxKey) {

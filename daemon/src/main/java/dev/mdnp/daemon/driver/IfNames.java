@@ -1,34 +1,46 @@
 package dev.mdnp.daemon.driver;
 
-import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
-/** Rules for Linux interface names, which the kernel limits to 15 bytes without '/', ':' or whitespace. */
+/**
+ * Names of the links mdnp creates, derived from Docker's ids so that they are unique, recognisable by their prefix and
+ * found again after a restart; and the rule every interface name given by a user must follow.
+ */
 final class IfNames {
+
+    /** The prefix of every link mdnp creates, so that its own links can be told from others. */
+    static final String PREFIX = "mdnp";
+
+    /** Linux allows 15 bytes; iptables reads a trailing '+' as a wildcard and a leading '-' as an option. */
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
+    private static final int BRIDGE_ID_DIGITS = NetworkOptions.MAX_IFNAME_BYTES - PREFIX.length();
+    /** Prefix, one role letter and these fill 15 bytes: 10 hex digits are 40 bits of the endpoint id. */
+    private static final int VETH_ID_DIGITS = NetworkOptions.MAX_IFNAME_BYTES - PREFIX.length() - 1;
 
     private IfNames() {
     }
 
-    /** The prefix of every interface mdnp creates, so that its own links can be told from others. */
-    static final String PREFIX = "mdnp";
+    /** Returns the default bridge name of a network, {@code mdnp} and the id's first 11 characters. */
+    static String bridge(String networkId) {
+        return PREFIX + head(networkId, BRIDGE_ID_DIGITS);
+    }
 
-    /** Hex digits of Docker's endpoint id kept in a veth name: prefix, one role letter and these fill 15 bytes. */
-    private static final int ID_DIGITS = NetworkOptions.MAX_IFNAME_BYTES - PREFIX.length() - 1;
+    /** Returns the name of the veth end that stays on the host as a port of the bridge. */
+    static String hostSide(String endpointId) {
+        return PREFIX + "h" + head(endpointId, VETH_ID_DIGITS);
+    }
 
     /** Returns the name of the veth end that Docker moves into the container (cnm-remote-api.md §2.6). */
     static String containerSide(String endpointId) {
-        return PREFIX + "c" + idDigits(endpointId);
+        return PREFIX + "c" + head(endpointId, VETH_ID_DIGITS);
     }
 
-    /** Returns true when the kernel accepts {@code name} as an interface name. */
+    /** Returns true when both the kernel and iptables accept {@code name} as an interface name. */
     static boolean isValid(String name) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || bytes > NetworkOptions.MAX_IFNAME_BYTES || name.equals(".") || name.equals("..")) {
-            return false;
-        }
-        return name.chars().noneMatch(c -> c == '/' || c == ':' || Character.isWhitespace(c));
+        return VALID.matcher(name).matches();
     }
 
-    private static String idDigits(String id) {
-        return id.length() <= ID_DIGITS ? id : id.substring(0, ID_DIGITS);
+    private static String head(String id, int digits) {
+        return id.length() <= digits ? id : id.substring(0, digits);
     }
 }

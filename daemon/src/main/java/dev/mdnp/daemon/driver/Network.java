@@ -26,6 +26,11 @@ public record Network(CreateNetworkRequest request, NetworkOptions options) {
         return request.networkId();
     }
 
+    /** Returns the bridge name: the user's {@code dev.mdnp.bridge.name}, or one derived from the id. */
+    public String bridge() {
+        return options.bridgeName().isEmpty() ? IfNames.bridge(id()) : options.bridgeName();
+    }
+
     /** Returns the bare IPv4 gateway address of the first IPv4 pool that has one. */
     public Optional<String> gatewayIpv4() {
         return firstGateway(request.ipv4Data());

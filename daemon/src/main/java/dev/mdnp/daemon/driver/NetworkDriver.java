@@ -2,6 +2,11 @@ package dev.mdnp.daemon.driver;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.dataplane.BridgeSpec;
+import dev.mdnp.daemon.dataplane.Dataplane;
+import dev.mdnp.daemon.dataplane.DataplaneException;
+import dev.mdnp.daemon.dataplane.KernelOpListener;
+import dev.mdnp.daemon.dataplane.VethSpec;
 import dev.mdnp.daemon.driver.DriverException.Reason;
 import dev.mdnp.model.cnm.AllocateNetworkRequest;
 import dev.mdnp.model.cnm.AllocateNetworkResponse;
@@ -12,6 +17,7 @@ import dev.mdnp.model.cnm.DeleteEndpointRequest;
 import dev.mdnp.model.cnm.DeleteNetworkRequest;
 import dev.mdnp.model.cnm.DiscoveryNotification;
 import dev.mdnp.model.cnm.EmptyResponse;
+import dev.mdnp.model.cnm.EndpointInterface;
 import dev.mdnp.model.cnm.EndpointOperInfoRequest;
 import dev.mdnp.model.cnm.EndpointOperInfoResponse;
 import dev.mdnp.model.cnm.FreeNetworkRequest;
@@ -26,22 +32,30 @@ import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The CNM network driver: one method per {@code NetworkDriver.*} call of cnm-remote-api.md §2.
+ * The CNM network driver: one method per {@code NetworkDriver.*} call of cnm-remote-api.md §2. A network is a bridge,
+ * an endpoint a veth pair, both built by the {@link Dataplane}.
  *
- * <p>Thread-safe: Docker calls it concurrently; {@link DriverState} serialises changes. A call that throws changes
- * nothing. Deletes of unknown ids succeed, as Docker expects (§7.12).
+ * <p>Thread-safe: Docker calls it concurrently. Calls that change the kernel hold one lock from the state check,
+ * through the kernel work, to the state change, so a call that throws changes neither state nor kernel. Deletes of
+ * unknown ids succeed, as Docker expects (§7.12), and still remove links named after those ids.
  */
 public final class NetworkDriver {
 
+    private static final Logger log = LoggerFactory.getLogger(NetworkDriver.class);
     private static final String CONTAINER_IFACE_PREFIX = "eth";
 
     private final DriverState state;
+    private final Dataplane dataplane;
+    private final Object kernelChanges = new Object();
 
-    /** Creates a driver over the given state. */
-    public NetworkDriver(DriverState state) {
+    /** Creates a driver over the given state and dataplane. */
+    public NetworkDriver(DriverState state, Dataplane dataplane) {
         this.state = requireNonNull(state, "state");
+        this.dataplane = requireNonNull(dataplane, "dataplane");
     }
 
     /** §2.1: networks are node-local. */
@@ -56,13 +70,35 @@ public final class NetworkDriver {
             throw new DriverException(Reason.BAD_REQUEST, "network " + shortId(request.networkId())
                     + " has no IPv4 or IPv6 pool; mdnp needs an IPAM driver that assigns one (not 'null')");
         }
-        state.addNetwork(new Network(request, NetworkOptions.parse(request.options())));
+        Network network = new Network(request, NetworkOptions.parse(request.options()));
+        BridgeSpec spec = KernelSpecs.bridge(network);
+        synchronized (kernelChanges) {
+            if (state.checkNewNetwork(network)) {
+                return EmptyResponse.EMPTY;
+            }
+            kernel("create network " + shortId(network.id()), () -> dataplane.createNetwork(spec, ops()));
+            state.addNetwork(network);
+        }
+        log.info("network created net={} bridge={}", shortId(network.id()), network.bridge());
         return EmptyResponse.EMPTY;
     }
 
-    /** §2.3: forgets the network and any endpoints Docker left on it; unknown ids succeed. */
+    /**
+     * §2.3: removes the network's bridge, rules and any endpoints Docker left on it; for an unknown id, removes what
+     * mdnp would have created for it.
+     */
     public EmptyResponse deleteNetwork(DeleteNetworkRequest request) {
-        state.removeNetwork(DockerIds.require("NetworkID", request.networkId()));
+        String networkId = DockerIds.require("NetworkID", request.networkId());
+        synchronized (kernelChanges) {
+            Optional<Network> network = state.network(networkId);
+            for (Endpoint endpoint : state.endpointsOf(networkId)) {
+                kernel("delete endpoint " + shortId(endpoint.id()), () -> dataplane.deleteEndpoint(
+                        KernelSpecs.veth(endpoint.id(), network.orElseThrow(), endpoint.mac()), ops()));
+            }
+            BridgeSpec spec = network.map(KernelSpecs::bridge).orElseGet(() -> KernelSpecs.unknownBridge(networkId));
+            kernel("delete network " + shortId(networkId), () -> dataplane.deleteNetwork(spec, ops()));
+            state.removeNetwork(networkId);
+        }
         return EmptyResponse.EMPTY;
     }
 
@@ -78,16 +114,43 @@ public final class NetworkDriver {
         return EmptyResponse.EMPTY;
     }
 
-    /** §2.5: remembers the endpoint; replies with an empty Interface because Docker's values are kept. */
+    /**
+     * §2.5: creates the endpoint's veth pair on the network's bridge. Replies with an empty Interface, except for the
+     * MAC mdnp chose when Docker sent none.
+     */
     public CreateEndpointResponse createEndpoint(CreateEndpointRequest request) {
-        String endpointId = requireIds(request.networkId(), request.endpointId());
-        state.addEndpoint(Endpoint.created(request, IfNames.containerSide(endpointId)));
-        return CreateEndpointResponse.empty();
+        String networkId = DockerIds.require("NetworkID", request.networkId());
+        String endpointId = DockerIds.require("EndpointID", request.endpointId());
+        String dockerMac = request.endpointInterface().macAddress();
+        String mac = dockerMac.isEmpty() ? Macs.derive(endpointId) : Macs.require(dockerMac);
+        String srcName = IfNames.containerSide(endpointId);
+        synchronized (kernelChanges) {
+            Network network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
+            Optional<Endpoint> repeat = state.checkNewEndpoint(request, srcName);
+            if (repeat.isEmpty()) {
+                VethSpec spec = KernelSpecs.veth(endpointId, network, mac);
+                kernel("create endpoint " + shortId(endpointId), () -> dataplane.createEndpoint(spec, ops()));
+                state.addEndpoint(Endpoint.created(request, srcName, mac));
+            }
+        }
+        return dockerMac.isEmpty()
+                ? new CreateEndpointResponse(new EndpointInterface("", "", mac))
+                : CreateEndpointResponse.empty();
     }
 
-    /** §2.8: forgets the endpoint; unknown ids succeed. */
+    /**
+     * §2.8: deletes the endpoint's veth pair (Docker has moved the container end back under its host name); for an
+     * unknown id, deletes links with the names mdnp would have given it.
+     */
     public EmptyResponse deleteEndpoint(DeleteEndpointRequest request) {
-        state.removeEndpoint(requireIds(request.networkId(), request.endpointId()));
+        String endpointId = requireIds(request.networkId(), request.endpointId());
+        synchronized (kernelChanges) {
+            Optional<Endpoint> endpoint = state.endpoint(endpointId);
+            VethSpec spec = new VethSpec(IfNames.hostSide(endpointId), IfNames.containerSide(endpointId), "", 0,
+                    endpoint.map(Endpoint::mac).orElse(Macs.derive(endpointId)));
+            kernel("delete endpoint " + shortId(endpointId), () -> dataplane.deleteEndpoint(spec, ops()));
+            state.removeEndpoint(endpointId);
+        }
         return EmptyResponse.EMPTY;
     }
 
@@ -145,6 +208,20 @@ public final class NetworkDriver {
     /** §2.11: node discovery matters only to multi-host drivers; acknowledged. */
     public EmptyResponse discoverDelete(DiscoveryNotification notification) {
         return EmptyResponse.EMPTY;
+    }
+
+    /** Runs kernel work, turning its failure into a driver error that names what the call was doing. */
+    private static void kernel(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (DataplaneException e) {
+            throw new DriverException(Reason.INTERNAL, what + ": " + e.getMessage());
+        }
+    }
+
+    /** Where the kernel operations of a call go; the request log will take them (issue 5), DEBUG has them now. */
+    private static KernelOpListener ops() {
+        return KernelOpListener.NONE;
     }
 
     /** Checks both ids of an endpoint call and returns the endpoint id. */

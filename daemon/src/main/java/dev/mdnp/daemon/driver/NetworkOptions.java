@@ -111,7 +111,7 @@ public record NetworkOptions(
         }
         if (!IfNames.isValid(value)) {
             throw badOption(OptionKeys.BRIDGE_NAME, "\"" + value + "\" is not a valid interface name"
-                    + " (1-" + MAX_IFNAME_BYTES + " bytes, no '/', ':' or whitespace)");
+                    + " (1-" + MAX_IFNAME_BYTES + " letters, digits, '_', '.' or '-', not starting with '.' or '-')");
         }
         return Optional.of(value);
     }

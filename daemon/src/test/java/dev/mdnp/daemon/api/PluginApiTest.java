@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.testsupport.RecordingDataplane;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
 import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import dev.mdnp.daemon.transport.PeerPolicy;
@@ -46,7 +47,7 @@ class PluginApiTest {
             """.formatted(NET);
     private static final String IDS = "{\"NetworkID\":\"" + NET + "\",\"EndpointID\":\"" + EP + "\"}";
     private static final String CREATE_ENDPOINT = "{\"NetworkID\":\"" + NET + "\",\"EndpointID\":\"" + EP + "\","
-            + "\"Interface\":{\"Address\":\"10.88.5.77/16\",\"AddressIPv6\":\"\",\"MacAddress\":\"\"},"
+            + "\"Interface\":{\"Address\":\"10.88.5.77/16\",\"AddressIPv6\":\"\",\"MacAddress\":\"02:42:0a:58:05:4d\"},"
             + "\"Options\":{\"com.docker.network.endpoint.exposedports\":[],\"com.docker.network.portmap\":[]}}";
     private static final String OK = "{}";
 
@@ -59,7 +60,8 @@ class PluginApiTest {
     void start() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "mdnp-api");
         state = new DriverState();
-        PluginApi api = new PluginApi(new NetworkDriver(state), new IpamDriver(), JsonMappers.create());
+        PluginApi api = new PluginApi(new NetworkDriver(state, new RecordingDataplane()), new IpamDriver(),
+                JsonMappers.create());
         server = UnixSocketServer.start(new UnixSocketServerConfig(dir.resolve("p.sock"),
                 PosixFilePermissions.fromString("rw-------"), 64, 1, 4, PeerPolicy.anyone(), Duration.ofSeconds(2)),
                 api.handler());
@@ -228,7 +230,7 @@ class PluginApiTest {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
-                String endpoint = String.format("%064x", i);
+                String endpoint = String.format("%010x", i) + "a".repeat(54);
                 results.add(pool.submit(() -> {
                     try (UnixHttpClient own = UnixHttpClient.connect(server.socketPath())) {
                         return own.post("/NetworkDriver.CreateEndpoint", CREATE_ENDPOINT.replace(EP, endpoint))

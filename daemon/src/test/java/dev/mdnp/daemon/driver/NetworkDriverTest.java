@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.driver.DriverException.Reason;
+import dev.mdnp.daemon.testsupport.RecordingDataplane;
 import dev.mdnp.model.cnm.CreateEndpointRequest;
 import dev.mdnp.model.cnm.CreateNetworkRequest;
 import dev.mdnp.model.cnm.DeleteEndpointRequest;
@@ -30,7 +31,8 @@ class NetworkDriverTest {
     private static final String EP = "e0b0a8e2947b04d75c24d44050aff50d943411ee11c51df70fddd4873345caed";
 
     private final DriverState state = new DriverState();
-    private final NetworkDriver driver = new NetworkDriver(state);
+    private final RecordingDataplane kernel = new RecordingDataplane();
+    private final NetworkDriver driver = new NetworkDriver(state, kernel);
 
     @Test
     void capabilitiesAreLocal() {
@@ -94,11 +96,110 @@ class NetworkDriverTest {
     }
 
     @Test
-    void createEndpointRepliesWithAnEmptyInterface() {
+    void createNetworkBuildsTheBridgeWithMtuAndGateways() {
+        driver.createNetwork(network(NET, "1400"));
+
+        assertThat(kernel.calls()).containsExactly("createNetwork mdnp8f6511a52af mtu 1400 [10.88.0.1/16]");
+    }
+
+    @Test
+    void aRepeatedCreateNetworkTouchesTheKernelOnce() {
+        driver.createNetwork(network(NET, ""));
         driver.createNetwork(network(NET, ""));
 
-        assertThat(driver.createEndpoint(endpoint(NET, EP)).endpointInterface()).isNull();
+        assertThat(kernel.calls()).hasSize(1);
+    }
+
+    @Test
+    void aKernelFailureLeavesNoNetworkBehind() {
+        kernel.fail("createNetwork");
+
+        assertThatThrownBy(() -> driver.createNetwork(network(NET, "")))
+                .isInstanceOf(DriverException.class)
+                .hasMessageStartingWith("create network 8f6511a52af0: createNetwork mdnp8f6511a52af");
+        assertThat(state.networks()).isEmpty();
+    }
+
+    @Test
+    void twoNetworksCannotShareABridgeName() {
+        CreateNetworkRequest first = new CreateNetworkRequest(NET,
+                Map.of(OptionKeys.GENERIC, Map.of(OptionKeys.BRIDGE_NAME, "br-demo")),
+                List.of(pool("10.88.0.0/16", "10.88.0.1/16")), List.of());
+        driver.createNetwork(first);
+        CreateNetworkRequest second = new CreateNetworkRequest(EP, first.options(),
+                List.of(pool("10.89.0.0/16", "10.89.0.1/16")), List.of());
+
+        assertThatThrownBy(() -> driver.createNetwork(second)).hasMessageContaining("bridge br-demo is already used");
+    }
+
+    @Test
+    void createEndpointBuildsAVethOnTheBridgeAndRepliesWithTheMacItChose() {
+        driver.createNetwork(network(NET, "1400"));
+
+        EndpointInterface reply = driver.createEndpoint(endpoint(NET, EP)).endpointInterface();
+
+        assertThat(reply.address()).isEmpty();
+        assertThat(reply.macAddress()).matches("02(:[0-9a-f]{2}){5}");
+        assertThat(kernel.calls()).last().isEqualTo("createEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294 on mdnp8f6511a52af"
+                + " mtu 1400 mac " + reply.macAddress());
         assertThat(state.endpoints()).singleElement().extracting(Endpoint::srcName).isEqualTo("mdnpce0b0a8e294");
+    }
+
+    @Test
+    void createEndpointKeepsTheMacDockerSentAndRepliesEmpty() {
+        driver.createNetwork(network(NET, ""));
+        CreateEndpointRequest request = new CreateEndpointRequest(NET, EP,
+                new EndpointInterface("10.88.0.2/16", "", "02:11:22:33:44:55"), Map.of());
+
+        assertThat(driver.createEndpoint(request).endpointInterface()).isNull();
+        assertThat(kernel.calls()).last().asString().endsWith("mac 02:11:22:33:44:55");
+    }
+
+    @Test
+    void anInvalidMacIsRefusedBeforeTheKernelIsTouched() {
+        driver.createNetwork(network(NET, ""));
+        CreateEndpointRequest request = new CreateEndpointRequest(NET, EP,
+                new EndpointInterface("10.88.0.2/16", "", "01:00:5e:00:00:01"), Map.of());
+
+        assertThatThrownBy(() -> driver.createEndpoint(request)).hasMessageContaining("multicast");
+        assertThat(kernel.calls()).hasSize(1);
+    }
+
+    @Test
+    void aRepeatedCreateEndpointGetsTheSameAnswerAndOneVeth() {
+        driver.createNetwork(network(NET, ""));
+
+        assertThat(driver.createEndpoint(endpoint(NET, EP))).isEqualTo(driver.createEndpoint(endpoint(NET, EP)));
+        assertThat(kernel.calls()).hasSize(2);
+    }
+
+    @Test
+    void aKernelFailureLeavesNoEndpointBehind() {
+        driver.createNetwork(network(NET, ""));
+        kernel.fail("createEndpoint");
+
+        assertThatThrownBy(() -> driver.createEndpoint(endpoint(NET, EP))).isInstanceOf(DriverException.class);
+        assertThat(state.endpoints()).isEmpty();
+    }
+
+    @Test
+    void endpointsWhoseIdsShareTheirFirstDigitsAreRefusedInsteadOfClobbered() {
+        driver.createNetwork(network(NET, ""));
+        driver.createEndpoint(endpoint(NET, EP));
+        String twin = EP.substring(0, 20) + "f".repeat(44);
+
+        assertThatThrownBy(() -> driver.createEndpoint(endpoint(NET, twin)))
+                .hasMessageContaining("interface name mdnpce0b0a8e294");
+    }
+
+    @Test
+    void deletesOfUnknownIdsStillRemoveLinksNamedAfterThem() {
+        driver.deleteEndpoint(new DeleteEndpointRequest(NET, EP));
+        driver.deleteNetwork(new DeleteNetworkRequest(NET));
+
+        assertThat(kernel.calls()).containsExactly(
+                "deleteEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294",
+                "deleteNetwork mdnp8f6511a52af");
     }
 
     @Test
@@ -157,13 +258,14 @@ class NetworkDriverTest {
     }
 
     @Test
-    void deleteNetworkForgetsEndpointsDockerLeftBehind() {
+    void deleteNetworkRemovesEndpointsDockerLeftBehind() {
         driver.createNetwork(network(NET, ""));
         driver.createEndpoint(endpoint(NET, EP));
 
         driver.deleteNetwork(new DeleteNetworkRequest(NET));
 
         assertThat(state.endpoints()).isEmpty();
+        assertThat(kernel.calls()).endsWith("deleteEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294", "deleteNetwork mdnp8f6511a52af");
     }
 
     @Test
@@ -184,7 +286,7 @@ class NetworkDriverTest {
         try {
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                String endpointId = String.format("%064x", i);
+                String endpointId = String.format("%010x", i) + "a".repeat(54);
                 calls.add(pool.submit(() -> driver.createEndpoint(endpoint(NET, endpointId))));
             }
             for (Future<?> call : calls) {

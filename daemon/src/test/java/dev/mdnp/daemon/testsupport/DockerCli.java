@@ -2,15 +2,22 @@ package dev.mdnp.daemon.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The real {@code docker} command line, pointed at the private test engine. */
+/**
+ * The real {@code docker} command line, pointed at the private test engine. It prefers the CLI Debian's docker.io
+ * installs beside the engine, whose API version matches it: a newer CLI refuses some flags against an older engine
+ * (e.g. a per-network {@code --mac-address} needs API 1.44, Docker 20.10 speaks 1.41).
+ */
 public final class DockerCli {
 
     private static final long TIMEOUT_SECONDS = 120;
+    private static final Path ENGINE_CLI = Path.of("/usr/bin/docker");
 
     private final String host;
 
@@ -21,7 +28,8 @@ public final class DockerCli {
 
     /** Runs {@code docker ARGS} and returns its result. */
     public Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker", "-H", host));
+        String cli = Files.isExecutable(ENGINE_CLI) ? ENGINE_CLI.toString() : "docker";
+        List<String> command = new ArrayList<>(List.of(cli, "-H", host));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process, false));

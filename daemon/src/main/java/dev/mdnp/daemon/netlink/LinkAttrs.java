@@ -1,0 +1,31 @@
+package dev.mdnp.daemon.netlink;
+
+import static java.util.Objects.requireNonNull;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every link has, whatever its kind, as {@code ip -s link show} prints it.
+ *
+ * @param index       the link index ({@code ifi_index}), positive
+ * @param name        the name ({@code IFLA_IFNAME}), at most 15 bytes
+ * @param mtu         the MTU ({@code IFLA_MTU})
+ * @param mac         the hardware address ({@code IFLA_ADDRESS}); null when the link has none or it is not 6 bytes
+ * @param masterIndex the index of the bridge it is a port of ({@code IFLA_MASTER}), 0 for none
+ * @param up          whether it is administratively up ({@code IFF_UP} in {@code ifi_flags})
+ * @param operState   the operational state ({@code IFLA_OPERSTATE})
+ * @param stats       the traffic counters ({@code IFLA_STATS64})
+ */
+public record LinkAttrs(int index, String name, int mtu, @Nullable MacAddress mac, int masterIndex, boolean up,
+        OperState operState, LinkStats stats) {
+
+    /** Checks the index and the name, and rejects null values where a value is required. */
+    public LinkAttrs {
+        if (index <= 0) {
+            throw new IllegalArgumentException("link index must be positive, got " + index);
+        }
+        LinkNames.require(name);
+        requireNonNull(operState, "operState");
+        requireNonNull(stats, "stats");
+    }
+}

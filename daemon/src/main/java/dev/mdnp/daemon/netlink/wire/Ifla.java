@@ -1,0 +1,33 @@
+package dev.mdnp.daemon.netlink.wire;
+
+/**
+ * The kernel's {@code IFLA_*} link attributes ({@code <linux/if_link.h>}), the ones mdnp reads or writes.
+ * {@code Ifla.IFNAME} is {@code IFLA_IFNAME}.
+ */
+public final class Ifla {
+
+    /** {@code IFLA_ADDRESS}: the hardware (MAC) address, raw bytes. */
+    public static final int ADDRESS = 1;
+    /** {@code IFLA_IFNAME}: the name, a NUL-terminated string of at most 15 bytes. */
+    public static final int IFNAME = 3;
+    /** {@code IFLA_MTU}: u32. */
+    public static final int MTU = 4;
+    /** {@code IFLA_LINK}: u32 index of the underlying link; a veth's peer. */
+    public static final int LINK = 5;
+    /** {@code IFLA_MASTER}: u32 index of the master (bridge); 0 releases the link from its master. */
+    public static final int MASTER = 10;
+    /** {@code IFLA_OPERSTATE}: u8, one of {@link IfOper}. */
+    public static final int OPERSTATE = 16;
+    /** {@code IFLA_LINKINFO}: nest of {@link IflaInfo} attributes. */
+    public static final int LINKINFO = 18;
+    /** {@code IFLA_STATS64}: {@code struct rtnl_link_stats64}, u64 counters starting rx/tx packets, rx/tx bytes. */
+    public static final int STATS64 = 23;
+    /** {@code IFLA_LINK_NETNSID}: s32; present when {@link #LINK} names a link in another namespace. */
+    public static final int LINK_NETNSID = 37;
+
+    /** {@code IFNAMSIZ}: a link name's buffer size, NUL included, so names have at most 15 bytes. */
+    public static final int IFNAMSIZ = 16;
+
+    private Ifla() {
+    }
+}

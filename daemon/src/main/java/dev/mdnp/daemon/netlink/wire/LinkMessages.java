@@ -1,0 +1,134 @@
+package dev.mdnp.daemon.netlink.wire;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The request messages of link operations, built but not sent. Names are not validated here (callers do that, and
+ * kernel tests send invalid ones on purpose); an MTU of 0 means "leave the attribute out". Each method names the
+ * {@code ip} command whose request it equals.
+ */
+public final class LinkMessages {
+
+    private static final int CHANGE = NlmF.REQUEST | NlmF.ACK;
+    private static final int CREATE = NlmF.REQUEST | NlmF.ACK | NlmF.CREATE | NlmF.EXCL;
+
+    private LinkMessages() {
+    }
+
+    /**
+     * {@code ip link add NAME [mtu MTU] type bridge}: RTM_NEWLINK, REQUEST|ACK|CREATE|EXCL,
+     * {@code IFLA_IFNAME, [IFLA_MTU], IFLA_LINKINFO{IFLA_INFO_KIND "bridge"}}.
+     */
+    public static MessageBuilder createBridge(String name, int mtu) {
+        MessageBuilder message = new MessageBuilder(Rtm.NEWLINK, CREATE).struct(IfInfoMsg.ofIndex(0));
+        message.string(Ifla.IFNAME, name);
+        optionalMtu(message, mtu);
+        return message.nest(Ifla.LINKINFO, info -> info.string(IflaInfo.KIND, IflaInfo.KIND_BRIDGE));
+    }
+
+    /**
+     * {@code ip link add NAME [mtu MTU] [address MAC] type veth peer name PEER [mtu MTU] [address PEERMAC]}:
+     * RTM_NEWLINK, REQUEST|ACK|CREATE|EXCL, {@code IFLA_IFNAME, [IFLA_MTU], [IFLA_ADDRESS], IFLA_LINKINFO{
+     * IFLA_INFO_KIND "veth", IFLA_INFO_DATA{VETH_INFO_PEER{struct ifinfomsg, IFLA_IFNAME, [IFLA_MTU],
+     * [IFLA_ADDRESS]}}}}. The peer's ifinfomsg is mandatory: without it the kernel reads the peer's attributes as
+     * a struct.
+     */
+    public static MessageBuilder createVeth(String name, String peerName, int mtu, byte @Nullable [] mac,
+            byte @Nullable [] peerMac) {
+        MessageBuilder message = new MessageBuilder(Rtm.NEWLINK, CREATE).struct(IfInfoMsg.ofIndex(0));
+        end(message, name, mtu, mac);
+        return message.nest(Ifla.LINKINFO, info -> info
+                .string(IflaInfo.KIND, IflaInfo.KIND_VETH)
+                .nest(IflaInfo.DATA, data -> data.nest(IflaInfo.VETH_INFO_PEER, peer -> {
+                    peer.struct(IfInfoMsg.ofIndex(0));
+                    end(peer, peerName, mtu, peerMac);
+                })));
+    }
+
+    /** {@code ip link del NAME}: RTM_DELLINK, REQUEST|ACK, {@code IFLA_IFNAME}. */
+    public static MessageBuilder delete(String name) {
+        return new MessageBuilder(Rtm.DELLINK, CHANGE).struct(IfInfoMsg.ofIndex(0)).string(Ifla.IFNAME, name);
+    }
+
+    /** {@code ip link del} of the link with {@code ifi_index} INDEX: RTM_DELLINK, REQUEST|ACK. */
+    public static MessageBuilder delete(int index) {
+        return new MessageBuilder(Rtm.DELLINK, CHANGE).struct(IfInfoMsg.ofIndex(index));
+    }
+
+    /**
+     * {@code ip link set NAME up}: RTM_SETLINK, REQUEST|ACK, {@code ifi_flags} IFF_UP and {@code ifi_change} IFF_UP
+     * (so no other flag changes; a change mask of 0 would replace them all), {@code IFLA_IFNAME}.
+     */
+    public static MessageBuilder setUp(String name) {
+        return setFlags(name, Iff.UP, Iff.UP);
+    }
+
+    /** {@code ip link set NAME down}: as {@link #setUp} with {@code ifi_flags} 0. */
+    public static MessageBuilder setDown(String name) {
+        return setFlags(name, 0, Iff.UP);
+    }
+
+    /** {@code ip link set NAME mtu MTU}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME, IFLA_MTU}. */
+    public static MessageBuilder setMtu(String name, int mtu) {
+        return set(name).u32(Ifla.MTU, mtu);
+    }
+
+    /** {@code ip link set NAME address MAC}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME, IFLA_ADDRESS}. */
+    public static MessageBuilder setMac(String name, byte[] mac) {
+        return set(name).bytes(Ifla.ADDRESS, mac);
+    }
+
+    /**
+     * {@code ip link set NAME master M} (or {@code nomaster} when {@code masterIndex} is 0): RTM_SETLINK,
+     * REQUEST|ACK, {@code IFLA_IFNAME, IFLA_MASTER}.
+     */
+    public static MessageBuilder setMaster(String name, int masterIndex) {
+        return set(name).u32(Ifla.MASTER, masterIndex);
+    }
+
+    /**
+     * {@code ip link set NAME name NEWNAME}, for the link with index INDEX: RTM_SETLINK, REQUEST|ACK,
+     * {@code ifi_index}, {@code IFLA_IFNAME} NEWNAME.
+     */
+    public static MessageBuilder rename(int index, String newName) {
+        return new MessageBuilder(Rtm.SETLINK, CHANGE).struct(IfInfoMsg.ofIndex(index)).string(Ifla.IFNAME, newName);
+    }
+
+    /** {@code ip link show NAME}: RTM_GETLINK, REQUEST|ACK (not a dump), {@code IFLA_IFNAME}. */
+    public static MessageBuilder get(String name) {
+        return new MessageBuilder(Rtm.GETLINK, CHANGE).struct(IfInfoMsg.ofIndex(0)).string(Ifla.IFNAME, name);
+    }
+
+    /** {@code ip link show} of the link with index INDEX: RTM_GETLINK, REQUEST|ACK (not a dump). */
+    public static MessageBuilder get(int index) {
+        return new MessageBuilder(Rtm.GETLINK, CHANGE).struct(IfInfoMsg.ofIndex(index));
+    }
+
+    /** {@code ip link show}: RTM_GETLINK, REQUEST|DUMP. */
+    public static MessageBuilder dump() {
+        return new MessageBuilder(Rtm.GETLINK, NlmF.REQUEST | NlmF.DUMP).struct(IfInfoMsg.ofIndex(0));
+    }
+
+    private static MessageBuilder setFlags(String name, int flags, int change) {
+        IfInfoMsg header = new IfInfoMsg(Af.UNSPEC, 0, 0, flags, change);
+        return new MessageBuilder(Rtm.SETLINK, CHANGE).struct(header).string(Ifla.IFNAME, name);
+    }
+
+    private static MessageBuilder set(String name) {
+        return new MessageBuilder(Rtm.SETLINK, CHANGE).struct(IfInfoMsg.ofIndex(0)).string(Ifla.IFNAME, name);
+    }
+
+    private static void end(MessageBuilder message, String name, int mtu, byte @Nullable [] mac) {
+        message.string(Ifla.IFNAME, name);
+        optionalMtu(message, mtu);
+        if (mac != null) {
+            message.bytes(Ifla.ADDRESS, mac);
+        }
+    }
+
+    private static void optionalMtu(MessageBuilder message, int mtu) {
+        if (mtu != 0) {
+            message.u32(Ifla.MTU, mtu);
+        }
+    }
+}

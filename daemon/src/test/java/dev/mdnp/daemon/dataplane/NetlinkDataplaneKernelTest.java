@@ -1,0 +1,143 @@
+package dev.mdnp.daemon.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mdnp.daemon.dataplane.firewall.CommandListener;
+import dev.mdnp.daemon.dataplane.firewall.Firewall;
+import dev.mdnp.daemon.dataplane.firewall.ListedRule;
+import dev.mdnp.daemon.netlink.Address;
+import dev.mdnp.daemon.netlink.Link;
+import dev.mdnp.daemon.netlink.RtNetlink;
+import dev.mdnp.daemon.netlink.VethPair;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The real dataplane against the real kernel and iptables, in a private network namespace. */
+@Tag("kernel")
+class NetlinkDataplaneKernelTest {
+
+    private static final String BRIDGE = "mdnptbr0";
+    private static final BridgeSpec NETWORK = new BridgeSpec(BRIDGE, 1400,
+            List.of(IpPrefix.parse("10.231.99.1/24"), IpPrefix.parse("fd31:99::1/64")), true);
+    private static final VethSpec ENDPOINT =
+            new VethSpec("mdnpth0", "mdnptc0", BRIDGE, 1400, "02:11:22:33:44:55");
+
+    private PrivateNetns netns;
+    private RtNetlink rtnl;
+    private Firewall firewall;
+    private NetlinkDataplane dataplane;
+    private final List<KernelOp> ops = new ArrayList<>();
+
+    @BeforeEach
+    void openPrivateNamespace() throws Exception {
+        netns = PrivateNetns.create();
+        rtnl = netns.rtnl();
+        Path thread = netns.inside(() -> Files.readSymbolicLink(Path.of("/proc/thread-self")));
+        firewall = Firewall.iptables(List.of("nsenter", "--net=/proc/" + thread + "/ns/net"), Duration.ofSeconds(20),
+                CommandListener.NONE);
+        dataplane = new NetlinkDataplane(rtnl, firewall);
+    }
+
+    @AfterEach
+    void dropNamespace() throws Exception {
+        netns.close();
+    }
+
+    @Test
+    void createNetworkMakesAnUpBridgeWithMtuGatewaysAndRules() {
+        dataplane.createNetwork(NETWORK, ops::add);
+
+        Link bridge = rtnl.links().get(BRIDGE).orElseThrow();
+        assertThat(bridge.kind()).isEqualTo("bridge");
+        assertThat(bridge.mtu()).isEqualTo(1400);
+        assertThat(bridge.attrs().up()).isTrue();
+        assertThat(rtnl.addresses().list(bridge.index())).extracting(Address::toString)
+                .anySatisfy(a -> assertThat(a).contains("10.231.99.1/24"))
+                .anySatisfy(a -> assertThat(a).contains("fd31:99:0:0:0:0:0:1/64"));
+        assertThat(firewall.listRules()).extracting(ListedRule::bridge).contains(Optional.of(BRIDGE));
+        assertThat(ops).extracting(KernelOp::operation).containsExactly("create bridge",
+                "add address 10.231.99.1/24", "add address fd31:99:0:0:0:0:0:1/64", "set up", "add forward rules");
+        assertThat(ops).allMatch(KernelOp::succeeded);
+    }
+
+    @Test
+    void createEndpointMakesAVethWhoseHostEndIsAnUpPortOfTheBridge() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        dataplane.createEndpoint(ENDPOINT, ops::add);
+
+        Link bridge = rtnl.links().get(BRIDGE).orElseThrow();
+        Link host = rtnl.links().get("mdnpth0").orElseThrow();
+        Link container = rtnl.links().get("mdnptc0").orElseThrow();
+        assertThat(host.masterIndex()).isEqualTo(bridge.index());
+        assertThat(host.attrs().up()).isTrue();
+        assertThat(host.mtu()).isEqualTo(1400);
+        assertThat(container.mtu()).isEqualTo(1400);
+        assertThat(container.masterIndex()).isZero();
+        assertThat(String.valueOf(container.mac())).isEqualTo("02:11:22:33:44:55");
+    }
+
+    @Test
+    void buildingThenTearingDownEndsOnTheEmptyNamespace() {
+        List<ListedRule> rulesBefore = firewall.listRules();
+
+        dataplane.createNetwork(NETWORK, ops::add);
+        dataplane.createEndpoint(ENDPOINT, ops::add);
+        dataplane.deleteEndpoint(ENDPOINT, ops::add);
+        dataplane.deleteNetwork(NETWORK, ops::add);
+
+        assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo");
+        assertThat(firewall.listRules()).filteredOn(rule -> rule.bridge().filter(BRIDGE::equals).isPresent()).isEmpty();
+        assertThat(firewall.listRules()).hasSizeGreaterThanOrEqualTo(rulesBefore.size());
+    }
+
+    @Test
+    void deletesOfWhatIsAlreadyGoneSucceed() {
+        dataplane.deleteEndpoint(ENDPOINT, ops::add);
+        dataplane.deleteNetwork(NETWORK, ops::add);
+
+        assertThat(ops).allMatch(KernelOp::succeeded);
+    }
+
+    @Test
+    void aFailedEndpointLeavesNoLinkBehind() {
+        VethSpec onMissingBridge = new VethSpec("mdnpth1", "mdnptc1", "mdnptnobr", 0, "02:11:22:33:44:66");
+
+        assertThatThrownBy(() -> dataplane.createEndpoint(onMissingBridge, ops::add))
+                .isInstanceOf(DataplaneException.class)
+                .hasMessageContaining("set master mdnptnobr")
+                .satisfies(e -> assertThat(((DataplaneException) e).undone()).isTrue());
+        assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo");
+        assertThat(ops).extracting(KernelOp::operation).containsExactly("create veth", "set master mdnptnobr",
+                "undo create veth");
+    }
+
+    @Test
+    void aFailedNetworkLeavesNoBridgeBehind() {
+        BridgeSpec clash = new BridgeSpec("mdnptbr1", 0, List.of(IpPrefix.parse("10.231.98.1/24"),
+                IpPrefix.parse("10.231.98.1/24")), false);
+
+        assertThatThrownBy(() -> dataplane.createNetwork(clash, ops::add)).isInstanceOf(DataplaneException.class);
+        assertThat(rtnl.links().get("mdnptbr1")).isEmpty();
+    }
+
+    @Test
+    void aLeftoverPairWithTheSameNamesIsReplaced() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        rtnl.links().createVeth(VethPair.of("mdnpth0", "mdnptc0"));
+
+        dataplane.createEndpoint(ENDPOINT, ops::add);
+
+        assertThat(rtnl.links().get("mdnpth0").orElseThrow().masterIndex())
+                .isEqualTo(rtnl.links().get(BRIDGE).orElseThrow().index());
+    }
+}

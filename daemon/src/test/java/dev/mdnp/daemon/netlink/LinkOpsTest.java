@@ -1,0 +1,77 @@
+package dev.mdnp.daemon.netlink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mdnp.daemon.netlink.testsupport.KernelReplies;
+import dev.mdnp.daemon.netlink.wire.IfInfoMsg;
+import dev.mdnp.daemon.netlink.wire.Ifla;
+import dev.mdnp.daemon.netlink.wire.LinkMessages;
+import dev.mdnp.daemon.netlink.wire.MessageBuilder;
+import dev.mdnp.daemon.netlink.wire.NlMsgHeader;
+import dev.mdnp.daemon.netlink.wire.Rtm;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@link LinkOps} sends for its arguments, and what it refuses to send; no kernel involved. */
+class LinkOpsTest {
+
+    private final StubNetlinkChannel channel = StubNetlinkChannel.acknowledging();
+    private final LinkOps links = new LinkOps(new Exchange(channel));
+
+    @Test
+    void createVethSendsThePairsNamesMtuAndMacs() {
+        MacAddress mac = MacAddress.parse("02:00:00:00:00:01");
+
+        links.createVeth(VethPair.of("mdnpth0", "mdnptc0").withMtu(1400).withMac(mac));
+
+        assertSent(0, LinkMessages.createVeth("mdnpth0", "mdnptc0", 1400, mac.octets(), null));
+    }
+
+    @Test
+    void setMasterByNameLooksUpTheBridgesIndexFirst() {
+        channel.answerWith((request, message) -> request.type() == Rtm.GETLINK
+                ? List.of(KernelReplies.datagram(newLink(request, 12, "mdnptbr0"), KernelReplies.ack(request)))
+                : List.of(KernelReplies.ack(request)));
+
+        links.setMaster("mdnpth0", "mdnptbr0");
+
+        assertSent(0, LinkMessages.get("mdnptbr0"));
+        assertSent(1, LinkMessages.setMaster("mdnpth0", 12));
+    }
+
+    @Test
+    void renameOfAMissingLinkFailsWithEnodevWithoutChangingAnything() {
+        channel.answerWith((request, message) -> List.of(KernelReplies.error(request, 19, "")));
+
+        assertThatThrownBy(() -> links.rename("mdnptnone", "mdnptx"))
+                .isInstanceOf(NetlinkException.class)
+                .hasMessage("rename mdnptnone to mdnptx: no such device (ENODEV): no link mdnptnone");
+        assertThat(channel.sent()).hasSize(1);
+    }
+
+    @Test
+    void invalidNamesAndNumbersAreRefusedBeforeSending() {
+        assertThatThrownBy(() -> links.createBridge("mdnpt0123456789a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.setMtu("mdnpt0", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.setMaster("mdnpt0", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.delete(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.rename("mdnpt0", "a/b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.get("")).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(channel.sent()).isEmpty();
+    }
+
+    private void assertSent(int position, MessageBuilder expected) {
+        byte[] sent = channel.sent().get(position);
+        NlMsgHeader header = KernelReplies.headerOf(sent);
+        assertThat(Arrays.equals(sent, expected.toBytes(header.seq(), header.pid())))
+                .as("message %d equals %s", position, KernelReplies.headerOf(expected.toBytes(0, 0))).isTrue();
+    }
+
+    private static byte[] newLink(NlMsgHeader request, int index, String name) {
+        return new MessageBuilder(Rtm.NEWLINK, 0).struct(IfInfoMsg.ofIndex(index)).string(Ifla.IFNAME, name)
+                .toBytes(request.seq(), request.pid());
+    }
+}

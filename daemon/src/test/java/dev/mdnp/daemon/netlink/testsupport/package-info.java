@@ -1,0 +1,9 @@
+/**
+ * Fixtures for the netlink layer's kernel tests: a private network namespace with a handle open in it.
+ *
+ * <p>May depend on {@code daemon.netlink} and its subpackages, JUnit and AssertJ.
+ */
+@NullMarked
+package dev.mdnp.daemon.netlink.testsupport;
+
+import org.jspecify.annotations.NullMarked;

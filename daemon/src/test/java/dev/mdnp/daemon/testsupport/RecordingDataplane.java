@@ -1,0 +1,59 @@
+package dev.mdnp.daemon.testsupport;
+
+import dev.mdnp.daemon.dataplane.BridgeSpec;
+import dev.mdnp.daemon.dataplane.Dataplane;
+import dev.mdnp.daemon.dataplane.DataplaneException;
+import dev.mdnp.daemon.dataplane.KernelOpListener;
+import dev.mdnp.daemon.dataplane.VethSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A dataplane double for driver and API unit tests: remembers each call as a line such as
+ * {@code createEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294 on mdnp8f6511a52af mtu 0}, and can be told to fail. The
+ * real dataplane is tested against the kernel in {@code NetlinkDataplaneKernelTest}.
+ */
+public final class RecordingDataplane implements Dataplane {
+
+    private final List<String> calls = new ArrayList<>();
+    private String failing = "";
+
+    /** Makes every later call of the named method fail, as a kernel refusal would. */
+    public synchronized void fail(String method) {
+        failing = method;
+    }
+
+    /** Returns the calls so far. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public synchronized void createNetwork(BridgeSpec spec, KernelOpListener listener) {
+        record("createNetwork", spec.bridge() + " mtu " + spec.mtu() + " " + spec.gateways());
+    }
+
+    @Override
+    public synchronized void deleteNetwork(BridgeSpec spec, KernelOpListener listener) {
+        record("deleteNetwork", spec.bridge());
+    }
+
+    @Override
+    public synchronized void createEndpoint(VethSpec spec, KernelOpListener listener) {
+        record("createEndpoint", spec.hostName() + "/" + spec.containerName() + " on " + spec.bridge() + " mtu "
+                + spec.mtu() + " mac " + spec.containerMac());
+    }
+
+    @Override
+    public synchronized void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
+        record("deleteEndpoint", spec.hostName() + "/" + spec.containerName());
+    }
+
+    private void record(String method, String detail) {
+        if (failing.equals(method)) {
+            String message = method + " " + detail + ": file exists (EEXIST)";
+            throw new DataplaneException(message, true, new IllegalStateException(message));
+        }
+        calls.add(method + " " + detail);
+    }
+}
