@@ -1,5 +1,9 @@
 package dev.mdnp.daemon;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.FileReader;
+import java.io.FileWriter;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +31,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String ROOT = "dev.mdnp.daemon";
+    private static final String MDNP = "dev.mdnp..";
+    private static final String NETLINK = ROOT + ".netlink..";
+    private static final String FIREWALL = ROOT + ".dataplane.firewall..";
+    /** jnr-ffi and jffi, the native backend it loads. */
+    private static final String[] FFI = {"jnr..", "com.kenai.jffi.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
@@ -63,6 +80,56 @@ class ArchitectureTest {
     }
 
     @Test
+    void netlinkKnowsNoOtherMdnpPackage() {
+        knowsNoOtherMdnpPackage(NETLINK).check(CLASSES);
+    }
+
+    @Test
+    void onlyNetlinkSysUsesJnrFfi() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".netlink.sys..")
+                .should().dependOnClassesThat().resideInAnyPackage(FFI)
+                .check(CLASSES);
+    }
+
+    @Test
+    void netlinkWireDoesNoIoAndNoFfi() {
+        noClasses().that().resideInAPackage(ROOT + ".netlink.wire..")
+                .should().dependOnClassesThat(resideInAnyPackage(FFI)
+                        .or(resideInAnyPackage("java.nio.channels..", "java.nio.file.."))
+                        .or(belongToAnyOf(File.class, FileDescriptor.class, FileInputStream.class,
+                                FileOutputStream.class, FileReader.class, FileWriter.class, RandomAccessFile.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void dataplaneKnowsNeitherTheModelNorTheLayersAboveIt() {
+        noClasses().that().resideInAPackage(ROOT + ".dataplane..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mdnp.model..", ROOT + ".api..",
+                        ROOT + ".driver..", ROOT + ".ipam..", ROOT + ".transport..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void firewallKnowsNoOtherMdnpPackage() {
+        knowsNoOtherMdnpPackage(FIREWALL).check(CLASSES);
+    }
+
+    @Test
+    void onlyTheFirewallStartsProcesses() {
+        noClasses().that().resideOutsideOfPackage(FIREWALL)
+                .should().dependOnClassesThat(belongToAnyOf(ProcessBuilder.class))
+                .check(CLASSES);
+    }
+
+    /** Transport and api are ruled out for the driver by {@link #driverAndIpamKnowNothingOfHttpOrJsonBinding}. */
+    @Test
+    void driverReachesTheKernelOnlyThroughTheDataplane() {
+        noClasses().that().resideInAPackage(ROOT + ".driver..")
+                .should().dependOnClassesThat().resideInAPackage(NETLINK)
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }
@@ -77,6 +144,11 @@ class ArchitectureTest {
                     .toList();
         }
         assertThat(offenders).as("use the constants of dev.mdnp.model.cnm.OptionKeys").isEmpty();
+    }
+
+    private static ArchRule knowsNoOtherMdnpPackage(String packageIdentifier) {
+        return noClasses().that().resideInAPackage(packageIdentifier)
+                .should().dependOnClassesThat(resideInAPackage(MDNP).and(resideOutsideOfPackage(packageIdentifier)));
     }
 
     private static boolean holdsOptionKeyLiteral(Path file) {

@@ -1,9 +1,8 @@
 package dev.mdnp.daemon.testsupport;
 
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static dev.mdnp.daemon.testsupport.Privilege.isRoot;
+import static dev.mdnp.daemon.testsupport.Privilege.require;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,25 +32,5 @@ public final class E2eEnvironment {
         Path path = Path.of(jar).toAbsolutePath();
         require(Files.isRegularFile(path), "daemon jar " + path + " is missing: run mvn package first");
         return path;
-    }
-
-    /** Returns true when the test JVM runs as root: /proc/self belongs to the process's effective uid. */
-    public static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private static void require(boolean condition, String message) {
-        if (condition) {
-            return;
-        }
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI=true and " + message);
-        }
-        System.err.println("\n######## SKIPPED: " + message + " ########\n");
-        assumeTrue(false, message);
     }
 }

@@ -3,6 +3,7 @@ package dev.mdnp.daemon.dataplane.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mdnp.daemon.testsupport.Privilege;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class ForwardingKernelTest {
         host = namespaces.create("");
         left = namespaces.create("-l");
         right = namespaces.create("-r");
-        KernelTestEnvironment.require(bridgeCallsIptables(),
+        Privilege.require(bridgeCallsIptables(),
                 "br_netfilter must be loaded (net.bridge.bridge-nf-call-iptables) for the forwarding test");
         namespaces.host("ip", "-n", host, "link", "add", BRIDGE, "type", "bridge");
         namespaces.host("ip", "-n", host, "link", "set", BRIDGE, "up");

@@ -7,6 +7,7 @@ import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.sys.ErrnoException;
 import dev.mdnp.daemon.netlink.sys.Netns;
 import dev.mdnp.daemon.netlink.wire.Errno;
+import dev.mdnp.daemon.testsupport.Privilege;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +44,7 @@ public final class PrivateNetns implements AutoCloseable {
             netns = inside(Netns::unshareCurrentThread);
         } catch (ErrnoException e) {
             close();
-            KernelPrivilege.require(e.errno() != Errno.EPERM.number(), "unshare(CLONE_NEWNET) needs CAP_SYS_ADMIN");
+            Privilege.require(e.errno() != Errno.EPERM.number(), "unshare(CLONE_NEWNET) needs CAP_SYS_ADMIN");
             throw e;
         }
         try {
@@ -60,7 +61,7 @@ public final class PrivateNetns implements AutoCloseable {
      * @throws AssertionError when the namespace is not private (another namespace than the caller's, only {@code lo})
      */
     public static PrivateNetns create() throws Exception {
-        KernelPrivilege.requireRoot();
+        Privilege.require(Privilege.isRoot(), "kernel tests need root");
         PrivateNetns created = new PrivateNetns();
         try {
             assertThat(created.netns).as("private namespace").isNotEqualTo(Netns.current());

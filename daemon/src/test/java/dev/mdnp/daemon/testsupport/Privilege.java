@@ -1,4 +1,4 @@
-package dev.mdnp.daemon.netlink.testsupport;
+package dev.mdnp.daemon.testsupport;
 
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,20 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether kernel tests may run: they need root (for {@code unshare(CLONE_NEWNET)} and {@code CAP_NET_ADMIN}). Without
- * it they are skipped loudly, except under {@code CI=true}, where they fail: CI must never pass by skipping.
+ * What privileged tests (kernel, end to end) demand of the machine. A missing piece skips the test loudly, through a
+ * JUnit assumption, except under {@code CI=true}, where it fails the test: CI must never pass by skipping.
  */
-public final class KernelPrivilege {
+public final class Privilege {
 
-    private KernelPrivilege() {
+    private Privilege() {
     }
 
-    /** Skips the test (fails it under CI) unless the JVM runs as root. */
-    public static void requireRoot() {
-        require(isRoot(), "kernel tests need root");
-    }
-
-    /** Skips the test (fails it under CI) with {@code message} unless {@code condition} holds. */
+    /** Skips the test (fails it under {@code CI=true}) with {@code message} unless {@code condition} holds. */
     public static void require(boolean condition, String message) {
         if (condition) {
             return;
@@ -33,7 +28,8 @@ public final class KernelPrivilege {
         assumeTrue(false, message);
     }
 
-    private static boolean isRoot() {
+    /** Returns true when the test JVM runs as root: /proc/self belongs to the process's effective uid. */
+    public static boolean isRoot() {
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException e) {
