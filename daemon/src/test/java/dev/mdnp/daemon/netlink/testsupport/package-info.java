@@ -1,7 +1,7 @@
 /**
  * Fixtures for the netlink layer's kernel tests: a private network namespace with a handle open in it.
  *
- * <p>May depend on {@code daemon.netlink} and its subpackages, JUnit and AssertJ.
+ * <p>May depend on {@code daemon.netlink} and its subpackages, {@code daemon.testsupport}, JUnit and AssertJ.
  */
 @NullMarked
 package dev.mdnp.daemon.netlink.testsupport;
