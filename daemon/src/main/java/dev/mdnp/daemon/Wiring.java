@@ -30,10 +30,12 @@ final class Wiring implements AutoCloseable {
     private static final Duration FIREWALL_COMMAND_TIMEOUT = Duration.ofSeconds(20);
 
     private final RtNetlink rtnl;
+    private final NetlinkDataplane dataplane;
     private final UnixSocketServer pluginServer;
 
-    private Wiring(RtNetlink rtnl, UnixSocketServer pluginServer) {
+    private Wiring(RtNetlink rtnl, NetlinkDataplane dataplane, UnixSocketServer pluginServer) {
         this.rtnl = rtnl;
+        this.dataplane = dataplane;
         this.pluginServer = pluginServer;
     }
 
@@ -41,7 +43,8 @@ final class Wiring implements AutoCloseable {
     static Wiring start(DaemonConfig config) throws IOException {
         RtNetlink rtnl = RtNetlink.open();
         Firewall firewall = Firewall.iptables(List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
-        NetworkDriver driver = new NetworkDriver(new DriverState(), new NetlinkDataplane(rtnl, firewall));
+        NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
+        NetworkDriver driver = new NetworkDriver(new DriverState(), dataplane);
         IpamDriver ipam = new IpamDriver();
         PluginApi api = new PluginApi(driver, ipam, JsonMappers.create());
         UnixSocketServerConfig serverConfig = new UnixSocketServerConfig(
@@ -53,8 +56,9 @@ final class Wiring implements AutoCloseable {
                 PeerPolicy.rootOnly(),
                 config.shutdownGrace());
         try {
-            return new Wiring(rtnl, UnixSocketServer.start(serverConfig, api.handler()));
+            return new Wiring(rtnl, dataplane, UnixSocketServer.start(serverConfig, api.handler()));
         } catch (IOException | RuntimeException e) {
+            dataplane.close();
             rtnl.close();
             throw e;
         }
@@ -64,6 +68,7 @@ final class Wiring implements AutoCloseable {
     @Override
     public void close() {
         pluginServer.close();
+        dataplane.close();
         rtnl.close();
     }
 }

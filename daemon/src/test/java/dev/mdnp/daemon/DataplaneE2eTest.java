@@ -2,9 +2,11 @@ package dev.mdnp.daemon;
 
 import static dev.mdnp.daemon.testsupport.E2ePlugin.randomHex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.testsupport.DockerCli;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +50,9 @@ class DataplaneE2eTest {
         for (String network : networks) {
             docker().run("network", "rm", network);
         }
-        assertThat(hostLinks()).as("no link created by mdnp remains").isEqualTo(hostLinksBefore);
+        // Veths are deleted in the background, off Docker's critical path: give the queue time to drain.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(hostLinks()).as("no link created by mdnp remains").isEqualTo(hostLinksBefore));
     }
 
     @Test

@@ -29,7 +29,7 @@ public interface Dataplane {
     void createEndpoint(VethSpec spec, KernelOpListener listener);
 
     /**
-     * Deletes the endpoint's veth pair, which may be gone already.
+     * Deletes the endpoint's veth pair, which may be gone already. The deletion may finish after the call returns.
      *
      * @throws DataplaneException when the kernel refuses the deletion
      */

@@ -6,22 +6,27 @@ import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.wire.Errno;
+import java.time.Duration;
 
 /**
- * The dataplane of one network namespace, built through rtnetlink and the firewall.
+ * The dataplane of one network namespace, built through rtnetlink and the firewall. Endpoint veths are deleted in
+ * the background by a {@link LinkReaper}, off Docker's critical path.
  *
- * <p>Thread-safe: it holds no state, and the netlink handle and firewall are thread-safe. Callers keep two calls
- * about the same object from running at once.
+ * <p>Thread-safe: the netlink handle and firewall are thread-safe. Callers keep two calls about the same object from
+ * running at once. It owns the reaper's thread, not the handle or the firewall; {@link #close()} finishes queued
+ * deletions.
  */
-public final class NetlinkDataplane implements Dataplane {
+public final class NetlinkDataplane implements Dataplane, AutoCloseable {
 
     private final StepRunner runner;
     private final Firewall firewall;
+    private final LinkReaper reaper;
 
-    /** Creates a dataplane over a netlink handle and a firewall; it owns neither. */
+    /** Creates a dataplane over a netlink handle and a firewall. */
     public NetlinkDataplane(RtNetlink rtnl, Firewall firewall) {
         this.runner = new StepRunner(requireNonNull(rtnl, "rtnl"));
         this.firewall = requireNonNull(firewall, "firewall");
+        this.reaper = new LinkReaper(runner);
     }
 
     @Override
@@ -48,8 +53,18 @@ public final class NetlinkDataplane implements Dataplane {
         }
     }
 
+    /** Queues the deletion of the veth pair and returns; the queue runs in order, one link at a time. */
     @Override
     public void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
-        runner.undo(new EndpointPlan(spec).teardown(), listener);
+        long start = System.nanoTime();
+        reaper.reap(new EndpointPlan(spec).teardown());
+        listener.finished(new KernelOp("queue delete veth", spec.hostName() + "/" + spec.containerName(),
+                Duration.ofNanos(System.nanoTime() - start), ""));
+    }
+
+    /** Finishes the queued deletions, waiting up to 30 s. */
+    @Override
+    public void close() {
+        reaper.close();
     }
 }

@@ -50,6 +50,7 @@ class NetlinkDataplaneKernelTest {
 
     @AfterEach
     void dropNamespace() throws Exception {
+        dataplane.close();
         netns.close();
     }
 
@@ -94,10 +95,24 @@ class NetlinkDataplaneKernelTest {
         dataplane.createEndpoint(ENDPOINT, ops::add);
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
         dataplane.deleteNetwork(NETWORK, ops::add);
+        dataplane.close();
 
         assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo");
         assertThat(firewall.listRules()).filteredOn(rule -> rule.bridge().filter(BRIDGE::equals).isPresent()).isEmpty();
         assertThat(firewall.listRules()).hasSizeGreaterThanOrEqualTo(rulesBefore.size());
+    }
+
+    @Test
+    void deleteEndpointQueuesTheDeletionAndCloseFinishesIt() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        dataplane.createEndpoint(ENDPOINT, ops::add);
+
+        dataplane.deleteEndpoint(ENDPOINT, ops::add);
+        dataplane.close();
+
+        assertThat(ops).last().extracting(KernelOp::operation).isEqualTo("queue delete veth");
+        assertThat(rtnl.links().get("mdnpth0")).isEmpty();
+        assertThat(rtnl.links().get("mdnptc0")).isEmpty();
     }
 
     @Test
