@@ -2,59 +2,76 @@ package dev.mdnp.daemon.dataplane;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.netlink.NetlinkException;
+import dev.mdnp.daemon.netlink.RtNetlink;
+import dev.mdnp.daemon.netlink.wire.Errno;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes links in the background, one at a time. Deleting a link costs the kernel an RCU grace period (about 16 ms,
- * far more than creating one), and Docker waits for DeleteEndpoint when a container stops; the deletion needs no
- * answer, so it leaves Docker's critical path. Links still queued when the process dies keep mdnp's prefix and are
- * found again by the start-up reconcile.
+ * Deletes doomed links in the background, in batches. Deleting a link costs the kernel an RCU grace period (about
+ * 16 ms, far more than creating one) and Docker waits for DeleteEndpoint when a container stops; so a deleted
+ * endpoint's veth is only moved into mdnp's device group {@link #DOOMED_GROUP} during the call
+ * ({@link DoomLinkStep}), and this reaper deletes the whole group with one request, paying the grace period once per
+ * batch instead of once per link. Doomed links left by a crash are still in the group and go with the next batch.
  *
- * <p>Thread-safe. Owns one daemon thread; {@link #close()} finishes the queue before it returns.
+ * <p>Thread-safe. Owns one daemon thread; {@link #close()} finishes the pending batch before it returns.
  */
 final class LinkReaper implements AutoCloseable {
+
+    /** mdnp's device group for links waiting to be deleted ("md" as a number); never used by anything else. */
+    static final int DOOMED_GROUP = 0x6d24;
 
     private static final Logger log = LoggerFactory.getLogger(LinkReaper.class);
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
-    private final StepRunner runner;
+    private final RtNetlink rtnl;
+    private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
         Thread reaper = new Thread(work, "mdnp-link-reaper");
         reaper.setDaemon(true);
         return reaper;
     });
 
-    LinkReaper(StepRunner runner) {
-        this.runner = requireNonNull(runner, "runner");
+    LinkReaper(RtNetlink rtnl) {
+        this.rtnl = requireNonNull(rtnl, "rtnl");
     }
 
-    /** Queues the undo of {@code steps}; a failure is logged, since nobody waits for it. */
-    void reap(List<Step> steps) {
-        thread.execute(() -> {
-            try {
-                runner.undo(steps, KernelOpListener.NONE);
-            } catch (DataplaneException e) {
-                log.warn("background delete failed; the start-up reconcile retries it: {}", e.getMessage());
-            }
-        });
+    /** Schedules the deletion of every doomed link; calls made while a batch is pending join that batch. */
+    void reap() {
+        if (pending.compareAndSet(false, true)) {
+            thread.execute(this::deleteDoomed);
+        }
     }
 
-    /** Finishes the queued deletions, waiting up to 30 s, then stops the thread. */
+    /** Deletes the pending batch, waiting up to 30 s, then stops the thread. */
     @Override
     public void close() {
         thread.shutdown();
         try {
             if (!thread.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("link deletions still queued after {}s; the start-up reconcile removes them", DRAIN.toSeconds());
+                log.warn("doomed links not deleted after {}s; the next start deletes them", DRAIN.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deleteDoomed() {
+        pending.set(false);
+        long start = System.nanoTime();
+        try {
+            rtnl.links().deleteGroup(DOOMED_GROUP);
+            log.debug("deleted doomed links took={}us", (System.nanoTime() - start) / 1000);
+        } catch (NetlinkException e) {
+            if (e.errno() != Errno.ENODEV) { // ENODEV: an earlier batch took them all
+                log.warn("deleting doomed links failed; the next batch retries: {}", e.getMessage());
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.wire.Errno;
-import java.time.Duration;
+import java.util.List;
 
 /**
  * The dataplane of one network namespace, built through rtnetlink and the firewall. Endpoint veths are deleted in
@@ -26,7 +26,8 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     public NetlinkDataplane(RtNetlink rtnl, Firewall firewall) {
         this.runner = new StepRunner(requireNonNull(rtnl, "rtnl"));
         this.firewall = requireNonNull(firewall, "firewall");
-        this.reaper = new LinkReaper(runner);
+        this.reaper = new LinkReaper(rtnl);
+        reaper.reap(); // links doomed before a crash
     }
 
     @Override
@@ -53,16 +54,14 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
         }
     }
 
-    /** Queues the deletion of the veth pair and returns; the queue runs in order, one link at a time. */
+    /** Marks the veth pair for deletion and returns; the {@link LinkReaper} deletes it in the next batch. */
     @Override
     public void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
-        long start = System.nanoTime();
-        reaper.reap(new EndpointPlan(spec).teardown());
-        listener.finished(new KernelOp("queue delete veth", spec.hostName() + "/" + spec.containerName(),
-                Duration.ofNanos(System.nanoTime() - start), ""));
+        runner.apply(List.of(new DoomLinkStep(spec.hostName())), listener);
+        reaper.reap();
     }
 
-    /** Finishes the queued deletions, waiting up to 30 s. */
+    /** Deletes the doomed links, waiting up to 30 s. */
     @Override
     public void close() {
         reaper.close();

@@ -86,6 +86,24 @@ public final class LinkOps {
         exchange.ack("set mtu of " + name + " to " + mtu, LinkMessages.setMtu(LinkNames.require(name), mtu));
     }
 
+    /**
+     * Moves a link into a device group: {@code ip link set NAME group GROUP}. RTM_SETLINK, {@code IFLA_IFNAME,
+     * IFLA_GROUP}. Group 0 is the default group of every link.
+     */
+    public void setGroup(String name, int group) {
+        exchange.ack("set group of " + name + " to " + group, LinkMessages.setGroup(LinkNames.require(name), group));
+    }
+
+    /**
+     * Deletes every link of a device group in one batch: {@code ip link del group GROUP}. RTM_DELLINK with
+     * {@code ifi_index} 0 and {@code IFLA_GROUP}. Throws ENODEV when the group is empty, EPERM for group 0 and
+     * EOPNOTSUPP when a member cannot be deleted (a physical device).
+     */
+    public void deleteGroup(int group) {
+        requirePositive("group", group);
+        exchange.ack("delete link group " + group, LinkMessages.deleteGroup(group));
+    }
+
     /** Sets a link's MAC: {@code ip link set NAME address MAC}. RTM_SETLINK, {@code IFLA_IFNAME, IFLA_ADDRESS}. */
     public void setMac(String name, MacAddress mac) {
         exchange.ack("set mac of " + name + " to " + mac, LinkMessages.setMac(LinkNames.require(name), mac.octets()));

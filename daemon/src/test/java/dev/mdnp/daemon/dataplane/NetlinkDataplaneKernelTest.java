@@ -110,9 +110,23 @@ class NetlinkDataplaneKernelTest {
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
         dataplane.close();
 
-        assertThat(ops).last().extracting(KernelOp::operation).isEqualTo("queue delete veth");
+        assertThat(ops).last().extracting(KernelOp::operation).isEqualTo("mark for deletion");
         assertThat(rtnl.links().get("mdnpth0")).isEmpty();
         assertThat(rtnl.links().get("mdnptc0")).isEmpty();
+    }
+
+    @Test
+    void manyDeletedEndpointsGoInBatches() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        for (int i = 0; i < 50; i++) {
+            dataplane.createEndpoint(new VethSpec("mdnpth" + i, "mdnptc" + i, BRIDGE, 0, "02:00:00:00:00:02"), ops::add);
+        }
+        for (int i = 0; i < 50; i++) {
+            dataplane.deleteEndpoint(new VethSpec("mdnpth" + i, "mdnptc" + i, BRIDGE, 0, "02:00:00:00:00:02"), ops::add);
+        }
+        dataplane.close();
+
+        assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo", BRIDGE);
     }
 
     @Test

@@ -22,6 +22,9 @@ public final class Ifla {
     public static final int LINKINFO = 18;
     /** {@code IFLA_STATS64}: {@code struct rtnl_link_stats64}, u64 counters starting rx/tx packets, rx/tx bytes. */
     public static final int STATS64 = 23;
+
+    /** {@code IFLA_GROUP}: u32, the link's device group; a DELLINK by group deletes every link in it at once. */
+    public static final int GROUP = 27;
     /** {@code IFLA_LINK_NETNSID}: s32; present when {@link #LINK} names a link in another namespace. */
     public static final int LINK_NETNSID = 37;
 

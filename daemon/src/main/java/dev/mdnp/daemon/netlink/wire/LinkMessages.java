@@ -68,6 +68,19 @@ public final class LinkMessages {
         return setFlags(name, 0, Iff.UP);
     }
 
+    /** {@code ip link set NAME group GROUP}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME, IFLA_GROUP}. */
+    public static MessageBuilder setGroup(String name, int group) {
+        return set(name).u32(Ifla.GROUP, group);
+    }
+
+    /**
+     * {@code ip link del group GROUP}: RTM_DELLINK, REQUEST|ACK, {@code ifi_index} 0, {@code IFLA_GROUP}. The kernel
+     * unregisters the whole group in one batch, paying the RCU grace period once instead of once per link.
+     */
+    public static MessageBuilder deleteGroup(int group) {
+        return new MessageBuilder(Rtm.DELLINK, CHANGE).struct(IfInfoMsg.ofIndex(0)).u32(Ifla.GROUP, group);
+    }
+
     /** {@code ip link set NAME mtu MTU}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME, IFLA_MTU}. */
     public static MessageBuilder setMtu(String name, int mtu) {
         return set(name).u32(Ifla.MTU, mtu);
