@@ -6,8 +6,8 @@ import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * 16 ms, far more than creating one) and Docker waits for DeleteEndpoint when a container stops; so a deleted
  * endpoint's veth is only moved into mdnp's device group {@link #DOOMED_GROUP} during the call
  * ({@link DoomLinkStep}), and this reaper deletes the whole group with one request, paying the grace period once per
- * batch instead of once per link. Doomed links left by a crash are still in the group and go with the next batch.
+ * batch instead of once per link. A batch starts {@link #BATCH_WINDOW} after the first link of it is doomed, so that
+ * the links of a burst of container stops share it. Doomed links left by a crash are still in the group and go with
+ * the next batch.
  *
  * <p>Thread-safe. Owns one daemon thread; {@link #close()} finishes the pending batch before it returns.
  */
@@ -28,11 +30,13 @@ final class LinkReaper implements AutoCloseable {
     static final int DOOMED_GROUP = 0x6d24;
 
     private static final Logger log = LoggerFactory.getLogger(LinkReaper.class);
+    /** How long a batch gathers links; short enough that nobody waits for a deleted link to vanish. */
+    static final Duration BATCH_WINDOW = Duration.ofMillis(200);
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final RtNetlink rtnl;
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(work -> {
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread reaper = new Thread(work, "mdnp-link-reaper");
         reaper.setDaemon(true);
         return reaper;
@@ -45,13 +49,16 @@ final class LinkReaper implements AutoCloseable {
     /** Schedules the deletion of every doomed link; calls made while a batch is pending join that batch. */
     void reap() {
         if (pending.compareAndSet(false, true)) {
-            thread.execute(this::deleteDoomed);
+            thread.schedule(this::deleteDoomed, BATCH_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Deletes the pending batch, waiting up to 30 s, then stops the thread. */
+    /** Deletes the pending batch at once, waiting up to 30 s, then stops the thread. */
     @Override
     public void close() {
+        if (pending.get()) {
+            thread.execute(this::deleteDoomed);
+        }
         thread.shutdown();
         try {
             if (!thread.awaitTermination(DRAIN.toSeconds(), TimeUnit.SECONDS)) {
