@@ -36,7 +36,7 @@ public final class DaemonProcess implements AutoCloseable {
     public static DaemonProcess start(String name, Path pluginDir, Path logFile) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC",
+                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                 "-jar", E2eEnvironment.daemonJar().toString(),
                 "serve", "--name", name, "--plugin-dir", pluginDir.toString(), "--shutdown-grace", "5s"));
         Process process = new ProcessBuilder(command)
