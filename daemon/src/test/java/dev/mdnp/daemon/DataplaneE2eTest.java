@@ -111,9 +111,9 @@ class DataplaneE2eTest {
         } finally {
             pool.shutdownNow();
         }
-        String bridge = plugin.docker().ok("network", "inspect", "--format", "{{.Id}}", network).substring(0, 11);
+        String bridge = plugin.docker().ok("network", "inspect", "--format", "{{.Id}}", network).substring(0, 10);
         assertThat(hostLinks()).filteredOn(link -> link.startsWith("mdnph")).hasSize(10);
-        assertThat(hostLinks()).contains("mdnp" + bridge);
+        assertThat(hostLinks()).contains("mdnpb" + bridge);
     }
 
     private DockerCli docker() {

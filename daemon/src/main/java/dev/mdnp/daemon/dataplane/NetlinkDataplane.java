@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
+import dev.mdnp.daemon.netlink.VethLink;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The dataplane of one network namespace, built through rtnetlink and the firewall. Endpoint veths are deleted in
@@ -18,13 +20,15 @@ import java.util.List;
  */
 public final class NetlinkDataplane implements Dataplane, AutoCloseable {
 
+    private final RtNetlink rtnl;
     private final StepRunner runner;
     private final Firewall firewall;
     private final LinkReaper reaper;
 
     /** Creates a dataplane over a netlink handle and a firewall. */
     public NetlinkDataplane(RtNetlink rtnl, Firewall firewall) {
-        this.runner = new StepRunner(requireNonNull(rtnl, "rtnl"));
+        this.rtnl = requireNonNull(rtnl, "rtnl");
+        this.runner = new StepRunner(rtnl);
         this.firewall = requireNonNull(firewall, "firewall");
         this.reaper = new LinkReaper(rtnl);
         reaper.reap(); // links doomed before a crash
@@ -46,7 +50,8 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
         try {
             runner.apply(plan.build(), listener);
         } catch (DataplaneException e) {
-            if (!(e.getCause() instanceof NetlinkException cause) || cause.errno() != Errno.EEXIST) {
+            if (!(e.getCause() instanceof NetlinkException cause) || cause.errno() != Errno.EEXIST
+                    || !onlyVethsNamed(spec)) {
                 throw e;
             }
             runner.undo(plan.teardown(), listener);
@@ -59,6 +64,13 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     public void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
         runner.apply(List.of(new DoomLinkStep(spec.hostName())), listener);
         reaper.reap();
+    }
+
+    /** Returns true when every link that has one of the endpoint's names is a veth: a leftover, safe to delete. */
+    private boolean onlyVethsNamed(VethSpec spec) {
+        return Stream.of(spec.hostName(), spec.containerName())
+                .map(name -> rtnl.links().get(name))
+                .allMatch(link -> link.isEmpty() || link.get() instanceof VethLink);
     }
 
     /** Deletes the doomed links, waiting up to 30 s. */

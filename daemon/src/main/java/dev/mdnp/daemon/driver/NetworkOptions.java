@@ -113,6 +113,10 @@ public record NetworkOptions(
             throw badOption(OptionKeys.BRIDGE_NAME, "\"" + value + "\" is not a valid interface name"
                     + " (1-" + MAX_IFNAME_BYTES + " letters, digits, '_', '.' or '-', not starting with '.' or '-')");
         }
+        if (IfNames.isReservedForVeths(value)) {
+            throw badOption(OptionKeys.BRIDGE_NAME, "\"" + value + "\" starts like the names of mdnp's veths"
+                    + " (mdnph..., mdnpc...); choose another name");
+        }
         return Optional.of(value);
     }
 

@@ -130,6 +130,16 @@ class NetlinkDataplaneKernelTest {
     }
 
     @Test
+    void aNameClashWithALinkThatIsNotAVethIsRefusedAndTheLinkKept() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        VethSpec clashing = new VethSpec("mdnpth9", BRIDGE, BRIDGE, 0, "02:00:00:00:00:09");
+
+        assertThatThrownBy(() -> dataplane.createEndpoint(clashing, ops::add)).isInstanceOf(DataplaneException.class);
+        assertThat(rtnl.links().get(BRIDGE)).isPresent();
+        assertThat(rtnl.links().get("mdnpth9")).isEmpty();
+    }
+
+    @Test
     void deletesOfWhatIsAlreadyGoneSucceed() {
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
         dataplane.deleteNetwork(NETWORK, ops::add);

@@ -99,7 +99,7 @@ class NetworkDriverTest {
     void createNetworkBuildsTheBridgeWithMtuAndGateways() {
         driver.createNetwork(network(NET, "1400"));
 
-        assertThat(kernel.calls()).containsExactly("createNetwork mdnp8f6511a52af mtu 1400 [10.88.0.1/16]");
+        assertThat(kernel.calls()).containsExactly("createNetwork mdnpb8f6511a52a mtu 1400 [10.88.0.1/16]");
     }
 
     @Test
@@ -116,7 +116,7 @@ class NetworkDriverTest {
 
         assertThatThrownBy(() -> driver.createNetwork(network(NET, "")))
                 .isInstanceOf(DriverException.class)
-                .hasMessageStartingWith("create network 8f6511a52af0: createNetwork mdnp8f6511a52af");
+                .hasMessageStartingWith("create network 8f6511a52af0: createNetwork mdnpb8f6511a52a");
         assertThat(state.networks()).isEmpty();
     }
 
@@ -140,7 +140,7 @@ class NetworkDriverTest {
 
         assertThat(reply.address()).isEmpty();
         assertThat(reply.macAddress()).matches("02(:[0-9a-f]{2}){5}");
-        assertThat(kernel.calls()).last().isEqualTo("createEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294 on mdnp8f6511a52af"
+        assertThat(kernel.calls()).last().isEqualTo("createEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294 on mdnpb8f6511a52a"
                 + " mtu 1400 mac " + reply.macAddress());
         assertThat(state.endpoints()).singleElement().extracting(Endpoint::srcName).isEqualTo("mdnpce0b0a8e294");
     }
@@ -199,7 +199,7 @@ class NetworkDriverTest {
 
         assertThat(kernel.calls()).containsExactly(
                 "deleteEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294",
-                "deleteNetwork mdnp8f6511a52af");
+                "deleteNetwork mdnpb8f6511a52a");
     }
 
     @Test
@@ -265,7 +265,7 @@ class NetworkDriverTest {
         driver.deleteNetwork(new DeleteNetworkRequest(NET));
 
         assertThat(state.endpoints()).isEmpty();
-        assertThat(kernel.calls()).endsWith("deleteEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294", "deleteNetwork mdnp8f6511a52af");
+        assertThat(kernel.calls()).endsWith("deleteEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294", "deleteNetwork mdnpb8f6511a52a");
     }
 
     @Test

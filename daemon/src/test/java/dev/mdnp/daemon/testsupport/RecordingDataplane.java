@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A dataplane double for driver and API unit tests: remembers each call as a line such as
- * {@code createEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294 on mdnp8f6511a52af mtu 0}, and can be told to fail. The
+ * {@code createEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294 on mdnpb8f6511a52a mtu 0}, and can be told to fail. The
  * real dataplane is tested against the kernel in {@code NetlinkDataplaneKernelTest}.
  */
 public final class RecordingDataplane implements Dataplane {
