@@ -1,6 +1,5 @@
 package dev.mdnp.daemon;
 
-import static dev.mdnp.daemon.testsupport.E2ePlugin.randomHex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,13 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Tag("e2e")
 class DataplaneE2eTest {
 
-    private static final String IMAGE = "local/busybox";
-
     @RegisterExtension
     final E2ePlugin plugin = new E2ePlugin();
 
-    private final List<String> containers = new ArrayList<>();
-    private final List<String> networks = new ArrayList<>();
     private Set<String> hostLinksBefore;
 
     @BeforeEach
@@ -43,13 +38,8 @@ class DataplaneE2eTest {
     }
 
     @AfterEach
-    void removeWhatTheTestCreated() throws Exception {
-        for (String container : containers) {
-            docker().run("rm", "-f", container);
-        }
-        for (String network : networks) {
-            docker().run("network", "rm", network);
-        }
+    void checkNoLinkRemains() throws Exception {
+        plugin.removeAll();
         // Veths are deleted in the background, off Docker's critical path: give the queue time to drain.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(hostLinks()).as("no link created by mdnp remains").isEqualTo(hostLinksBefore));
@@ -121,33 +111,17 @@ class DataplaneE2eTest {
     }
 
     private String network(String subnet, String... options) throws Exception {
-        String name = "mdnp-e2e-" + randomHex(3);
-        List<String> args = new ArrayList<>(List.of("network", "create", "-d", plugin.name(), "--subnet", subnet));
+        List<String> args = new ArrayList<>(List.of("--subnet", subnet));
         args.addAll(Arrays.asList(options));
-        args.add(name);
-        docker().ok(args.toArray(String[]::new));
-        synchronized (networks) {
-            networks.add(name);
-        }
-        return name;
+        return plugin.network(args.toArray(String[]::new));
     }
 
     private String container(String network, String... options) throws Exception {
-        String name = "mdnp-e2e-" + randomHex(4);
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--net", network));
-        args.addAll(Arrays.asList(options));
-        args.addAll(List.of(IMAGE, "sleep", "300"));
-        synchronized (containers) {
-            containers.add(name);
-        }
-        docker().ok(args.toArray(String[]::new));
-        return name;
+        return plugin.container(network, options);
     }
 
     private String exec(String container, String... command) throws Exception {
-        List<String> args = new ArrayList<>(List.of("exec", container));
-        args.addAll(Arrays.asList(command));
-        return docker().ok(args.toArray(String[]::new));
+        return plugin.exec(container, command);
     }
 
     /** The names of the links in the host's namespace, as the kernel lists them. */
