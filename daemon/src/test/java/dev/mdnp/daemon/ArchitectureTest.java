@@ -130,6 +130,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void storeKnowsNoOtherMdnpPackage() {
+        noClasses().that().resideInAPackage(ROOT + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mdnp.model..", ROOT + ".api..",
+                        ROOT + ".driver..", ROOT + ".ipam..", ROOT + ".dataplane..", ROOT + ".netlink..",
+                        ROOT + ".transport..", ROOT)
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }

@@ -1,0 +1,130 @@
+package dev.mdnp.daemon.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state directory and the database file in it: created with modes 0700 and 0600 before SQLite sees them, so there
+ * is no moment when others could read or swap them.
+ */
+final class StateFiles {
+
+    /** The name of the database file in the state directory. */
+    static final String DATABASE = "state.db";
+
+    private static final Logger log = LoggerFactory.getLogger(StateFiles.class);
+    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> WRITE_BY_OTHERS =
+            EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+    /** The database file and SQLite's companions of a WAL database, which it creates with the file's mode. */
+    private static final List<String> SUFFIXES = List.of("", "-wal", "-shm");
+
+    private StateFiles() {
+    }
+
+    /**
+     * Makes sure {@code directory} exists with mode 0700 and holds the database file with mode 0600, creating what is
+     * missing, and returns the file. Refuses a directory that group or others may write (they could replace the
+     * state mdnp trusts) and a database path that is not a regular file.
+     */
+    static Path prepare(Path directory) {
+        try {
+            if (Files.notExists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                createDirectory(directory);
+            }
+            if (!Files.isDirectory(directory)) {
+                throw unusable("state directory " + directory + " is not a directory");
+            }
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(directory);
+            if (mode.stream().anyMatch(WRITE_BY_OTHERS::contains)) {
+                throw unusable("state directory " + directory + " is writable by group or others (mode "
+                        + octal(mode) + "), so anyone could replace mdnp's state; run chmod 700 on it");
+            }
+            Path file = directory.resolve(DATABASE);
+            if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
+                Files.setPosixFilePermissions(file, FILE_MODE);
+                syncDirectory(directory);
+            }
+            if (!Files.isRegularFile(file)) {
+                throw unusable("state database " + file + " is not a regular file; mdnp left it untouched: move it"
+                        + " aside");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.FAILURE,
+                    "prepare state directory " + directory + ": " + e, e);
+        }
+    }
+
+    /**
+     * Narrows the database file and its WAL companions to 0600 when they allow more (an operator's copy, an old
+     * umask); called only once the file has been checked, so a refused file keeps even its mode.
+     */
+    static void narrowPermissions(Path file) {
+        for (String suffix : SUFFIXES) {
+            Path path = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                    if (!FILE_MODE.containsAll(mode)) {
+                        Set<PosixFilePermission> narrowed = EnumSet.copyOf(FILE_MODE);
+                        narrowed.retainAll(mode);
+                        Files.setPosixFilePermissions(path, narrowed);
+                        log.warn("state file had a loose mode; narrowed path={} mode={} now={}", path, octal(mode),
+                                octal(narrowed));
+                    }
+                }
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Reason.FAILURE,
+                        "narrow the permissions of " + path + ": " + e, e);
+            }
+        }
+    }
+
+    /** Returns a mode as four octal digits, such as {@code 0755}. */
+    static String octal(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        for (PosixFilePermission permission : mode) {
+            // The constants run from OWNER_READ (bit 8) down to OTHERS_EXECUTE (bit 0).
+            bits |= 1 << (8 - permission.ordinal());
+        }
+        return String.format("%04o", bits);
+    }
+
+    private static void createDirectory(Path directory) throws IOException {
+        Path parent = directory.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+        // The umask may have taken bits away; set exactly 0700.
+        Files.setPosixFilePermissions(directory, DIRECTORY_MODE);
+        if (parent != null) {
+            syncDirectory(parent);
+        }
+    }
+
+    /** Makes a new entry of the directory durable, as SQLite does for the files it creates. */
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static StoreException unusable(String message) {
+        return new StoreException(StoreException.Reason.UNUSABLE, message, null);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mdnp.daemon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RowsTest {
+
+    @Test
+    void anEmptyKeyIsRejected() {
+        assertThatThrownBy(() -> new NetworkRow("", "br1", "{}", Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("id is empty");
+        assertThatThrownBy(() -> new AllocationRow("p1", "", AllocationKind.AUX))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("address is empty");
+        assertThatThrownBy(() -> new PendingLinkDeletionRow("", Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("linkName is empty");
+    }
+
+    @Test
+    void timesAreKeptToTheMillisecond() {
+        Instant precise = Instant.parse("2025-01-01T00:00:00.123456789Z");
+
+        assertThat(new NetworkRow("n1", "br1", "{}", precise).createdAt())
+                .isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
+        assertThat(new PendingLinkDeletionRow("veth1", precise).queuedAt())
+                .isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
+    }
+
+    @Test
+    void allocationKindsAreStoredAsLowerCaseNames() {
+        assertThat(AllocationKind.GATEWAY.column()).isEqualTo("gateway");
+        assertThat(AllocationKind.fromColumn("aux")).isEqualTo(AllocationKind.AUX);
+        assertThatThrownBy(() -> AllocationKind.fromColumn("broadcast"))
+                .isInstanceOf(StoreException.class)
+                .hasMessage("unknown allocation kind 'broadcast' in table allocations");
+    }
+}
