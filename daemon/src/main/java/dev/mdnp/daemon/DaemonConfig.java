@@ -2,6 +2,7 @@ package dev.mdnp.daemon;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.ipam.DefaultPools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -14,8 +15,10 @@ import java.util.regex.Pattern;
  * @param stateDir where durable state is kept
  * @param inspectSocket the introspection channel's socket
  * @param shutdownGrace how long a stop waits for calls in flight
+ * @param defaultPools the ranges mdnp's IPAM carves automatic pools from
  */
-record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSocket, Duration shutdownGrace) {
+record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSocket, Duration shutdownGrace,
+        DefaultPools defaultPools) {
 
     /** Plugin names as Docker users type them: short, lower case, no path separators. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -29,6 +32,7 @@ record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSock
         requireNonNull(pluginDir, "pluginDir");
         requireNonNull(stateDir, "stateDir");
         requireNonNull(inspectSocket, "inspectSocket");
+        requireNonNull(defaultPools, "defaultPools");
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdown grace must not be negative");
         }

@@ -2,11 +2,14 @@ package dev.mdnp.daemon;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.mdnp.daemon.ipam.DefaultPools;
 import dev.mdnp.daemon.transport.SocketInUseException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " yet.")
     private Path inspectSocket = Path.of("/run/mdnp/inspect.sock");
 
+    @Option(names = "--default-pool", paramLabel = "CIDR/SIZE",
+            description = "Range that mdnp's IPAM (--ipam-driver) carves automatic pools from, as BASE/PREFIX/SIZE,"
+                    + " e.g. 10.231.0.0/16/24 or fd00:1::/48/64; repeatable. A range replaces the built-in one of its"
+                    + " IP version (10.231.0.0/16/24 and fd6d:6e70::/48/64).")
+    private List<String> defaultPools = new ArrayList<>();
+
     @Option(names = "--log-level", defaultValue = "info", paramLabel = "LEVEL",
             description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
     private String logLevel = "info";
@@ -91,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private DaemonConfig config() {
         try {
-            return new DaemonConfig(name, pluginDir, stateDir, inspectSocket, shutdownGrace);
+            return new DaemonConfig(name, pluginDir, stateDir, inspectSocket, shutdownGrace,
+                    DefaultPools.fromOptions(defaultPools));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -7,6 +7,8 @@ import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.ipam.IpamJournal;
+import dev.mdnp.daemon.ipam.IpamSnapshot;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;
@@ -45,7 +47,7 @@ final class Wiring implements AutoCloseable {
         Firewall firewall = Firewall.iptables(List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
         NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
         NetworkDriver driver = new NetworkDriver(new DriverState(), dataplane);
-        IpamDriver ipam = new IpamDriver();
+        IpamDriver ipam = new IpamDriver(config.defaultPools(), IpamJournal.NONE, IpamSnapshot.EMPTY);
         PluginApi api = new PluginApi(driver, ipam, JsonMappers.create());
         UnixSocketServerConfig serverConfig = new UnixSocketServerConfig(
                 config.pluginSocket(),

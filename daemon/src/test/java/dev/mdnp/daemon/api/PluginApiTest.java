@@ -89,7 +89,7 @@ class PluginApiTest {
         assertThat(client.post("/NetworkDriver.GetCapabilities", "").body())
                 .isEqualTo("{\"Scope\":\"local\",\"ConnectivityScope\":\"local\"}");
         assertThat(client.post("/IpamDriver.GetCapabilities", "").body())
-                .isEqualTo("{\"RequiresMACAddress\":false,\"RequiresRequestReplay\":true}");
+                .isEqualTo("{\"RequiresMACAddress\":false,\"RequiresRequestReplay\":false}");
         assertThat(client.post("/IpamDriver.GetDefaultAddressSpaces", "").body())
                 .isEqualTo("{\"LocalDefaultAddressSpace\":\"MdnpLocal\",\"GlobalDefaultAddressSpace\":\"MdnpGlobal\"}");
     }
@@ -127,16 +127,23 @@ class PluginApiTest {
     }
 
     @Test
-    void ipamAllocationCallsFailClearlyUntilTheIpamLandsAndReleasesAreTolerated() throws IOException {
-        Reply pool = client.post("/IpamDriver.RequestPool",
-                "{\"AddressSpace\":\"MdnpLocal\",\"Pool\":\"\",\"SubPool\":\"\",\"Options\":{},\"V6\":false}");
-        assertErr(pool, 500, "does not allocate addresses yet");
-        Reply address = client.post("/IpamDriver.RequestAddress",
-                "{\"PoolID\":\"MdnpLocal/10.88.0.0/16\",\"Address\":\"\",\"Options\":null}");
-        assertErr(address, 500, "does not allocate addresses yet");
-        assertOk(client.post("/IpamDriver.ReleaseAddress",
-                "{\"PoolID\":\"MdnpLocal/10.88.0.0/16\",\"Address\":\"10.88.0.2\"}"), OK);
-        assertOk(client.post("/IpamDriver.ReleasePool", "{\"PoolID\":\"MdnpLocal/10.88.0.0/16\"}"), OK);
+    void ipamAllocatesAPoolAndAddressesAndReleasesAreTolerated() throws IOException {
+        String poolId = "\"PoolID\":\"MdnpLocal/10.231.0.0/24\"";
+        assertOk(client.post("/IpamDriver.RequestPool",
+                "{\"AddressSpace\":\"MdnpLocal\",\"Pool\":\"\",\"SubPool\":\"\",\"Options\":{},\"V6\":false}"),
+                "{" + poolId + ",\"Pool\":\"10.231.0.0/24\",\"Data\":{}}");
+        assertOk(client.post("/IpamDriver.RequestAddress", "{" + poolId + ",\"Address\":\"\","
+                + "\"Options\":{\"RequestAddressType\":\"com.docker.network.gateway\"}}"),
+                "{\"Address\":\"10.231.0.1/24\",\"Data\":{}}");
+        assertOk(client.post("/IpamDriver.RequestAddress", "{" + poolId + ",\"Address\":\"\",\"Options\":null}"),
+                "{\"Address\":\"10.231.0.2/24\",\"Data\":{}}");
+        assertErr(client.post("/IpamDriver.RequestAddress",
+                "{\"PoolID\":\"MdnpLocal/10.77.1.0/24\",\"Address\":\"\",\"Options\":null}"),
+                500, "unknown pool MdnpLocal/10.77.1.0/24");
+        for (int i = 0; i < 2; i++) {
+            assertOk(client.post("/IpamDriver.ReleaseAddress", "{" + poolId + ",\"Address\":\"10.231.0.2\"}"), OK);
+            assertOk(client.post("/IpamDriver.ReleasePool", "{" + poolId + "}"), OK);
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")
