@@ -5,43 +5,33 @@ import static dev.mdnp.daemon.store.SampleRows.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AllocationsTableTest {
 
-    @TempDir
-    Path temp;
-
-    private Store store;
+    @RegisterExtension
+    final OpenStore open = new OpenStore();
 
     @BeforeEach
     void openStoreWithTwoPools() {
-        store = Store.open(temp.resolve("state"));
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.pools().insert(pool("p1"));
             tx.pools().insert(pool("p2"));
         });
     }
 
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
-
     @Test
     void everyKindSurvivesTheRoundTrip() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.allocations().insert(new AllocationRow("p1", "10.7.0.1", AllocationKind.GATEWAY));
             tx.allocations().insert(new AllocationRow("p1", "10.7.0.9", AllocationKind.AUX));
             tx.allocations().insert(new AllocationRow("p1", "10.7.0.2", AllocationKind.ENDPOINT));
         });
 
-        var ofP1 = store.inTransaction(tx -> tx.allocations().listByPool("p1"));
-        var gateway = store.inTransaction(tx -> tx.allocations().get("p1", "10.7.0.1"));
+        var ofP1 = open.store().inTransaction(tx -> tx.allocations().listByPool("p1"));
+        var gateway = open.store().inTransaction(tx -> tx.allocations().get("p1", "10.7.0.1"));
 
         assertThat(ofP1).extracting(AllocationRow::kind)
                 .containsExactly(AllocationKind.GATEWAY, AllocationKind.ENDPOINT, AllocationKind.AUX);
@@ -50,12 +40,12 @@ class AllocationsTableTest {
 
     @Test
     void theSameAddressMayBeTakenInTwoPoolsButNotTwiceInOne() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.allocations().insert(allocation("p1", "10.7.0.2"));
             tx.allocations().insert(allocation("p2", "10.7.0.2"));
         });
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.allocations().insert(allocation("p1", "10.7.0.2"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.allocations().insert(allocation("p1", "10.7.0.2"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("allocate 10.7.0.2 in pool p1: address already allocated")
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.CONFLICT));
@@ -63,7 +53,7 @@ class AllocationsTableTest {
 
     @Test
     void anAllocationInAnUnknownPoolIsAMissingReference() {
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.allocations().insert(allocation("p9", "10.7.0.2"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.allocations().insert(allocation("p9", "10.7.0.2"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("allocate 10.7.0.2 in pool p9: pool p9 does not exist")
                 .satisfies(e -> assertThat(((StoreException) e).reason())
@@ -72,16 +62,16 @@ class AllocationsTableTest {
 
     @Test
     void countAndListAreByPool() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             for (int i = 2; i < 102; i++) {
                 tx.allocations().insert(allocation("p1", "10.7.0." + i));
             }
             tx.allocations().insert(allocation("p2", "10.7.0.2"));
         });
 
-        long inP1 = store.inTransaction(tx -> tx.allocations().countByPool("p1"));
-        long inUnknown = store.inTransaction(tx -> tx.allocations().countByPool("p9"));
-        var all = store.inTransaction(tx -> tx.allocations().list());
+        long inP1 = open.store().inTransaction(tx -> tx.allocations().countByPool("p1"));
+        long inUnknown = open.store().inTransaction(tx -> tx.allocations().countByPool("p9"));
+        var all = open.store().inTransaction(tx -> tx.allocations().list());
 
         assertThat(inP1).isEqualTo(100);
         assertThat(inUnknown).isZero();
@@ -90,12 +80,12 @@ class AllocationsTableTest {
 
     @Test
     void releaseIsIdempotent() {
-        store.runInTransaction(tx -> tx.allocations().insert(allocation("p1", "10.7.0.2")));
+        open.store().runInTransaction(tx -> tx.allocations().insert(allocation("p1", "10.7.0.2")));
 
-        boolean first = store.inTransaction(tx -> tx.allocations().delete("p1", "10.7.0.2"));
-        boolean second = store.inTransaction(tx -> tx.allocations().delete("p1", "10.7.0.2"));
+        boolean first = open.store().inTransaction(tx -> tx.allocations().delete("p1", "10.7.0.2"));
+        boolean second = open.store().inTransaction(tx -> tx.allocations().delete("p1", "10.7.0.2"));
 
-        var missing = store.inTransaction(tx -> tx.allocations().get("p1", "10.7.0.2"));
+        var missing = open.store().inTransaction(tx -> tx.allocations().get("p1", "10.7.0.2"));
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(missing).isEmpty();

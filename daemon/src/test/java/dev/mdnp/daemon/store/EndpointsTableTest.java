@@ -5,55 +5,45 @@ import static dev.mdnp.daemon.store.SampleRows.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EndpointsTableTest {
 
-    @TempDir
-    Path temp;
-
-    private Store store;
+    @RegisterExtension
+    final OpenStore open = new OpenStore();
 
     @BeforeEach
     void openStoreWithTwoNetworks() {
-        store = Store.open(temp.resolve("state"));
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             tx.networks().insert(network("n2", "br2"));
         });
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
     }
 
     @Test
     void everyColumnSurvivesTheRoundTrip() {
         EndpointRow row = new EndpointRow("e1", "n1", "mdnpv-e1h", "mdnpv-e1c", "02:42:0a:07:00:02",
                 "10.7.0.2/24", "fd00:7::2/64", true, "/var/run/docker/netns/abc", "{\"EndpointID\":\"e1\"}");
-        store.runInTransaction(tx -> tx.endpoints().insert(row));
+        open.store().runInTransaction(tx -> tx.endpoints().insert(row));
 
-        var read = store.inTransaction(tx -> tx.endpoints().get("e1"));
+        var read = open.store().inTransaction(tx -> tx.endpoints().get("e1"));
 
         assertThat(read).contains(row);
     }
 
     @Test
     void endpointsAreListedAllAndByNetwork() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.endpoints().insert(endpoint("e2", "n1", "veth2"));
             tx.endpoints().insert(endpoint("e1", "n1", "veth1"));
             tx.endpoints().insert(endpoint("e3", "n2", "veth3"));
         });
 
-        var all = store.inTransaction(tx -> tx.endpoints().list());
-        var ofN1 = store.inTransaction(tx -> tx.endpoints().listByNetwork("n1"));
-        var ofUnknown = store.inTransaction(tx -> tx.endpoints().listByNetwork("n9"));
+        var all = open.store().inTransaction(tx -> tx.endpoints().list());
+        var ofN1 = open.store().inTransaction(tx -> tx.endpoints().listByNetwork("n1"));
+        var ofUnknown = open.store().inTransaction(tx -> tx.endpoints().listByNetwork("n9"));
 
         assertThat(all).extracting(EndpointRow::id).containsExactly("e1", "e2", "e3");
         assertThat(ofN1).extracting(EndpointRow::id).containsExactly("e1", "e2");
@@ -63,12 +53,12 @@ class EndpointsTableTest {
     @Test
     void upsertRecordsJoinAndLeave() {
         EndpointRow created = endpoint("e1", "n1", "veth1");
-        store.runInTransaction(tx -> tx.endpoints().insert(created));
+        open.store().runInTransaction(tx -> tx.endpoints().insert(created));
 
-        store.runInTransaction(tx -> tx.endpoints().upsert(created.withSandbox("/var/run/docker/netns/x")));
-        var joined = store.inTransaction(tx -> tx.endpoints().get("e1").orElseThrow());
-        store.runInTransaction(tx -> tx.endpoints().upsert(joined.withoutSandbox()));
-        var left = store.inTransaction(tx -> tx.endpoints().get("e1").orElseThrow());
+        open.store().runInTransaction(tx -> tx.endpoints().upsert(created.withSandbox("/var/run/docker/netns/x")));
+        var joined = open.store().inTransaction(tx -> tx.endpoints().get("e1").orElseThrow());
+        open.store().runInTransaction(tx -> tx.endpoints().upsert(joined.withoutSandbox()));
+        var left = open.store().inTransaction(tx -> tx.endpoints().get("e1").orElseThrow());
 
         assertThat(joined.joined()).isTrue();
         assertThat(joined.sandboxKey()).isEqualTo("/var/run/docker/netns/x");
@@ -77,7 +67,7 @@ class EndpointsTableTest {
 
     @Test
     void anEndpointOfAnUnknownNetworkIsAMissingReference() {
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n9", "veth1"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n9", "veth1"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("insert endpoint e1: network n9 does not exist")
                 .satisfies(e -> assertThat(((StoreException) e).reason())
@@ -86,9 +76,9 @@ class EndpointsTableTest {
 
     @Test
     void aHostInterfaceNameTakenByAnotherEndpointIsAConflict() {
-        store.runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth1")));
+        open.store().runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth1")));
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.endpoints().insert(endpoint("e2", "n2", "veth1"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.endpoints().insert(endpoint("e2", "n2", "veth1"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("insert endpoint e2: host interface veth1 is already used by endpoint e1")
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.CONFLICT));
@@ -96,21 +86,21 @@ class EndpointsTableTest {
 
     @Test
     void aTakenIdIsAConflict() {
-        store.runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth1")));
+        open.store().runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth1")));
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth2"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth2"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("insert endpoint e1: endpoint already exists");
     }
 
     @Test
     void deleteIsIdempotent() {
-        store.runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth1")));
+        open.store().runInTransaction(tx -> tx.endpoints().insert(endpoint("e1", "n1", "veth1")));
 
-        boolean first = store.inTransaction(tx -> tx.endpoints().delete("e1"));
-        boolean second = store.inTransaction(tx -> tx.endpoints().delete("e1"));
+        boolean first = open.store().inTransaction(tx -> tx.endpoints().delete("e1"));
+        boolean second = open.store().inTransaction(tx -> tx.endpoints().delete("e1"));
 
-        var networks = store.inTransaction(tx -> tx.networks().list());
+        var networks = open.store().inTransaction(tx -> tx.networks().list());
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(networks).hasSize(2);

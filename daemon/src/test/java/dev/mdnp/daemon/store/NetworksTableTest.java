@@ -5,41 +5,26 @@ import static dev.mdnp.daemon.store.SampleRows.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NetworksTableTest {
 
     private static final String LONG_ID = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b";
 
-    @TempDir
-    Path temp;
-
-    private Store store;
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(temp.resolve("state"));
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    final OpenStore open = new OpenStore();
 
     @Test
     void anInsertedNetworkIsFoundByIdByBridgeAndInTheList() {
         NetworkRow row = new NetworkRow(LONG_ID, "mdnpb-1a2b3c", "{\"NetworkID\":\"x\",\"IPv4Data\":[]}",
                 Instant.parse("2025-05-06T07:08:09.123456789Z"));
-        store.runInTransaction(tx -> tx.networks().insert(row));
+        open.store().runInTransaction(tx -> tx.networks().insert(row));
 
-        var byId = store.inTransaction(tx -> tx.networks().get(LONG_ID));
-        var byBridge = store.inTransaction(tx -> tx.networks().getByBridge("mdnpb-1a2b3c"));
-        var all = store.inTransaction(tx -> tx.networks().list());
+        var byId = open.store().inTransaction(tx -> tx.networks().get(LONG_ID));
+        var byBridge = open.store().inTransaction(tx -> tx.networks().getByBridge("mdnpb-1a2b3c"));
+        var all = open.store().inTransaction(tx -> tx.networks().list());
 
         assertThat(byId).contains(row);
         assertThat(byId.orElseThrow().createdAt()).isEqualTo(Instant.parse("2025-05-06T07:08:09.123Z"));
@@ -49,22 +34,22 @@ class NetworksTableTest {
 
     @Test
     void theListIsOldestFirst() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.networks().insert(new NetworkRow("b", "br-b", "{}", Instant.ofEpochMilli(2)));
             tx.networks().insert(new NetworkRow("a", "br-a", "{}", Instant.ofEpochMilli(3)));
             tx.networks().insert(new NetworkRow("c", "br-c", "{}", Instant.ofEpochMilli(1)));
         });
 
-        var all = store.inTransaction(tx -> tx.networks().list());
+        var all = open.store().inTransaction(tx -> tx.networks().list());
 
         assertThat(all).extracting(NetworkRow::id).containsExactly("c", "b", "a");
     }
 
     @Test
     void aBridgeNameTakenByAnotherNetworkIsAConflictNamingThatNetwork() {
-        store.runInTransaction(tx -> tx.networks().insert(network(LONG_ID, "mdnpb-shared")));
+        open.store().runInTransaction(tx -> tx.networks().insert(network(LONG_ID, "mdnpb-shared")));
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.networks().insert(network("n2", "mdnpb-shared"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.networks().insert(network("n2", "mdnpb-shared"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("insert network n2: bridge mdnpb-shared is already used by network 1a2b3c4d5e6f")
                 .hasCauseInstanceOf(StoreException.class)
@@ -73,44 +58,44 @@ class NetworksTableTest {
 
     @Test
     void aTakenIdIsAConflict() {
-        store.runInTransaction(tx -> tx.networks().insert(network("n1", "br1")));
+        open.store().runInTransaction(tx -> tx.networks().insert(network("n1", "br1")));
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.networks().insert(network("n1", "br2"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.networks().insert(network("n1", "br2"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("insert network n1: network already exists");
     }
 
     @Test
     void upsertReplacesTheRowInPlaceAndKeepsItsEndpoints() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             tx.endpoints().insert(endpoint("e1", "n1", "veth1"));
         });
         NetworkRow changed = new NetworkRow("n1", "br1-renamed", "{\"changed\":true}", Instant.EPOCH);
 
-        store.runInTransaction(tx -> tx.networks().upsert(changed));
+        open.store().runInTransaction(tx -> tx.networks().upsert(changed));
 
-        var network = store.inTransaction(tx -> tx.networks().get("n1"));
-        var endpoints = store.inTransaction(tx -> tx.endpoints().listByNetwork("n1"));
+        var network = open.store().inTransaction(tx -> tx.networks().get("n1"));
+        var endpoints = open.store().inTransaction(tx -> tx.endpoints().listByNetwork("n1"));
         assertThat(network).contains(changed);
         assertThat(endpoints).extracting(EndpointRow::id).containsExactly("e1");
     }
 
     @Test
     void upsertOntoAnotherNetworksBridgeIsAConflict() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             tx.networks().insert(network("n2", "br2"));
         });
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.networks().upsert(network("n2", "br1"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.networks().upsert(network("n2", "br1"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("upsert network n2: bridge br1 is already used by network n1");
     }
 
     @Test
     void deleteRemovesTheNetworkAndCascadesToItsEndpoints() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             tx.networks().insert(network("n2", "br2"));
             tx.endpoints().insert(endpoint("e1", "n1", "veth1"));
@@ -118,17 +103,17 @@ class NetworksTableTest {
             tx.endpoints().insert(endpoint("e3", "n2", "veth3"));
         });
 
-        boolean deleted = store.inTransaction(tx -> tx.networks().delete("n1"));
+        boolean deleted = open.store().inTransaction(tx -> tx.networks().delete("n1"));
 
-        var endpoints = store.inTransaction(tx -> tx.endpoints().list());
+        var endpoints = open.store().inTransaction(tx -> tx.endpoints().list());
         assertThat(deleted).isTrue();
         assertThat(endpoints).extracting(EndpointRow::id).containsExactly("e3");
     }
 
     @Test
     void deleteOfAnUnknownNetworkSucceeds() {
-        boolean deleted = store.inTransaction(tx -> tx.networks().delete("nope"));
-        var missing = store.inTransaction(tx -> tx.networks().get("nope"));
+        boolean deleted = open.store().inTransaction(tx -> tx.networks().delete("nope"));
+        var missing = open.store().inTransaction(tx -> tx.networks().get("nope"));
 
         assertThat(deleted).isFalse();
         assertThat(missing).isEmpty();

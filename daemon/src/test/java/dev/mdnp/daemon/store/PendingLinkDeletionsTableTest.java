@@ -2,51 +2,36 @@ package dev.mdnp.daemon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PendingLinkDeletionsTableTest {
 
-    @TempDir
-    Path temp;
-
-    private Store store;
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(temp.resolve("state"));
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    final OpenStore open = new OpenStore();
 
     @Test
     void queuedLinksAreListedOldestFirst() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.pendingLinkDeletions().add(new PendingLinkDeletionRow("veth-b", Instant.ofEpochMilli(20)));
             tx.pendingLinkDeletions().add(new PendingLinkDeletionRow("veth-a", Instant.ofEpochMilli(30)));
             tx.pendingLinkDeletions().add(new PendingLinkDeletionRow("veth-c", Instant.ofEpochMilli(10)));
         });
 
-        var queued = store.inTransaction(tx -> tx.pendingLinkDeletions().list());
+        var queued = open.store().inTransaction(tx -> tx.pendingLinkDeletions().list());
 
         assertThat(queued).extracting(PendingLinkDeletionRow::linkName).containsExactly("veth-c", "veth-b", "veth-a");
     }
 
     @Test
     void queuingTwiceKeepsTheFirstTime() {
-        boolean first = store.inTransaction(tx -> tx.pendingLinkDeletions()
+        boolean first = open.store().inTransaction(tx -> tx.pendingLinkDeletions()
                 .add(new PendingLinkDeletionRow("veth-a", Instant.ofEpochMilli(10))));
-        boolean second = store.inTransaction(tx -> tx.pendingLinkDeletions()
+        boolean second = open.store().inTransaction(tx -> tx.pendingLinkDeletions()
                 .add(new PendingLinkDeletionRow("veth-a", Instant.ofEpochMilli(99))));
 
-        var queued = store.inTransaction(tx -> tx.pendingLinkDeletions().list());
+        var queued = open.store().inTransaction(tx -> tx.pendingLinkDeletions().list());
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
@@ -55,13 +40,13 @@ class PendingLinkDeletionsTableTest {
 
     @Test
     void deleteIsIdempotent() {
-        store.runInTransaction(tx -> tx.pendingLinkDeletions()
+        open.store().runInTransaction(tx -> tx.pendingLinkDeletions()
                 .add(new PendingLinkDeletionRow("veth-a", Instant.EPOCH)));
 
-        boolean first = store.inTransaction(tx -> tx.pendingLinkDeletions().delete("veth-a"));
-        boolean second = store.inTransaction(tx -> tx.pendingLinkDeletions().delete("veth-a"));
+        boolean first = open.store().inTransaction(tx -> tx.pendingLinkDeletions().delete("veth-a"));
+        boolean second = open.store().inTransaction(tx -> tx.pendingLinkDeletions().delete("veth-a"));
 
-        var queued = store.inTransaction(tx -> tx.pendingLinkDeletions().list());
+        var queued = open.store().inTransaction(tx -> tx.pendingLinkDeletions().list());
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(queued).isEmpty();

@@ -5,37 +5,22 @@ import static dev.mdnp.daemon.store.SampleRows.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PoolsTableTest {
 
-    @TempDir
-    Path temp;
-
-    private Store store;
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(temp.resolve("state"));
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    final OpenStore open = new OpenStore();
 
     @Test
     void everyColumnSurvivesTheRoundTrip() {
         PoolRow row = new PoolRow("mdnp-local/fd00:7::/64/fd00:7::/80", "mdnp-local", "fd00:7::/64", "fd00:7::/80",
                 true, "{\"v6\":\"true\"}", "{\"com.docker.network.gateway\":\"fd00:7::1/64\"}");
-        store.runInTransaction(tx -> tx.pools().insert(row));
+        open.store().runInTransaction(tx -> tx.pools().insert(row));
 
-        var read = store.inTransaction(tx -> tx.pools().get(row.id()));
-        var all = store.inTransaction(tx -> tx.pools().list());
+        var read = open.store().inTransaction(tx -> tx.pools().get(row.id()));
+        var all = open.store().inTransaction(tx -> tx.pools().list());
 
         assertThat(read).contains(row);
         assertThat(all).containsExactly(row);
@@ -43,9 +28,9 @@ class PoolsTableTest {
 
     @Test
     void aTakenIdIsAConflict() {
-        store.runInTransaction(tx -> tx.pools().insert(pool("p1")));
+        open.store().runInTransaction(tx -> tx.pools().insert(pool("p1")));
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> tx.pools().insert(pool("p1"))))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> tx.pools().insert(pool("p1"))))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("insert pool p1: ")
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(StoreException.Reason.CONFLICT));
@@ -53,23 +38,23 @@ class PoolsTableTest {
 
     @Test
     void upsertReplacesTheRowInPlaceAndKeepsItsAllocations() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.pools().insert(pool("p1"));
             tx.allocations().insert(allocation("p1", "10.7.0.2"));
         });
         PoolRow changed = new PoolRow("p1", "mdnp-local", "10.7.0.0/24", "10.7.0.128/25", false, "{}", "{\"x\":1}");
 
-        store.runInTransaction(tx -> tx.pools().upsert(changed));
+        open.store().runInTransaction(tx -> tx.pools().upsert(changed));
 
-        var read = store.inTransaction(tx -> tx.pools().get("p1"));
-        var allocations = store.inTransaction(tx -> tx.allocations().listByPool("p1"));
+        var read = open.store().inTransaction(tx -> tx.pools().get("p1"));
+        var allocations = open.store().inTransaction(tx -> tx.allocations().listByPool("p1"));
         assertThat(read).contains(changed);
         assertThat(allocations).hasSize(1);
     }
 
     @Test
     void deleteCascadesToTheAllocationsAndIsIdempotent() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.pools().insert(pool("p1"));
             tx.pools().insert(pool("p2"));
             tx.allocations().insert(allocation("p1", "10.7.0.2"));
@@ -77,10 +62,10 @@ class PoolsTableTest {
             tx.allocations().insert(allocation("p2", "10.7.0.2"));
         });
 
-        boolean first = store.inTransaction(tx -> tx.pools().delete("p1"));
-        boolean second = store.inTransaction(tx -> tx.pools().delete("p1"));
+        boolean first = open.store().inTransaction(tx -> tx.pools().delete("p1"));
+        boolean second = open.store().inTransaction(tx -> tx.pools().delete("p1"));
 
-        var allocations = store.inTransaction(tx -> tx.allocations().list());
+        var allocations = open.store().inTransaction(tx -> tx.allocations().list());
         assertThat(first).isTrue();
         assertThat(second).isFalse();
         assertThat(allocations).containsExactly(allocation("p2", "10.7.0.2"));

@@ -5,7 +5,6 @@ import static dev.mdnp.daemon.store.SampleRows.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,36 +14,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StoreTransactionTest {
 
-    @TempDir
-    Path temp;
-
-    private Store store;
-
-    @BeforeEach
-    void openStore() {
-        store = Store.open(temp.resolve("state"));
-    }
-
-    @AfterEach
-    void closeStore() {
-        store.close();
-    }
+    @RegisterExtension
+    final OpenStore open = new OpenStore();
 
     @Test
     void theWorksResultIsReturnedAfterTheCommit() {
-        String id = store.inTransaction(tx -> {
+        String id = open.store().inTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             return "n1";
         });
 
-        var networks = store.inTransaction(tx -> tx.networks().list());
+        var networks = open.store().inTransaction(tx -> tx.networks().list());
 
         assertThat(id).isEqualTo("n1");
         assertThat(networks).containsExactly(network("n1", "br1"));
@@ -54,51 +39,51 @@ class StoreTransactionTest {
     void aFailedTransactionLeavesNoTraceAndRethrowsTheSameException() {
         IllegalStateException failure = new IllegalStateException("kernel said no");
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> {
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             tx.endpoints().insert(endpoint("e1", "n1", "veth1"));
             throw failure;
         })).isSameAs(failure);
 
-        var left = store.inTransaction(tx -> List.of(tx.networks().list(), tx.endpoints().list()));
+        var left = open.store().inTransaction(tx -> List.of(tx.networks().list(), tx.endpoints().list()));
         assertThat(left).allSatisfy(rows -> assertThat(rows).isEmpty());
     }
 
     @Test
     void aStatementThatFailsLateUndoesTheEarlierOnes() {
-        store.runInTransaction(tx -> tx.networks().insert(network("n1", "br1")));
+        open.store().runInTransaction(tx -> tx.networks().insert(network("n1", "br1")));
 
-        assertThatThrownBy(() -> store.runInTransaction(tx -> {
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n2", "br2"));
             tx.networks().insert(network("n3", "br1"));
         })).isInstanceOf(StoreException.class);
 
-        var networks = store.inTransaction(tx -> tx.networks().list());
+        var networks = open.store().inTransaction(tx -> tx.networks().list());
         assertThat(networks).containsExactly(network("n1", "br1"));
     }
 
     @Test
     void aCaughtFailureUndoesOnlyItsStatement() {
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             tx.networks().insert(network("n1", "br1"));
             assertThatThrownBy(() -> tx.networks().insert(network("n2", "br1"))).isInstanceOf(StoreException.class);
             tx.networks().insert(network("n3", "br3"));
         });
 
-        var networks = store.inTransaction(tx -> tx.networks().list());
+        var networks = open.store().inTransaction(tx -> tx.networks().list());
         assertThat(networks).extracting(NetworkRow::id).containsExactly("n1", "n3");
     }
 
     @Test
     void aNestedTransactionIsRefused() {
-        assertThatThrownBy(() -> store.runInTransaction(tx -> store.runInTransaction(inner -> inner.networks().list())))
+        assertThatThrownBy(() -> open.store().runInTransaction(tx -> open.store().runInTransaction(inner -> inner.networks().list())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nested transaction");
     }
 
     @Test
     void aTransactionCannotBeUsedAfterItsWorkReturned() {
-        Transaction escaped = store.inTransaction(tx -> tx);
+        Transaction escaped = open.store().inTransaction(tx -> tx);
 
         assertThatThrownBy(() -> escaped.networks().list())
                 .isInstanceOf(IllegalStateException.class)
@@ -108,7 +93,7 @@ class StoreTransactionTest {
     @Test
     void aTransactionCannotBeUsedFromAnotherThread() throws InterruptedException {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        store.runInTransaction(tx -> {
+        open.store().runInTransaction(tx -> {
             Thread other = new Thread(() -> {
                 try {
                     tx.networks().list();
@@ -137,7 +122,7 @@ class StoreTransactionTest {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
                         String link = "veth-" + thread + "-" + i;
-                        store.runInTransaction(tx -> tx.pendingLinkDeletions()
+                        open.store().runInTransaction(tx -> tx.pendingLinkDeletions()
                                 .add(new PendingLinkDeletionRow(link, Instant.EPOCH)));
                     }
                     return null;
@@ -151,7 +136,7 @@ class StoreTransactionTest {
             pool.shutdownNow();
         }
 
-        var queued = store.inTransaction(tx -> tx.pendingLinkDeletions().list());
+        var queued = open.store().inTransaction(tx -> tx.pendingLinkDeletions().list());
         assertThat(queued).hasSize(threads * perThread);
     }
 
