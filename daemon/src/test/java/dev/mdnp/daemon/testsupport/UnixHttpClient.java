@@ -1,14 +1,11 @@
 package dev.mdnp.daemon.testsupport;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,25 +15,45 @@ import java.util.TreeMap;
 
 /**
  * A minimal HTTP/1.1 client over one keep-alive UNIX-socket connection, as Docker's plugin client uses it: POST with
- * Content-Length, no Content-Type. It can also send raw bytes, for malformed requests. Not thread-safe.
+ * Content-Length, no Content-Type. It can also send raw bytes, for malformed requests, partial requests, pipelining,
+ * half-close and {@code Expect: 100-continue}. {@code java.net.http} cannot speak over a UNIX socket.
+ *
+ * <p>Reads and writes go straight to the channel, so one thread may write while another reads (the streams of
+ * {@code java.nio.channels.Channels} would serialize them on the channel's blocking lock). Otherwise not thread-safe.
+ * A blocked read has no timeout of its own; a JUnit timeout interrupts it, which closes the channel.
  */
 public final class UnixHttpClient implements AutoCloseable {
 
     private final SocketChannel channel;
-    private final InputStream in;
-    private final OutputStream out;
+    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
 
     private UnixHttpClient(SocketChannel channel) {
         this.channel = channel;
-        this.in = new BufferedInputStream(Channels.newInputStream(channel));
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel));
     }
 
-    /** Connects to the socket at {@code path}. */
+    /** Connects to the socket at {@code path}; fails if nobody listens there. */
     public static UnixHttpClient connect(Path path) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.connect(UnixDomainSocketAddress.of(path));
+        try {
+            channel.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
         return new UnixHttpClient(channel);
+    }
+
+    /** Builds a minimal request ({@code Host: mdnp}, the extra headers, a {@code Content-Length} body). */
+    public static byte[] request(String method, String path, byte[] body, String... extraHeaders) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: mdnp\r\n");
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(body);
+        return request.toByteArray();
     }
 
     /** Sends {@code POST path} with the given body as Docker does, and reads the reply. */
@@ -60,36 +77,67 @@ public final class UnixHttpClient implements AutoCloseable {
         return readReply();
     }
 
-    /** Writes raw bytes without reading anything. */
+    /** Writes raw bytes completely without reading anything. */
     public void send(byte[] raw) throws IOException {
-        out.write(raw);
-        out.flush();
+        ByteBuffer buffer = ByteBuffer.wrap(raw);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
     }
 
-    /** Reads one reply: status line, headers, and a Content-Length or chunked body. */
+    /** Writes ASCII text completely without reading anything. */
+    public void send(String ascii) throws IOException {
+        send(ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Half-closes: the server sees end of input, and the client can still read. */
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    /**
+     * Reads one reply, interim {@code 1xx} replies included: status line, headers, and a Content-Length or chunked
+     * body (none for {@code 1xx}, {@code 204} and {@code 304}).
+     */
     public Reply readReply() throws IOException {
         String statusLine = readLine();
         if (statusLine == null) {
             throw new IOException("connection closed before a reply");
         }
-        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new IOException("not a status line: " + statusLine);
+        }
+        int status = Integer.parseInt(parts[1]);
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (String line = readLine(); line != null && !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
             headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         byte[] body;
-        if ("chunked".equalsIgnoreCase(headers.getOrDefault("Transfer-Encoding", ""))) {
+        if (status < 200 || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if ("chunked".equalsIgnoreCase(headers.getOrDefault("Transfer-Encoding", ""))) {
             body = readChunked();
         } else {
-            body = in.readNBytes(Integer.parseInt(headers.getOrDefault("Content-Length", "0")));
+            body = readExactly(Integer.parseInt(headers.getOrDefault("Content-Length", "0")));
         }
-        return new Reply(status, Collections.unmodifiableMap(headers), new String(body, StandardCharsets.UTF_8));
+        return new Reply(status, Collections.unmodifiableMap(headers), body);
+    }
+
+    /** Reads until the server closes; returns what came, empty if the server closed without a byte. */
+    public byte[] readToEnd() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        do {
+            out.write(in.array(), in.position(), in.remaining());
+            in.position(in.limit());
+        } while (fill());
+        return out.toByteArray();
     }
 
     /** Returns true when the server has closed the connection (a read sees end of stream). */
     public boolean isClosedByPeer() throws IOException {
-        return in.read() < 0;
+        return !in.hasRemaining() && !fill();
     }
 
     @Override
@@ -102,22 +150,39 @@ public final class UnixHttpClient implements AutoCloseable {
         while (true) {
             String sizeLine = readLine();
             if (sizeLine == null) {
-                throw new IOException("connection closed inside a chunked body");
+                throw new EOFException("connection closed inside a chunked body");
             }
             int size = Integer.parseInt(sizeLine.split(";", 2)[0].trim(), 16);
             if (size == 0) {
-                readLine();
+                for (String trailer = readLine(); trailer != null && !trailer.isEmpty(); trailer = readLine()) {
+                    // Trailers are skipped.
+                }
                 return body.toByteArray();
             }
-            body.writeBytes(in.readNBytes(size));
+            body.writeBytes(readExactly(size));
             readLine();
         }
     }
 
+    private byte[] readExactly(int length) throws IOException {
+        byte[] result = new byte[length];
+        int done = 0;
+        while (done < length) {
+            if (!in.hasRemaining() && !fill()) {
+                throw new EOFException("connection closed after " + done + " of " + length + " body bytes");
+            }
+            int n = Math.min(in.remaining(), length - done);
+            in.get(result, done, n);
+            done += n;
+        }
+        return result;
+    }
+
+    /** Reads one line without its CR LF; returns null at end of stream before any byte of it. */
     private String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) >= 0) {
+        while (in.hasRemaining() || fill()) {
+            byte b = in.get();
             if (b == '\n') {
                 byte[] bytes = line.toByteArray();
                 int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
@@ -128,14 +193,28 @@ public final class UnixHttpClient implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.US_ASCII);
     }
 
+    private boolean fill() throws IOException {
+        in.compact();
+        try {
+            return channel.read(in) >= 0;
+        } finally {
+            in.flip();
+        }
+    }
+
     /**
      * One HTTP reply.
      *
      * @param status the status code
      * @param headers the headers, names case-insensitive
-     * @param body the body as UTF-8 text
+     * @param bodyBytes the body after chunked decoding
      */
-    public record Reply(int status, Map<String, String> headers, String body) {
+    public record Reply(int status, Map<String, String> headers, byte[] bodyBytes) {
+
+        /** Returns the body as UTF-8 text. */
+        public String body() {
+            return new String(bodyBytes, StandardCharsets.UTF_8);
+        }
 
         /** Returns the value of a header, or "" when absent. */
         public String header(String name) {

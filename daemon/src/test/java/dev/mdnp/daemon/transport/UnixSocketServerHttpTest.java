@@ -2,6 +2,8 @@ package dev.mdnp.daemon.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.daemon.testsupport.UnixHttpClient;
+import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,22 +37,22 @@ class UnixSocketServerHttpTest {
 
     @Test
     void postIsEchoed() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
-            RawHttpResponse response = client.exchange("/echo", "{\"Implements\":[\"NetworkDriver\"]}");
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            Reply response = client.post("/echo", "{\"Implements\":[\"NetworkDriver\"]}");
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("{\"Implements\":[\"NetworkDriver\"]}");
+            assertThat(response.body()).isEqualTo("{\"Implements\":[\"NetworkDriver\"]}");
         }
     }
 
     @Test
     void keepAliveServesSeveralRequestsOnOneConnection() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
             for (int i = 0; i < 5; i++) {
-                RawHttpResponse response = client.exchange("/echo", "request " + i);
+                Reply response = client.post("/echo", "request " + i);
 
                 assertThat(response.status()).isEqualTo(200);
-                assertThat(response.text()).isEqualTo("request " + i);
+                assertThat(response.body()).isEqualTo("request " + i);
             }
             assertThat(server.openConnections()).isEqualTo(1);
         }
@@ -58,11 +60,11 @@ class UnixSocketServerHttpTest {
 
     @Test
     void emptyBodyIsEchoedAsEmpty() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
-            RawHttpResponse response = client.exchange("/echo", "");
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            Reply response = client.post("/echo", "");
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEmpty();
+            assertThat(response.bodyBytes()).isEmpty();
         }
     }
 
@@ -79,76 +81,77 @@ class UnixSocketServerHttpTest {
     @Test
     void oneMebibyteBodyIsEchoedByNonBlockingHandler() throws IOException {
         byte[] body = randomBytes(1 << 20);
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
-            client.send(RawHttpClient.request("POST", "/echo", body));
-            RawHttpResponse response = client.readResponse();
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            client.send(UnixHttpClient.request("POST", "/echo", body));
+            Reply response = client.readReply();
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo(body);
+            assertThat(response.bodyBytes()).isEqualTo(body);
         }
     }
 
     @Test
     void chunkedUploadIsDecoded() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
             client.send("POST /echo HTTP/1.1\r\nHost: mdnp\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "5\r\nhello\r\n1;ext=1\r\n \r\n5\r\nworld\r\n0\r\n\r\n");
-            RawHttpResponse response = client.readResponse();
+            Reply response = client.readReply();
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("hello world");
+            assertThat(response.body()).isEqualTo("hello world");
         }
     }
 
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
             StringBuilder all = new StringBuilder();
             for (int i = 0; i < 4; i++) {
-                all.append(new String(RawHttpClient.post("/echo", "p" + i), StandardCharsets.US_ASCII));
+                all.append(new String(UnixHttpClient.request("POST", "/echo", ("p" + i).getBytes(StandardCharsets.UTF_8)),
+                        StandardCharsets.US_ASCII));
             }
             client.send(all.toString());
 
             for (int i = 0; i < 4; i++) {
-                assertThat(client.readResponse().text()).isEqualTo("p" + i);
+                assertThat(client.readReply().body()).isEqualTo("p" + i);
             }
         }
     }
 
     @Test
     void halfClosedClientIsStillAnswered() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
-            client.send(RawHttpClient.post("/echo", "half"));
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            client.send(UnixHttpClient.request("POST", "/echo", "half".getBytes(StandardCharsets.UTF_8)));
             client.shutdownOutput();
 
-            RawHttpResponse response = client.readResponse();
+            Reply response = client.readReply();
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("half");
+            assertThat(response.body()).isEqualTo("half");
         }
     }
 
     @Test
     void expectContinueIsAnsweredBeforeTheBodyIsSent() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
             client.send("POST /echo HTTP/1.1\r\nHost: mdnp\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n");
 
-            assertThat(client.readResponse().status()).isEqualTo(100);
+            assertThat(client.readReply().status()).isEqualTo(100);
             client.send("body");
-            RawHttpResponse response = client.readResponse();
+            Reply response = client.readReply();
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("body");
+            assertThat(response.body()).isEqualTo("body");
         }
     }
 
     @Test
     void http10WithoutHostGetsSyntheticAddresses() throws IOException {
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
             client.send("GET /peer HTTP/1.0\r\n\r\n");
-            RawHttpResponse response = client.readResponse();
+            Reply response = client.readReply();
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).endsWith(" /127.0.0.1:0 localhost");
+            assertThat(response.body()).endsWith(" /127.0.0.1:0 localhost");
         }
     }
 
@@ -156,12 +159,12 @@ class UnixSocketServerHttpTest {
         byte[] body = randomBytes(size);
         CRC32 crc = new CRC32();
         crc.update(body);
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
-            client.send(RawHttpClient.request("POST", "/count", body));
-            RawHttpResponse response = client.readResponse();
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            client.send(UnixHttpClient.request("POST", "/count", body));
+            Reply response = client.readReply();
 
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo(size + " " + Long.toHexString(crc.getValue()));
+            assertThat(response.body()).isEqualTo(size + " " + Long.toHexString(crc.getValue()));
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.mdnp.daemon.testsupport.UnixHttpClient;
+import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -67,8 +69,8 @@ class UnixSocketServerLifecycleTest {
     void missingParentDirectoriesAreCreatedWithMode0755() throws IOException {
         Path nested = directory.resolve("a/b/t.sock");
         try (UnixSocketServer server = UnixSocketServer.start(TestSockets.config(nested), new TestRoutes());
-                RawHttpClient client = RawHttpClient.connect(nested)) {
-            assertThat(client.exchange("/echo", "nested").text()).isEqualTo("nested");
+                UnixHttpClient client = UnixHttpClient.connect(nested)) {
+            assertThat(client.post("/echo", "nested").body()).isEqualTo("nested");
             assertThat(server.openConnections()).isEqualTo(1);
             assertThat(Files.getPosixFilePermissions(directory.resolve("a")))
                     .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -85,8 +87,8 @@ class UnixSocketServerLifecycleTest {
         assertThat(socket).exists();
 
         try (UnixSocketServer server = UnixSocketServer.start(TestSockets.config(socket), new TestRoutes());
-                RawHttpClient client = RawHttpClient.connect(socket)) {
-            assertThat(client.exchange("/echo", "fresh").text()).isEqualTo("fresh");
+                UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            assertThat(client.post("/echo", "fresh").body()).isEqualTo("fresh");
             assertThat(server.openConnections()).isEqualTo(1);
         }
     }
@@ -103,8 +105,8 @@ class UnixSocketServerLifecycleTest {
 
             assertThat(Files.readAttributes(socket, BasicFileAttributes.class).fileKey())
                     .isEqualTo(fileKey);
-            try (RawHttpClient client = RawHttpClient.connect(socket)) {
-                assertThat(client.exchange("/echo", "alive").text()).isEqualTo("alive");
+            try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+                assertThat(client.post("/echo", "alive").body()).isEqualTo("alive");
                 assertThat(live.openConnections()).isEqualTo(1);
             }
         }
@@ -128,19 +130,19 @@ class UnixSocketServerLifecycleTest {
     void closeRemovesTheFileRefusesNewClientsAndFinishesRequestsInFlight() throws Exception {
         TestRoutes routes = new TestRoutes();
         UnixSocketServer server = UnixSocketServer.start(TestSockets.config(socket), routes);
-        try (RawHttpClient inFlight = RawHttpClient.connect(socket)) {
-            inFlight.send(RawHttpClient.post("/slow", ""));
+        try (UnixHttpClient inFlight = UnixHttpClient.connect(socket)) {
+            inFlight.send(UnixHttpClient.request("POST", "/slow", new byte[0]));
             assertThat(routes.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
             await().atMost(Duration.ofSeconds(5)).until(() -> Files.notExists(socket));
-            assertThatThrownBy(() -> RawHttpClient.connect(socket)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> UnixHttpClient.connect(socket)).isInstanceOf(IOException.class);
             assertThat(closing).isNotDone();
 
             routes.releaseSlow.countDown();
-            RawHttpResponse response = inFlight.readResponse();
+            Reply response = inFlight.readReply();
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.text()).isEqualTo("done");
+            assertThat(response.body()).isEqualTo("done");
             closing.get(10, TimeUnit.SECONDS);
             assertThat(server.openConnections()).isZero();
         } finally {
@@ -155,8 +157,8 @@ class UnixSocketServerLifecycleTest {
         UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
                 16, 1, 1, PeerPolicy.anyone(), Duration.ofMillis(200));
         UnixSocketServer server = UnixSocketServer.start(config, routes);
-        try (RawHttpClient inFlight = RawHttpClient.connect(socket)) {
-            inFlight.send(RawHttpClient.post("/slow", ""));
+        try (UnixHttpClient inFlight = UnixHttpClient.connect(socket)) {
+            inFlight.send(UnixHttpClient.request("POST", "/slow", new byte[0]));
             assertThat(routes.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
@@ -176,7 +178,7 @@ class UnixSocketServerLifecycleTest {
         UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
                 16, 1, 1, PeerPolicy.anyone(), Duration.ofMillis(100));
         UnixSocketServer server = UnixSocketServer.start(config, routes);
-        try (RawHttpClient stalled = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient stalled = UnixHttpClient.connect(socket)) {
             stalled.send("POST /count HTTP/1.1\r\nHost: mdnp\r\nContent-Length: 1000\r\n\r\nonly this");
             assertThat(routes.countEntered.await(10, TimeUnit.SECONDS)).isTrue();
             long started = System.nanoTime();
@@ -206,7 +208,7 @@ class UnixSocketServerLifecycleTest {
         UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
                 16, 1, 1, peer -> peer.uid() != me, Duration.ZERO);
         try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes());
-                RawHttpClient client = RawHttpClient.connect(socket)) {
+                UnixHttpClient client = UnixHttpClient.connect(socket)) {
             // Nothing sent: the refused connection then ends in a clean EOF rather than a reset of unread data.
             assertThat(client.readToEnd()).isEmpty();
             assertThat(server.openConnections()).isZero();
@@ -219,7 +221,7 @@ class UnixSocketServerLifecycleTest {
         UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
                 16, 1, 1, peer -> peer.uid() != 0, Duration.ZERO);
         try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes());
-                RawHttpClient client = RawHttpClient.connect(socket)) {
+                UnixHttpClient client = UnixHttpClient.connect(socket)) {
             assertThat(client.readToEnd()).isEmpty();
             assertThat(server.openConnections()).isZero();
         }
@@ -231,10 +233,10 @@ class UnixSocketServerLifecycleTest {
         UnixSocketServerConfig config = new UnixSocketServerConfig(socket, PosixFilePermissions.fromString("rw-------"),
                 16, 1, 1, PeerPolicy.rootOnly(), Duration.ZERO);
         try (UnixSocketServer server = UnixSocketServer.start(config, new TestRoutes());
-                RawHttpClient client = RawHttpClient.connect(socket)) {
-            RawHttpResponse response = client.exchange("/peer", "");
+                UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            Reply response = client.post("/peer", "");
 
-            assertThat(response.text()).startsWith("0 " + TestSockets.ownGid() + " -1 ");
+            assertThat(response.body()).startsWith("0 " + TestSockets.ownGid() + " -1 ");
             assertThat(server.openConnections()).isEqualTo(1);
         }
     }

@@ -3,6 +3,8 @@ package dev.mdnp.daemon.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mdnp.daemon.testsupport.UnixHttpClient;
+import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,10 +83,10 @@ class UnixSocketServerLoadTest {
                 results.add(pool.submit(() -> {
                     go.await();
                     int ok = 0;
-                    try (RawHttpClient http = RawHttpClient.connect(socket)) {
+                    try (UnixHttpClient http = UnixHttpClient.connect(socket)) {
                         for (int r = 0; r < requestsEach; r++) {
-                            RawHttpResponse response = http.exchange("/echo", client + "/" + r);
-                            if (response.status() == 200 && response.text().equals(client + "/" + r)) {
+                            Reply response = http.post("/echo", client + "/" + r);
+                            if (response.status() == 200 && response.body().equals(client + "/" + r)) {
                                 ok++;
                             }
                         }
@@ -109,7 +111,7 @@ class UnixSocketServerLoadTest {
     void slowClientDoesNotDelayFastClient() throws Exception {
         byte[] request = "GET /hello HTTP/1.1\r\nHost: mdnp\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-        try (RawHttpClient slow = RawHttpClient.connect(socket); RawHttpClient fast = RawHttpClient.connect(socket)) {
+        try (UnixHttpClient slow = UnixHttpClient.connect(socket); UnixHttpClient fast = UnixHttpClient.connect(socket)) {
             AtomicInteger sent = new AtomicInteger();
             ScheduledFuture<?> trickle = pacer.scheduleAtFixedRate(() -> {
                 int next = sent.get();
@@ -127,13 +129,13 @@ class UnixSocketServerLoadTest {
             long slowest = 0;
             for (int i = 0; i < 20; i++) {
                 long started = System.nanoTime();
-                assertThat(fast.exchange("/echo", "fast " + i).text()).isEqualTo("fast " + i);
+                assertThat(fast.post("/echo", "fast " + i).body()).isEqualTo("fast " + i);
                 slowest = Math.max(slowest, System.nanoTime() - started);
             }
 
             assertThat(sent.get()).as("the slow request is still incomplete").isLessThan(request.length);
             assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(500));
-            assertThat(slow.readResponse().text()).isEqualTo("hello");
+            assertThat(slow.readReply().body()).isEqualTo("hello");
             trickle.cancel(false);
         } finally {
             pacer.shutdownNow();
@@ -143,24 +145,24 @@ class UnixSocketServerLoadTest {
     private void runDisconnectRound(int times) throws IOException {
         for (int i = 0; i < times; i++) {
             // Mid-headers.
-            try (RawHttpClient client = RawHttpClient.connect(socket)) {
+            try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
                 client.send("POST /echo HTTP/1.1\r\nHost: mdnp\r\nContent-Le");
             }
             // Mid-body, non-blocking handler, then mid-body, blocking handler.
             for (String path : List.of("/echo", "/count")) {
-                try (RawHttpClient client = RawHttpClient.connect(socket)) {
+                try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
                     client.send("POST " + path + " HTTP/1.1\r\nHost: mdnp\r\nContent-Length: 1000000\r\n\r\n");
                     client.send(new byte[100]);
                 }
             }
             // Whole request, reply never read.
-            try (RawHttpClient client = RawHttpClient.connect(socket)) {
-                client.send(RawHttpClient.post("/echo", "bye"));
+            try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+                client.send(UnixHttpClient.request("POST", "/echo", "bye".getBytes(StandardCharsets.UTF_8)));
             }
         }
         // Accepts are in order: once this answers, every connection above has been accepted.
-        try (RawHttpClient client = RawHttpClient.connect(socket)) {
-            assertThat(client.exchange("/echo", "still here").text()).isEqualTo("still here");
+        try (UnixHttpClient client = UnixHttpClient.connect(socket)) {
+            assertThat(client.post("/echo", "still here").body()).isEqualTo("still here");
         }
     }
 
