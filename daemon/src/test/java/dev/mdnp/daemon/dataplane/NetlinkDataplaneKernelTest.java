@@ -89,8 +89,6 @@ class NetlinkDataplaneKernelTest {
 
     @Test
     void buildingThenTearingDownEndsOnTheEmptyNamespace() {
-        List<ListedRule> rulesBefore = firewall.listRules();
-
         dataplane.createNetwork(NETWORK, ops::add);
         dataplane.createEndpoint(ENDPOINT, ops::add);
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
@@ -98,8 +96,8 @@ class NetlinkDataplaneKernelTest {
         dataplane.close();
 
         assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo");
-        assertThat(firewall.listRules()).filteredOn(rule -> rule.bridge().filter(BRIDGE::equals).isPresent()).isEmpty();
-        assertThat(firewall.listRules()).hasSizeGreaterThanOrEqualTo(rulesBefore.size());
+        assertThat(firewall.listRules()).as("only mdnp's empty chain and its jump remain")
+                .isNotEmpty().allMatch(rule -> rule.bridge().isEmpty());
     }
 
     @Test
