@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param inspectSocket the introspection channel's socket
  * @param shutdownGrace how long a stop waits for calls in flight
  * @param defaultPools the ranges mdnp's IPAM carves automatic pools from
+ * @param dockerHost the Docker engine the orphan collector asks, a {@code unix://} URI
+ * @param reconcileInterval how often the orphan collector asks Docker
  */
 record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSocket, Duration shutdownGrace,
-        DefaultPools defaultPools) {
+        DefaultPools defaultPools, String dockerHost, Duration reconcileInterval) {
 
     /** Plugin names as Docker users type them: short, lower case, no path separators. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -33,6 +35,13 @@ record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSock
         requireNonNull(stateDir, "stateDir");
         requireNonNull(inspectSocket, "inspectSocket");
         requireNonNull(defaultPools, "defaultPools");
+        if (!dockerHost.startsWith("unix:///")) {
+            throw new IllegalArgumentException("invalid --docker-host \"" + dockerHost
+                    + "\": use the engine's UNIX socket as unix:///path, e.g. unix:///var/run/docker.sock");
+        }
+        if (reconcileInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("reconcile interval must be at least 1s");
+        }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdown grace must not be negative");
         }

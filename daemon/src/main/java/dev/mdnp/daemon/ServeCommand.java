@@ -2,7 +2,11 @@ package dev.mdnp.daemon;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.ipam.DefaultPools;
+import dev.mdnp.daemon.ipam.IpamException;
+import dev.mdnp.daemon.persistence.StoredStateException;
+import dev.mdnp.daemon.store.StoreException;
 import dev.mdnp.daemon.transport.SocketInUseException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(ServeCommand.class);
     private static final int EXIT_CANNOT_SERVE = 2;
+    private static final Path DEFAULT_STATE_ROOT = Path.of("/var/lib/mdnp");
 
     @Spec
     private CommandSpec spec;
@@ -43,10 +49,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Directory Docker searches for plugin sockets (default: ${DEFAULT-VALUE}).")
     private Path pluginDir = Path.of("/run/docker/plugins");
 
-    @Option(names = "--state-dir", defaultValue = "/var/lib/mdnp", paramLabel = "DIR",
-            description = "Directory for durable state (default: ${DEFAULT-VALUE}). Not used yet: state is kept"
-                    + " in memory until durable state lands.")
-    private Path stateDir = Path.of("/var/lib/mdnp");
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Directory of the durable state, created 0700; one daemon at a time may use it"
+                    + " (default: /var/lib/mdnp/NAME).")
+    private @Nullable Path stateDir;
 
     @Option(names = "--inspect-socket", defaultValue = "/run/mdnp/inspect.sock", paramLabel = "PATH",
             description = "Socket of the read-only introspection channel (default: ${DEFAULT-VALUE}). Not served"
@@ -58,6 +64,18 @@ final class ServeCommand implements Callable<Integer> {
                     + " e.g. 10.231.0.0/16/24 or fd00:1::/48/64; repeatable. A range replaces the built-in one of its"
                     + " IP version (10.231.0.0/16/24 and fd6d:6e70::/48/64).")
     private List<String> defaultPools = new ArrayList<>();
+
+    @Option(names = "--docker-host", defaultValue = "unix:///var/run/docker.sock", paramLabel = "URI",
+            description = "The Docker engine that uses this plugin, asked in the background for the networks and"
+                    + " endpoints it still holds, so that those it forgot in a crash are freed"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String dockerHost = "unix:///var/run/docker.sock";
+
+    @Option(names = "--reconcile-interval", defaultValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How often Docker is asked; something it forgot is freed after two asks"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private Duration reconcileInterval = Duration.ofSeconds(30);
 
     @Option(names = "--log-level", defaultValue = "info", paramLabel = "LEVEL",
             description = "error, warn, info, debug or trace (default: ${DEFAULT-VALUE}).")
@@ -84,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             log.error("cannot serve {}: {}", config.pluginSocket(), e.toString());
             return EXIT_CANNOT_SERVE;
+        } catch (StoreException | StoredStateException | IpamException | DriverException e) {
+            log.error("cannot start from the state in {}: {}", config.stateDir(), e.getMessage());
+            return EXIT_CANNOT_SERVE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -100,8 +121,9 @@ final class ServeCommand implements Callable<Integer> {
 
     private DaemonConfig config() {
         try {
-            return new DaemonConfig(name, pluginDir, stateDir, inspectSocket, shutdownGrace,
-                    DefaultPools.fromOptions(defaultPools));
+            Path state = stateDir != null ? stateDir : DEFAULT_STATE_ROOT.resolve(name);
+            return new DaemonConfig(name, pluginDir, state, inspectSocket, shutdownGrace,
+                    DefaultPools.fromOptions(defaultPools), dockerHost, reconcileInterval);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

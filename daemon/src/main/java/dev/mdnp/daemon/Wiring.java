@@ -1,14 +1,16 @@
 package dev.mdnp.daemon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.daemon.api.PluginApi;
 import dev.mdnp.daemon.dataplane.NetlinkDataplane;
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
+import dev.mdnp.daemon.dockerapi.DockerEngine;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
-import dev.mdnp.daemon.ipam.IpamJournal;
-import dev.mdnp.daemon.ipam.IpamSnapshot;
+import dev.mdnp.daemon.persistence.DurableState;
+import dev.mdnp.daemon.reconcile.OrphanCollector;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;
@@ -16,6 +18,7 @@ import dev.mdnp.daemon.transport.UnixSocketServerConfig;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,26 +33,64 @@ final class Wiring implements AutoCloseable {
     private static final int WORKER_THREADS = 16;
 
     private static final Duration FIREWALL_COMMAND_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration DOCKER_API_TIMEOUT = Duration.ofSeconds(10);
 
+    private final DurableState state;
     private final RtNetlink rtnl;
     private final NetlinkDataplane dataplane;
+    private final DockerEngine docker;
     private final UnixSocketServer pluginServer;
+    private final OrphanCollector orphans;
 
-    private Wiring(RtNetlink rtnl, NetlinkDataplane dataplane, UnixSocketServer pluginServer) {
+    private Wiring(DurableState state, RtNetlink rtnl, NetlinkDataplane dataplane, DockerEngine docker,
+            UnixSocketServer pluginServer, OrphanCollector orphans) {
+        this.state = state;
         this.rtnl = rtnl;
         this.dataplane = dataplane;
+        this.docker = docker;
         this.pluginServer = pluginServer;
+        this.orphans = orphans;
     }
 
-    /** Builds every service and starts serving the plugin API; the socket appears only once it serves. */
+    /**
+     * Builds every service, restores the recorded state into memory and the kernel, and starts serving the plugin
+     * API; the socket appears only once it serves.
+     */
     static Wiring start(DaemonConfig config) throws IOException {
-        RtNetlink rtnl = RtNetlink.open();
+        ObjectMapper mapper = JsonMappers.create();
+        DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC());
+        RtNetlink rtnl;
+        try {
+            rtnl = RtNetlink.open();
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
         Firewall firewall = Firewall.iptables(List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
         NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
-        NetworkDriver driver = new NetworkDriver(new DriverState(), dataplane);
-        IpamDriver ipam = new IpamDriver(config.defaultPools(), IpamJournal.NONE, IpamSnapshot.EMPTY);
-        PluginApi api = new PluginApi(driver, ipam, JsonMappers.create());
-        UnixSocketServerConfig serverConfig = new UnixSocketServerConfig(
+        try {
+            DriverState driverState = state.restored().driverState();
+            NetworkDriver driver = new NetworkDriver(driverState, dataplane, state.driverJournal());
+            IpamDriver ipam = new IpamDriver(config.defaultPools(), state.ipamJournal(), state.restored().ipam());
+            driver.restoreKernel();
+            PluginApi api = new PluginApi(driver, ipam, mapper);
+            UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
+            // After the socket serves: the HTTP client takes seconds to load, and Docker should not wait for it.
+            DockerEngine docker = DockerEngine.connect(config.dockerHost(), DOCKER_API_TIMEOUT);
+            OrphanCollector orphans = new OrphanCollector(docker::networksOfDriver, config.name(), driverState,
+                    driver, ipam);
+            orphans.start(config.reconcileInterval());
+            return new Wiring(state, rtnl, dataplane, docker, server, orphans);
+        } catch (IOException | RuntimeException e) {
+            dataplane.close();
+            rtnl.close();
+            state.close();
+            throw e;
+        }
+    }
+
+    private static UnixSocketServerConfig serverConfig(DaemonConfig config) {
+        return new UnixSocketServerConfig(
                 config.pluginSocket(),
                 PosixFilePermissions.fromString("rw-------"),
                 BACKLOG,
@@ -57,20 +98,16 @@ final class Wiring implements AutoCloseable {
                 WORKER_THREADS,
                 PeerPolicy.rootOnly(),
                 config.shutdownGrace());
-        try {
-            return new Wiring(rtnl, dataplane, UnixSocketServer.start(serverConfig, api.handler()));
-        } catch (IOException | RuntimeException e) {
-            dataplane.close();
-            rtnl.close();
-            throw e;
-        }
     }
 
     /** Stops serving: the socket file goes first, then calls in flight finish, then everything closes. */
     @Override
     public void close() {
+        orphans.close();
+        docker.close();
         pluginServer.close();
         dataplane.close();
         rtnl.close();
+        state.close();
     }
 }

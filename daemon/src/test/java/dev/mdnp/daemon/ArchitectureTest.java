@@ -85,6 +85,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void dockerApiKnowsNoOtherMdnpPackage() {
+        knowsNoOtherMdnpPackage(ROOT + ".dockerapi..").check(CLASSES);
+    }
+
+    @Test
     void onlyNetlinkSysUsesJnrFfi() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".netlink.sys..")
                 .should().dependOnClassesThat().resideInAnyPackage(FFI)

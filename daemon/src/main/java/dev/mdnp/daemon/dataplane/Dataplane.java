@@ -1,5 +1,7 @@
 package dev.mdnp.daemon.dataplane;
 
+import java.util.List;
+
 /**
  * Builds and removes networks and endpoints in the kernel. A build that fails undoes what it did; a removal removes
  * all it can and treats what is already gone as removed. Every kernel operation is reported to the listener.
@@ -34,4 +36,14 @@ public interface Dataplane {
      * @throws DataplaneException when the kernel refuses the deletion
      */
     void deleteEndpoint(VethSpec spec, KernelOpListener listener);
+
+    /**
+     * Brings the kernel in line with the recorded networks and endpoints at start: builds what is missing (bridges,
+     * the pairs of endpoints no container holds), repairs addresses, up states, ports and rules, and deletes links
+     * named with {@code ownedPrefix} and rules of bridges that none of them owns.
+     *
+     * @throws DataplaneException when the kernel refuses a change
+     */
+    RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
+            KernelOpListener listener);
 }

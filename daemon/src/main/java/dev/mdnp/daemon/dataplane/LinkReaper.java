@@ -53,6 +53,11 @@ final class LinkReaper implements AutoCloseable {
         }
     }
 
+    /** Deletes every doomed link now, on the calling thread: at start, for the links a crash left doomed. */
+    void reapNow() {
+        deleteDoomed();
+    }
+
     /** Deletes the pending batch at once, waiting up to 30 s, then stops the thread. */
     @Override
     public void close() {

@@ -24,6 +24,7 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     private final StepRunner runner;
     private final Firewall firewall;
     private final LinkReaper reaper;
+    private final KernelRestorer restorer;
 
     /** Creates a dataplane over a netlink handle and a firewall. */
     public NetlinkDataplane(RtNetlink rtnl, Firewall firewall) {
@@ -31,7 +32,8 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
         this.runner = new StepRunner(rtnl);
         this.firewall = requireNonNull(firewall, "firewall");
         this.reaper = new LinkReaper(rtnl);
-        reaper.reap(); // links doomed before a crash
+        this.restorer = new KernelRestorer(rtnl, runner, this.firewall, this::createEndpoint);
+        reaper.reapNow(); // links doomed before a crash, gone before a restore looks at the kernel
     }
 
     @Override
@@ -64,6 +66,12 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     public void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
         runner.apply(List.of(new DoomLinkStep(spec.hostName())), listener);
         reaper.reap();
+    }
+
+    @Override
+    public RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
+            KernelOpListener listener) {
+        return restorer.restore(networks, endpoints, ownedPrefix, listener);
     }
 
     /** Returns true when every link that has one of the endpoint's names is a veth: a leftover, safe to delete. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * <p>The check is loose on length and strict on characters, because ids end up in interface names and logs.
  */
-final class DockerIds {
+public final class DockerIds {
 
     private static final int MAX_LENGTH = 128;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]{1," + MAX_LENGTH + "}");
@@ -31,7 +31,7 @@ final class DockerIds {
     }
 
     /** Returns the first 12 characters of an id, as Docker shows ids. */
-    static String shortId(String id) {
+    public static String shortId(String id) {
         return id.length() <= SHORT_LENGTH ? id : id.substring(0, SHORT_LENGTH);
     }
 

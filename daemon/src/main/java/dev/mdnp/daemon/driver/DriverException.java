@@ -36,6 +36,12 @@ public final class DriverException extends RuntimeException {
         this.reason = requireNonNull(reason, "reason");
     }
 
+    /** Creates an exception of the given kind that keeps the failure that caused it. */
+    public DriverException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = requireNonNull(reason, "reason");
+    }
+
     /** Returns the kind of failure. */
     public Reason reason() {
         return reason;

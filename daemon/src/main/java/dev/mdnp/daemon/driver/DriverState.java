@@ -18,6 +18,34 @@ public final class DriverState {
     private final Map<String, Network> networks = new HashMap<>();
     private final Map<String, Endpoint> endpoints = new HashMap<>();
 
+    /** Creates an empty state: the state of a first start. */
+    public DriverState() {
+    }
+
+    /**
+     * Returns a state holding recorded networks and endpoints, as a restarted daemon loads them from its store.
+     *
+     * @throws IllegalArgumentException when an id is repeated or an endpoint's network is not among {@code networks}
+     */
+    public static DriverState restored(List<Network> networks, List<Endpoint> endpoints) {
+        DriverState state = new DriverState();
+        for (Network network : networks) {
+            if (state.networks.putIfAbsent(network.id(), network) != null) {
+                throw new IllegalArgumentException("network " + network.id() + " is recorded twice");
+            }
+        }
+        for (Endpoint endpoint : endpoints) {
+            if (!state.networks.containsKey(endpoint.networkId())) {
+                throw new IllegalArgumentException("endpoint " + endpoint.id() + " belongs to unrecorded network "
+                        + endpoint.networkId());
+            }
+            if (state.endpoints.putIfAbsent(endpoint.id(), endpoint) != null) {
+                throw new IllegalArgumentException("endpoint " + endpoint.id() + " is recorded twice");
+            }
+        }
+        return state;
+    }
+
     /** Returns the network with the given id. */
     public synchronized Optional<Network> network(String networkId) {
         return Optional.ofNullable(networks.get(networkId));
@@ -103,23 +131,23 @@ public final class DriverState {
         return Optional.empty();
     }
 
-    synchronized void addEndpoint(Endpoint endpoint) {
+    /** Adds an endpoint, or replaces the one with the same id (a join state change). */
+    synchronized void putEndpoint(Endpoint endpoint) {
         endpoints.put(endpoint.id(), endpoint);
     }
 
-    synchronized Endpoint joinEndpoint(String networkId, String endpointId, String sandboxKey) {
+    /**
+     * Returns the endpoint with the given id on the given network.
+     *
+     * @throws DriverException with {@link Reason#NOT_FOUND} when there is none
+     */
+    synchronized Endpoint requireEndpoint(String networkId, String endpointId) {
         Endpoint endpoint = endpoints.get(endpointId);
         if (endpoint == null || !endpoint.networkId().equals(networkId)) {
             throw new DriverException(Reason.NOT_FOUND, "endpoint " + NetworkDriver.shortId(endpointId)
                     + " is not known to mdnp on network " + NetworkDriver.shortId(networkId));
         }
-        Endpoint joined = endpoint.joinedTo(sandboxKey);
-        endpoints.put(endpointId, joined);
-        return joined;
-    }
-
-    synchronized void leaveEndpoint(String endpointId) {
-        endpoints.computeIfPresent(endpointId, (id, endpoint) -> endpoint.left());
+        return endpoint;
     }
 
     synchronized void removeEndpoint(String endpointId) {

@@ -34,6 +34,11 @@ public record Endpoint(
         return request.networkId();
     }
 
+    /** Returns the name of the veth end that stays on the host, a port of the network's bridge. */
+    public String hostName() {
+        return IfNames.hostSide(id());
+    }
+
     /** Returns a new, not yet joined endpoint. */
     static Endpoint created(CreateEndpointRequest request, String srcName, String mac) {
         return new Endpoint(request, srcName, mac, false, "");

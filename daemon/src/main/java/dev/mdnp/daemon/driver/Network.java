@@ -21,6 +21,15 @@ public record Network(CreateNetworkRequest request, NetworkOptions options) {
         requireNonNull(options, "options");
     }
 
+    /**
+     * Returns the network {@code request} creates, its options parsed.
+     *
+     * @throws DriverException with {@link DriverException.Reason#BAD_REQUEST} for an invalid option
+     */
+    public static Network of(CreateNetworkRequest request) {
+        return new Network(request, NetworkOptions.parse(request.options()));
+    }
+
     /** Returns Docker's id of the network. */
     public String id() {
         return request.networkId();

@@ -6,6 +6,8 @@ import dev.mdnp.daemon.dataplane.BridgeSpec;
 import dev.mdnp.daemon.dataplane.Dataplane;
 import dev.mdnp.daemon.dataplane.DataplaneException;
 import dev.mdnp.daemon.dataplane.KernelOpListener;
+import dev.mdnp.daemon.dataplane.RestoreReport;
+import dev.mdnp.daemon.dataplane.RestoredEndpoint;
 import dev.mdnp.daemon.dataplane.VethSpec;
 import dev.mdnp.daemon.driver.DriverException.Reason;
 import dev.mdnp.model.cnm.AllocateNetworkRequest;
@@ -39,9 +41,12 @@ import org.slf4j.LoggerFactory;
  * The CNM network driver: one method per {@code NetworkDriver.*} call of cnm-remote-api.md §2. A network is a bridge,
  * an endpoint a veth pair, both built by the {@link Dataplane}.
  *
- * <p>Thread-safe: Docker calls it concurrently. Calls that change the kernel hold one lock from the state check,
- * through the kernel work, to the state change, so a call that throws changes neither state nor kernel. Deletes of
- * unknown ids succeed, as Docker expects (§7.12), and still remove links named after those ids.
+ * <p>Every change goes to the kernel first, then to the {@link DriverJournal}, then to memory; a create whose journal
+ * call fails is undone in the kernel, so a call that throws changes neither kernel, journal nor memory.
+ *
+ * <p>Thread-safe: Docker calls it concurrently. Calls that change something hold one lock from the state check,
+ * through the kernel work and the journal, to the state change. Deletes of unknown ids succeed, as Docker expects
+ * (§7.12), and still remove links named after those ids.
  */
 public final class NetworkDriver {
 
@@ -50,12 +55,41 @@ public final class NetworkDriver {
 
     private final DriverState state;
     private final Dataplane dataplane;
-    private final Object kernelChanges = new Object();
+    private final DriverJournal journal;
+    private final Object changes = new Object();
 
-    /** Creates a driver over the given state and dataplane. */
-    public NetworkDriver(DriverState state, Dataplane dataplane) {
+    /** Creates a driver over the given state and dataplane that records its changes in {@code journal}. */
+    public NetworkDriver(DriverState state, Dataplane dataplane, DriverJournal journal) {
         this.state = requireNonNull(state, "state");
         this.dataplane = requireNonNull(dataplane, "dataplane");
+        this.journal = requireNonNull(journal, "journal");
+    }
+
+    /**
+     * Brings the kernel in line with the driver's state at start, before the first call: see
+     * {@link Dataplane#restore}. Links with mdnp's prefix that the state does not know are deleted.
+     *
+     * @throws DriverException when the kernel refuses a change
+     */
+    public RestoreReport restoreKernel() {
+        synchronized (changes) {
+            List<BridgeSpec> bridges = state.networks().stream().map(KernelSpecs::bridge).toList();
+            List<RestoredEndpoint> endpoints = state.endpoints().stream()
+                    .map(endpoint -> new RestoredEndpoint(KernelSpecs.veth(endpoint.id(),
+                            state.network(endpoint.networkId()).orElseThrow(), endpoint.mac()), endpoint.joined()))
+                    .toList();
+            try {
+                RestoreReport report = dataplane.restore(bridges, endpoints, IfNames.PREFIX, ops());
+                log.info("kernel restored networks={} endpoints={} rebuiltBridges={} repairedBridges={}"
+                        + " rebuiltEndpoints={} reattachedPorts={} lostEndpoints={} deletedLinks={}",
+                        bridges.size(), endpoints.size(), report.rebuiltBridges(), report.repairedBridges(),
+                        report.rebuiltEndpoints(), report.reattachedPorts(), report.lostEndpoints(),
+                        report.deletedLinks());
+                return report;
+            } catch (DataplaneException e) {
+                throw new DriverException(Reason.INTERNAL, "restore the kernel state: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** §2.1: networks are node-local. */
@@ -70,13 +104,15 @@ public final class NetworkDriver {
             throw new DriverException(Reason.BAD_REQUEST, "network " + shortId(request.networkId())
                     + " has no IPv4 or IPv6 pool; mdnp needs an IPAM driver that assigns one (not 'null')");
         }
-        Network network = new Network(request, NetworkOptions.parse(request.options()));
+        Network network = Network.of(request);
         BridgeSpec spec = KernelSpecs.bridge(network);
-        synchronized (kernelChanges) {
+        synchronized (changes) {
             if (state.checkNewNetwork(network)) {
                 return EmptyResponse.EMPTY;
             }
-            kernel("create network " + shortId(network.id()), () -> dataplane.createNetwork(spec, ops()));
+            String what = "create network " + shortId(network.id());
+            kernel(what, () -> dataplane.createNetwork(spec, ops()));
+            record(what, () -> journal.networkCreated(network), () -> dataplane.deleteNetwork(spec, ops()));
             state.addNetwork(network);
         }
         log.info("network created net={} bridge={}", shortId(network.id()), network.bridge());
@@ -89,15 +125,19 @@ public final class NetworkDriver {
      */
     public EmptyResponse deleteNetwork(DeleteNetworkRequest request) {
         String networkId = DockerIds.require("NetworkID", request.networkId());
-        synchronized (kernelChanges) {
+        synchronized (changes) {
             Optional<Network> network = state.network(networkId);
             for (Endpoint endpoint : state.endpointsOf(networkId)) {
                 kernel("delete endpoint " + shortId(endpoint.id()), () -> dataplane.deleteEndpoint(
                         KernelSpecs.veth(endpoint.id(), network.orElseThrow(), endpoint.mac()), ops()));
             }
             BridgeSpec spec = network.map(KernelSpecs::bridge).orElseGet(() -> KernelSpecs.unknownBridge(networkId));
-            kernel("delete network " + shortId(networkId), () -> dataplane.deleteNetwork(spec, ops()));
-            state.removeNetwork(networkId);
+            String what = "delete network " + shortId(networkId);
+            kernel(what, () -> dataplane.deleteNetwork(spec, ops()));
+            if (network.isPresent()) {
+                record(what, () -> journal.networkDeleted(networkId), () -> { });
+                state.removeNetwork(networkId);
+            }
         }
         return EmptyResponse.EMPTY;
     }
@@ -124,13 +164,16 @@ public final class NetworkDriver {
         String dockerMac = request.endpointInterface().macAddress();
         String mac = dockerMac.isEmpty() ? Macs.derive(endpointId) : Macs.require(dockerMac);
         String srcName = IfNames.containerSide(endpointId);
-        synchronized (kernelChanges) {
+        synchronized (changes) {
             Network network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
             Optional<Endpoint> repeat = state.checkNewEndpoint(request, srcName);
             if (repeat.isEmpty()) {
                 VethSpec spec = KernelSpecs.veth(endpointId, network, mac);
-                kernel("create endpoint " + shortId(endpointId), () -> dataplane.createEndpoint(spec, ops()));
-                state.addEndpoint(Endpoint.created(request, srcName, mac));
+                Endpoint endpoint = Endpoint.created(request, srcName, mac);
+                String what = "create endpoint " + shortId(endpointId);
+                kernel(what, () -> dataplane.createEndpoint(spec, ops()));
+                record(what, () -> journal.endpointCreated(endpoint), () -> dataplane.deleteEndpoint(spec, ops()));
+                state.putEndpoint(endpoint);
             }
         }
         return dockerMac.isEmpty()
@@ -144,12 +187,16 @@ public final class NetworkDriver {
      */
     public EmptyResponse deleteEndpoint(DeleteEndpointRequest request) {
         String endpointId = requireIds(request.networkId(), request.endpointId());
-        synchronized (kernelChanges) {
+        synchronized (changes) {
             Optional<Endpoint> endpoint = state.endpoint(endpointId);
             VethSpec spec = new VethSpec(IfNames.hostSide(endpointId), IfNames.containerSide(endpointId), "", 0,
                     endpoint.map(Endpoint::mac).orElse(Macs.derive(endpointId)));
-            kernel("delete endpoint " + shortId(endpointId), () -> dataplane.deleteEndpoint(spec, ops()));
-            state.removeEndpoint(endpointId);
+            String what = "delete endpoint " + shortId(endpointId);
+            kernel(what, () -> dataplane.deleteEndpoint(spec, ops()));
+            if (endpoint.isPresent()) {
+                record(what, () -> journal.endpointDeleted(endpointId), () -> { });
+                state.removeEndpoint(endpointId);
+            }
         }
         return EmptyResponse.EMPTY;
     }
@@ -168,7 +215,12 @@ public final class NetworkDriver {
         String networkId = DockerIds.require("NetworkID", request.networkId());
         String endpointId = DockerIds.require("EndpointID", request.endpointId());
         Network network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
-        Endpoint endpoint = state.joinEndpoint(networkId, endpointId, request.sandboxKey());
+        Endpoint endpoint;
+        synchronized (changes) {
+            endpoint = state.requireEndpoint(networkId, endpointId).joinedTo(request.sandboxKey());
+            record("join endpoint " + shortId(endpointId), () -> journal.endpointChanged(endpoint), () -> { });
+            state.putEndpoint(endpoint);
+        }
         return new JoinResponse(
                 new InterfaceName(endpoint.srcName(), containerPrefix(network)),
                 network.gatewayIpv4().orElse(""),
@@ -179,7 +231,14 @@ public final class NetworkDriver {
 
     /** §2.7: marks the endpoint left; unknown ids succeed. */
     public EmptyResponse leave(LeaveRequest request) {
-        state.leaveEndpoint(requireIds(request.networkId(), request.endpointId()));
+        String endpointId = requireIds(request.networkId(), request.endpointId());
+        synchronized (changes) {
+            Optional<Endpoint> left = state.endpoint(endpointId).filter(Endpoint::joined).map(Endpoint::left);
+            if (left.isPresent()) {
+                record("leave endpoint " + shortId(endpointId), () -> journal.endpointChanged(left.get()), () -> { });
+                state.putEndpoint(left.get());
+            }
+        }
         return EmptyResponse.EMPTY;
     }
 
@@ -216,6 +275,26 @@ public final class NetworkDriver {
             work.run();
         } catch (DataplaneException e) {
             throw new DriverException(Reason.INTERNAL, what + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records a change in the journal; when that fails, runs {@code undo} (the kernel work's reverse, best effort)
+     * and fails the call with an error that names what the call was doing.
+     */
+    private static void record(String what, Runnable change, Runnable undo) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            DriverException failure = new DriverException(Reason.INTERNAL, what + ": could not record it: "
+                    + e.getMessage(), e);
+            try {
+                undo.run();
+            } catch (RuntimeException undoFailure) {
+                failure.addSuppressed(undoFailure);
+            }
+            log.error("{} failed: could not record it", what, e);
+            throw failure;
         }
     }
 

@@ -166,14 +166,36 @@ public final class IpamDriver {
     public EmptyResponse releaseAddress(ReleaseAddressRequest request) {
         IpAddress address = bareAddress(request.address());
         synchronized (lock) {
-            Optional<Pool> pool = table.get(request.poolId());
-            Optional<BigInteger> offset = pool.flatMap(p -> p.takenOffset(address));
-            if (pool.isPresent() && offset.isPresent()) {
-                journal.addressReleased(pool.get().addressRecordAt(offset.get()));
-                pool.get().release(offset.get());
-            }
+            release(table.get(request.poolId()), address);
         }
         return EmptyResponse.EMPTY;
+    }
+
+    /**
+     * Frees an address that Docker no longer holds, as the orphan collector finds it: Docker forgot an endpoint in a
+     * crash without releasing it. The address goes back to the pool that contains it, if one does and the address is
+     * taken; returns whether it was freed.
+     *
+     * @param cidrAddress the endpoint's address as Docker gave it, in CIDR form ({@code 10.7.0.5/24}) or bare
+     * @throws IpamException {@link Reason#BAD_REQUEST} when it is not an address
+     */
+    public boolean releaseOrphanAddress(String cidrAddress) {
+        int slash = cidrAddress.indexOf('/');
+        IpAddress address = bareAddress(slash < 0 ? cidrAddress : cidrAddress.substring(0, slash));
+        synchronized (lock) {
+            return release(table.overlapping(new Cidr(address, address.version().bits())), address);
+        }
+    }
+
+    /** Frees {@code address} in {@code pool} when both exist and it is taken; returns whether it freed it. */
+    private boolean release(Optional<Pool> pool, IpAddress address) {
+        Optional<BigInteger> offset = pool.flatMap(p -> p.takenOffset(address));
+        if (pool.isEmpty() || offset.isEmpty()) {
+            return false;
+        }
+        journal.addressReleased(pool.get().addressRecordAt(offset.get()));
+        pool.get().release(offset.get());
+        return true;
     }
 
     /** Returns every allocated pool and address, as a restart would restore them. */

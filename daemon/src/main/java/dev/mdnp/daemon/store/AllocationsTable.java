@@ -25,11 +25,11 @@ public final class AllocationsTable {
      */
     public void insert(AllocationRow row) {
         String sql = """
-                INSERT INTO allocations (pool_id, address, kind) VALUES (?, ?, ?)
+                INSERT INTO allocations (pool_id, address) VALUES (?, ?)
                 """;
         String action = "allocate " + row.address() + " in pool " + row.poolId();
         try {
-            tx.update(action, sql, row.poolId(), row.address(), row.kind().column());
+            tx.update(action, sql, row.poolId(), row.address());
         } catch (StoreException e) {
             throw explain(action, row, e);
         }
@@ -38,16 +38,18 @@ public final class AllocationsTable {
     /** Returns the allocation of this address in this pool. */
     public Optional<AllocationRow> get(String poolId, String address) {
         String sql = """
-                SELECT pool_id, address, kind FROM allocations WHERE pool_id = ? AND address = ?
+                SELECT pool_id, address FROM allocations WHERE pool_id = ? AND address = ?
                 """;
         return tx.queryOne("get allocation " + address + " in pool " + poolId, sql, AllocationsTable::read,
                 poolId, address);
     }
 
-    /** Returns every allocation, ordered by pool id and address text. */
+    /**
+     * Returns every allocation, ordered by pool id, then by address text (not numerically): the full load at start.
+     */
     public List<AllocationRow> list() {
         String sql = """
-                SELECT pool_id, address, kind FROM allocations ORDER BY pool_id, address
+                SELECT pool_id, address FROM allocations ORDER BY pool_id, address
                 """;
         return tx.query("list allocations", sql, AllocationsTable::read);
     }
@@ -55,7 +57,7 @@ public final class AllocationsTable {
     /** Returns the allocations of one pool, ordered by address text (not numerically); none for an unknown pool. */
     public List<AllocationRow> listByPool(String poolId) {
         String sql = """
-                SELECT pool_id, address, kind FROM allocations WHERE pool_id = ? ORDER BY address
+                SELECT pool_id, address FROM allocations WHERE pool_id = ? ORDER BY address
                 """;
         return tx.query("list allocations of pool " + poolId, sql, AllocationsTable::read, poolId);
     }
@@ -89,7 +91,6 @@ public final class AllocationsTable {
     }
 
     private static AllocationRow read(ResultSet row) throws SQLException {
-        return new AllocationRow(row.getString("pool_id"), row.getString("address"),
-                AllocationKind.fromColumn(row.getString("kind")));
+        return new AllocationRow(row.getString("pool_id"), row.getString("address"));
     }
 }

@@ -66,12 +66,12 @@ public final class EndpointsTable {
         return tx.queryOne("get endpoint " + Keys.shortId(id), sql, EndpointsTable::read, id);
     }
 
-    /** Returns every endpoint, ordered by id. */
+    /** Returns every endpoint, ordered by network id, then by endpoint id: the full load at start. */
     public List<EndpointRow> list() {
         String sql = """
                 SELECT id, network_id, host_if_name, container_if_name, mac, ipv4_address, ipv6_address, joined,
                        sandbox_key, request_json
-                FROM endpoints ORDER BY id
+                FROM endpoints ORDER BY network_id, id
                 """;
         return tx.query("list endpoints", sql, EndpointsTable::read);
     }
@@ -85,6 +85,19 @@ public final class EndpointsTable {
                 """;
         return tx.query("list endpoints of network " + Keys.shortId(networkId), sql, EndpointsTable::read,
                 networkId);
+    }
+
+    /**
+     * Records the join state of the endpoint, leaving its other columns as they are: at Join {@code joined} true and
+     * the sandbox key Docker sent, at Leave false and "". Returns false when there is no such endpoint, which the
+     * caller decides about.
+     */
+    public boolean updateJoinState(String id, boolean joined, String sandboxKey) {
+        requireNonNull(sandboxKey, "sandboxKey");
+        String sql = """
+                UPDATE endpoints SET joined = ?, sandbox_key = ? WHERE id = ?
+                """;
+        return tx.update("update join state of endpoint " + Keys.shortId(id), sql, joined, sandboxKey, id) > 0;
     }
 
     /** Deletes the endpoint; returns false when there was no such endpoint, which is no error. */

@@ -75,7 +75,7 @@ public final class NetworksTable {
         return tx.queryOne("get network of bridge " + bridge, sql, NetworksTable::read, bridge);
     }
 
-    /** Returns every network, oldest first. */
+    /** Returns every network, oldest first (by creation time, then by id): the full load at start. */
     public List<NetworkRow> list() {
         String sql = """
                 SELECT id, bridge, request_json, created_at FROM networks ORDER BY created_at, id

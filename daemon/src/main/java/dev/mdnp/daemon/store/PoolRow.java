@@ -3,8 +3,8 @@ package dev.mdnp.daemon.store;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A row of {@code pools}: an address pool the IPAM handed out. The JSON columns are the IPAM's; the store keeps them
- * and never parses them.
+ * A row of {@code pools}: an address pool the IPAM handed out. The store keeps the options as JSON text and never
+ * parses them. (mdnp's IPAM returns no pool data to Docker, so there is none to keep.)
  *
  * @param id the pool id the IPAM returned to Docker
  * @param addressSpace the address space the pool belongs to
@@ -12,7 +12,6 @@ import static java.util.Objects.requireNonNull;
  * @param subPoolCidr the range addresses are allocated from, in CIDR form, "" for the whole pool
  * @param v6 whether it is an IPv6 pool
  * @param optionsJson the options Docker sent with RequestPool, as JSON text
- * @param dataJson the data the IPAM returned with the pool, as JSON text
  */
 public record PoolRow(
         String id,
@@ -20,8 +19,7 @@ public record PoolRow(
         String poolCidr,
         String subPoolCidr,
         boolean v6,
-        String optionsJson,
-        String dataJson) {
+        String optionsJson) {
 
     /** Validates the components. */
     public PoolRow {
@@ -30,6 +28,5 @@ public record PoolRow(
         Keys.nonEmpty(poolCidr, "poolCidr");
         requireNonNull(subPoolCidr, "subPoolCidr");
         requireNonNull(optionsJson, "optionsJson");
-        requireNonNull(dataJson, "dataJson");
     }
 }

@@ -22,8 +22,8 @@ public final class PoolsTable {
     /** Adds a pool. Throws {@link StoreException} with reason {@code CONFLICT} when the id is taken. */
     public void insert(PoolRow row) {
         String sql = """
-                INSERT INTO pools (id, address_space, pool_cidr, sub_pool_cidr, v6, options_json, data_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO pools (id, address_space, pool_cidr, sub_pool_cidr, v6, options_json)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """;
         write("insert pool " + row.id(), sql, row);
     }
@@ -31,15 +31,14 @@ public final class PoolsTable {
     /** Adds the pool, or replaces the row with the same id in place; its allocations stay. */
     public void upsert(PoolRow row) {
         String sql = """
-                INSERT INTO pools (id, address_space, pool_cidr, sub_pool_cidr, v6, options_json, data_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO pools (id, address_space, pool_cidr, sub_pool_cidr, v6, options_json)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET
                     address_space = excluded.address_space,
                     pool_cidr = excluded.pool_cidr,
                     sub_pool_cidr = excluded.sub_pool_cidr,
                     v6 = excluded.v6,
-                    options_json = excluded.options_json,
-                    data_json = excluded.data_json
+                    options_json = excluded.options_json
                 """;
         write("upsert pool " + row.id(), sql, row);
     }
@@ -47,17 +46,20 @@ public final class PoolsTable {
     /** Returns the pool with this id. */
     public Optional<PoolRow> get(String id) {
         String sql = """
-                SELECT id, address_space, pool_cidr, sub_pool_cidr, v6, options_json, data_json
+                SELECT id, address_space, pool_cidr, sub_pool_cidr, v6, options_json
                 FROM pools WHERE id = ?
                 """;
         return tx.queryOne("get pool " + id, sql, PoolsTable::read, id);
     }
 
-    /** Returns every pool, ordered by id. */
+    /**
+     * Returns every pool in the order they were inserted (by SQLite's rowid, which {@link #upsert} keeps): the full
+     * load at start.
+     */
     public List<PoolRow> list() {
         String sql = """
-                SELECT id, address_space, pool_cidr, sub_pool_cidr, v6, options_json, data_json
-                FROM pools ORDER BY id
+                SELECT id, address_space, pool_cidr, sub_pool_cidr, v6, options_json
+                FROM pools ORDER BY rowid
                 """;
         return tx.query("list pools", sql, PoolsTable::read);
     }
@@ -72,12 +74,11 @@ public final class PoolsTable {
 
     private void write(String action, String sql, PoolRow row) {
         tx.update(action, sql, row.id(), row.addressSpace(), row.poolCidr(), row.subPoolCidr(), row.v6(),
-                row.optionsJson(), row.dataJson());
+                row.optionsJson());
     }
 
     private static PoolRow read(ResultSet row) throws SQLException {
         return new PoolRow(row.getString("id"), row.getString("address_space"), row.getString("pool_cidr"),
-                row.getString("sub_pool_cidr"), row.getInt("v6") != 0, row.getString("options_json"),
-                row.getString("data_json"));
+                row.getString("sub_pool_cidr"), row.getInt("v6") != 0, row.getString("options_json"));
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state directory and the database file in it: created with modes 0700 and 0600 before SQLite sees them, so there
- * is no moment when others could read or swap them.
+ * The state directory and the files in it (the database, the lock): created with modes 0700 and 0600 before SQLite
+ * sees them, so there is no moment when others could read or swap them.
  */
 final class StateFiles {
 
@@ -35,11 +35,10 @@ final class StateFiles {
     }
 
     /**
-     * Makes sure {@code directory} exists with mode 0700 and holds the database file with mode 0600, creating what is
-     * missing, and returns the file. Refuses a directory that group or others may write (they could replace the
-     * state mdnp trusts) and a database path that is not a regular file.
+     * Makes sure {@code directory} exists, creating it with mode 0700 when missing. Refuses a path that is not a
+     * directory, and a directory that group or others may write (they could replace the state mdnp trusts).
      */
-    static Path prepare(Path directory) {
+    static void prepareDirectory(Path directory) {
         try {
             if (Files.notExists(directory, LinkOption.NOFOLLOW_LINKS)) {
                 createDirectory(directory);
@@ -52,11 +51,21 @@ final class StateFiles {
                 throw unusable("state directory " + directory + " is writable by group or others (mode "
                         + octal(mode) + "), so anyone could replace mdnp's state; run chmod 700 on it");
             }
-            Path file = directory.resolve(DATABASE);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.FAILURE,
+                    "prepare state directory " + directory + ": " + e, e);
+        }
+    }
+
+    /**
+     * Makes sure the directory {@link #prepareDirectory} checked holds the database file, creating it with mode 0600
+     * when missing, and returns the file. Refuses a database path that is not a regular file.
+     */
+    static Path prepareDatabase(Path directory) {
+        Path file = directory.resolve(DATABASE);
+        try {
             if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
-                Files.setPosixFilePermissions(file, FILE_MODE);
-                syncDirectory(directory);
+                createFile(file);
             }
             if (!Files.isRegularFile(file)) {
                 throw unusable("state database " + file + " is not a regular file; mdnp left it untouched: move it"
@@ -65,7 +74,17 @@ final class StateFiles {
             return file;
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.FAILURE,
-                    "prepare state directory " + directory + ": " + e, e);
+                    "prepare state database " + file + ": " + e, e);
+        }
+    }
+
+    /** Creates {@code file} with mode 0600 exactly, whatever the umask, and makes its directory entry durable. */
+    static void createFile(Path file) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
+        Files.setPosixFilePermissions(file, FILE_MODE);
+        Path directory = file.getParent();
+        if (directory != null) {
+            syncDirectory(directory);
         }
     }
 
@@ -75,22 +94,26 @@ final class StateFiles {
      */
     static void narrowPermissions(Path file) {
         for (String suffix : SUFFIXES) {
-            Path path = file.resolveSibling(file.getFileName() + suffix);
-            try {
-                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-                    if (!FILE_MODE.containsAll(mode)) {
-                        Set<PosixFilePermission> narrowed = EnumSet.copyOf(FILE_MODE);
-                        narrowed.retainAll(mode);
-                        Files.setPosixFilePermissions(path, narrowed);
-                        log.warn("state file had a loose mode; narrowed path={} mode={} now={}", path, octal(mode),
-                                octal(narrowed));
-                    }
+            narrowPermission(file.resolveSibling(file.getFileName() + suffix));
+        }
+    }
+
+    /** Narrows {@code path} to 0600 when it exists and allows more; a missing path is no error. */
+    static void narrowPermission(Path path) {
+        try {
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+                if (!FILE_MODE.containsAll(mode)) {
+                    Set<PosixFilePermission> narrowed = EnumSet.copyOf(FILE_MODE);
+                    narrowed.retainAll(mode);
+                    Files.setPosixFilePermissions(path, narrowed);
+                    log.warn("state file had a loose mode; narrowed path={} mode={} now={}", path, octal(mode),
+                            octal(narrowed));
                 }
-            } catch (IOException e) {
-                throw new StoreException(StoreException.Reason.FAILURE,
-                        "narrow the permissions of " + path + ": " + e, e);
             }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.FAILURE,
+                    "narrow the permissions of " + path + ": " + e, e);
         }
     }
 

@@ -23,7 +23,7 @@ import org.sqlite.SQLiteConfig;
  * try (Store store = Store.open(Path.of("/var/lib/mdnp"))) {
  *     store.runInTransaction(tx -> {
  *         tx.networks().insert(new NetworkRow(id, bridge, requestJson, clock.instant()));
- *         tx.allocations().insert(new AllocationRow(poolId, "10.7.0.1", AllocationKind.GATEWAY));
+ *         tx.allocations().insert(new AllocationRow(poolId, "10.7.0.1"));
  *     });
  *     List<EndpointRow> endpoints = store.inTransaction(tx -> tx.endpoints().listByNetwork(id));
  * }
@@ -41,8 +41,9 @@ import org.sqlite.SQLiteConfig;
  * pass the {@link Transaction} down instead. Another process holding the database (an operator's {@code sqlite3})
  * is waited for up to the busy timeout.
  *
- * <p><b>Ownership.</b> The store owns its connection; {@link #close()} closes it. Every method throws
- * {@link StoreException}.
+ * <p><b>Ownership.</b> The store owns its connection and the lock of its state directory, so no other daemon (nor
+ * another store of this process) uses the directory while it is open; {@link #close()} closes and releases both.
+ * Every method throws {@link StoreException}.
  */
 public final class Store implements AutoCloseable {
 
@@ -50,36 +51,52 @@ public final class Store implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final Path file;
+    /** Held for the store's life, released by {@link #close()}. */
+    private final StateLock stateLock;
     /** Guards {@link #connection} and {@link #closed}. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Connection connection;
     private boolean closed;
 
-    private Store(Path file, Connection connection) {
+    private Store(Path file, StateLock stateLock, Connection connection) {
         this.file = file;
+        this.stateLock = stateLock;
         this.connection = connection;
     }
 
     /**
-     * Opens the state in {@code stateDir}: creates the directory (0700; missing parents get the default mode) and
-     * {@code state.db} (0600) when missing, refuses a directory group or others may write, checks the file, narrows
-     * a looser file mode to 0600, then migrates the file to the current schema, one transaction per migration.
-     * A file that is corrupt, not mdnp's, or of a newer schema is left untouched, byte for byte, and the
-     * {@link StoreException} (reason {@code UNUSABLE}) names it and says what to do.
+     * Opens the state in {@code stateDir}: creates the directory (0700; missing parents get the default mode) when
+     * missing, refuses a directory group or others may write, takes the directory's lock, creates {@code state.db}
+     * (0600) when missing, checks the file, narrows a looser file mode to 0600, then migrates the file to the current
+     * schema, one transaction per migration. A file that is corrupt, not mdnp's, or of a newer schema is left
+     * untouched, byte for byte, and the {@link StoreException} (reason {@code UNUSABLE}) names it and says what to do.
+     *
+     * <p>The lock is an OS lock on {@code state.lock} (0600) in the directory, held until {@link #close()} and
+     * dropped by the OS when the process dies. While another process holds it, or another open store of this
+     * process, the open fails with reason {@code IN_USE} before the database is touched: two daemons never share
+     * state.
      */
     public static Store open(Path stateDir) {
         long start = System.nanoTime();
-        Path file = StateFiles.prepare(requireNonNull(stateDir, "stateDir").toAbsolutePath());
-        DatabaseCheck.verify(file);
-        StateFiles.narrowPermissions(file);
-        Connection connection = connect(file);
+        Path directory = requireNonNull(stateDir, "stateDir").toAbsolutePath();
+        StateFiles.prepareDirectory(directory);
+        StateLock stateLock = StateLock.acquire(directory);
         try {
-            int before = Migrations.migrate(connection, file);
-            log.info("state opened path={} schema={} migratedFrom={} took={}ms", file, Migrations.latest(), before,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            return new Store(file, connection);
+            Path file = StateFiles.prepareDatabase(directory);
+            DatabaseCheck.verify(file);
+            StateFiles.narrowPermissions(file);
+            Connection connection = connect(file);
+            try {
+                int before = Migrations.migrate(connection, file);
+                log.info("state opened path={} schema={} migratedFrom={} took={}ms", file, Migrations.latest(),
+                        before, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                return new Store(file, stateLock, connection);
+            } catch (RuntimeException e) {
+                closeAfter(connection, e);
+                throw e;
+            }
         } catch (RuntimeException e) {
-            closeAfter(connection, e);
+            releaseAfter(stateLock, e);
             throw e;
         }
     }
@@ -135,7 +152,10 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Closes the database; SQLite checkpoints the WAL into it. Closing twice is no error. */
+    /**
+     * Closes the database, SQLite checkpointing the WAL into it, then releases the state directory's lock, even when
+     * the close failed. Closing twice is no error.
+     */
     @Override
     public void close() {
         lock.lock();
@@ -147,10 +167,15 @@ public final class Store implements AutoCloseable {
                 return;
             }
             closed = true;
-            connection.close();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                StoreException failure = SqlErrors.translate("close state database " + file, e);
+                releaseAfter(stateLock, failure);
+                throw failure;
+            }
+            stateLock.close();
             log.info("state closed path={}", file);
-        } catch (SQLException e) {
-            throw SqlErrors.translate("close state database " + file, e);
         } finally {
             lock.unlock();
         }
@@ -212,6 +237,14 @@ public final class Store implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("ROLLBACK");
         } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void releaseAfter(StateLock stateLock, Throwable failure) {
+        try {
+            stateLock.close();
+        } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
     }

@@ -24,6 +24,11 @@ public final class StoreException extends RuntimeException {
          * permissions); it was left untouched and an operator must act.
          */
         UNUSABLE,
+        /**
+         * Another mdnp daemon holds the lock of the state directory; it was left untouched. Stop that daemon, or
+         * use another state directory.
+         */
+        IN_USE,
         /** Any other failure of SQLite or of the file system. */
         FAILURE
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <pre>{@code
  * store.runInTransaction(tx -> {
  *     tx.networks().insert(new NetworkRow(id, bridge, requestJson, clock.instant()));
- *     tx.allocations().insert(new AllocationRow(poolId, "10.7.0.1", AllocationKind.GATEWAY));
+ *     tx.allocations().insert(new AllocationRow(poolId, "10.7.0.1"));
  * });
  * }</pre>
  *

@@ -29,21 +29,20 @@ CREATE TABLE endpoints (
 -- Makes the cascade from networks and the listing of a network's endpoints an index lookup.
 CREATE INDEX endpoints_by_network ON endpoints (network_id);
 
+-- Keeps its rowid (no WITHOUT ROWID): PoolsTable.list() returns the pools in insertion order by rowid.
 CREATE TABLE pools (
     id            TEXT    NOT NULL PRIMARY KEY,
     address_space TEXT    NOT NULL,
     pool_cidr     TEXT    NOT NULL,
     sub_pool_cidr TEXT    NOT NULL,
     v6            INTEGER NOT NULL CHECK (v6 IN (0, 1)),
-    options_json  TEXT    NOT NULL,
-    data_json     TEXT    NOT NULL
+    options_json  TEXT    NOT NULL
 ) STRICT;
 
 -- The primary key is also the index the cascade from pools and the listing of a pool use.
 CREATE TABLE allocations (
     pool_id TEXT NOT NULL REFERENCES pools (id) ON DELETE CASCADE,
     address TEXT NOT NULL,
-    kind    TEXT NOT NULL,
     PRIMARY KEY (pool_id, address)
 ) STRICT, WITHOUT ROWID;
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.mdnp.daemon.driver.DriverJournal;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
@@ -60,7 +61,7 @@ class PluginApiTest {
     void start() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "mdnp-api");
         state = new DriverState();
-        PluginApi api = new PluginApi(new NetworkDriver(state, new RecordingDataplane()), new IpamDriver(),
+        PluginApi api = new PluginApi(new NetworkDriver(state, new RecordingDataplane(), DriverJournal.NONE), new IpamDriver(),
                 JsonMappers.create());
         server = UnixSocketServer.start(new UnixSocketServerConfig(dir.resolve("p.sock"),
                 PosixFilePermissions.fromString("rw-------"), 64, 1, 4, PeerPolicy.anyone(), Duration.ofSeconds(2)),

@@ -32,7 +32,7 @@ class NetworkDriverTest {
 
     private final DriverState state = new DriverState();
     private final RecordingDataplane kernel = new RecordingDataplane();
-    private final NetworkDriver driver = new NetworkDriver(state, kernel);
+    private final NetworkDriver driver = new NetworkDriver(state, kernel, DriverJournal.NONE);
 
     @Test
     void capabilitiesAreLocal() {

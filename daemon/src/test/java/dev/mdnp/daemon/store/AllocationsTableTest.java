@@ -23,19 +23,33 @@ class AllocationsTableTest {
     }
 
     @Test
-    void everyKindSurvivesTheRoundTrip() {
+    void anAllocationIsFoundByPoolAndAddress() {
+        open.store().runInTransaction(tx -> tx.allocations().insert(new AllocationRow("p1", "fd00:7::1")));
+
+        var read = open.store().inTransaction(tx -> tx.allocations().get("p1", "fd00:7::1"));
+        var inOtherPool = open.store().inTransaction(tx -> tx.allocations().get("p2", "fd00:7::1"));
+
+        assertThat(read).contains(new AllocationRow("p1", "fd00:7::1"));
+        assertThat(inOtherPool).isEmpty();
+    }
+
+    @Test
+    void allAllocationsAreListedByPoolThenAddressAndThoseOfOnePoolByAddress() {
         open.store().runInTransaction(tx -> {
-            tx.allocations().insert(new AllocationRow("p1", "10.7.0.1", AllocationKind.GATEWAY));
-            tx.allocations().insert(new AllocationRow("p1", "10.7.0.9", AllocationKind.AUX));
-            tx.allocations().insert(new AllocationRow("p1", "10.7.0.2", AllocationKind.ENDPOINT));
+            tx.allocations().insert(allocation("p2", "10.7.0.1"));
+            tx.allocations().insert(allocation("p1", "10.7.0.9"));
+            tx.allocations().insert(allocation("p1", "10.7.0.10"));
+            tx.allocations().insert(allocation("p1", "10.7.0.1"));
         });
 
+        var all = open.store().inTransaction(tx -> tx.allocations().list());
         var ofP1 = open.store().inTransaction(tx -> tx.allocations().listByPool("p1"));
-        var gateway = open.store().inTransaction(tx -> tx.allocations().get("p1", "10.7.0.1"));
+        var ofUnknown = open.store().inTransaction(tx -> tx.allocations().listByPool("p9"));
 
-        assertThat(ofP1).extracting(AllocationRow::kind)
-                .containsExactly(AllocationKind.GATEWAY, AllocationKind.ENDPOINT, AllocationKind.AUX);
-        assertThat(gateway).contains(new AllocationRow("p1", "10.7.0.1", AllocationKind.GATEWAY));
+        assertThat(all).containsExactly(allocation("p1", "10.7.0.1"), allocation("p1", "10.7.0.10"),
+                allocation("p1", "10.7.0.9"), allocation("p2", "10.7.0.1"));
+        assertThat(ofP1).extracting(AllocationRow::address).containsExactly("10.7.0.1", "10.7.0.10", "10.7.0.9");
+        assertThat(ofUnknown).isEmpty();
     }
 
     @Test

@@ -34,20 +34,53 @@ class EndpointsTableTest {
     }
 
     @Test
-    void endpointsAreListedAllAndByNetwork() {
+    void allEndpointsAreListedByNetworkThenIdAndThoseOfOneNetworkById() {
         open.store().runInTransaction(tx -> {
+            tx.endpoints().insert(endpoint("e1", "n2", "veth1"));
+            tx.endpoints().insert(endpoint("e3", "n1", "veth3"));
             tx.endpoints().insert(endpoint("e2", "n1", "veth2"));
-            tx.endpoints().insert(endpoint("e1", "n1", "veth1"));
-            tx.endpoints().insert(endpoint("e3", "n2", "veth3"));
+            tx.endpoints().insert(endpoint("e0", "n2", "veth0"));
         });
 
         var all = open.store().inTransaction(tx -> tx.endpoints().list());
         var ofN1 = open.store().inTransaction(tx -> tx.endpoints().listByNetwork("n1"));
         var ofUnknown = open.store().inTransaction(tx -> tx.endpoints().listByNetwork("n9"));
 
-        assertThat(all).extracting(EndpointRow::id).containsExactly("e1", "e2", "e3");
-        assertThat(ofN1).extracting(EndpointRow::id).containsExactly("e1", "e2");
+        assertThat(all).extracting(EndpointRow::id).containsExactly("e2", "e3", "e0", "e1");
+        assertThat(ofN1).extracting(EndpointRow::id).containsExactly("e2", "e3");
         assertThat(ofUnknown).isEmpty();
+    }
+
+    @Test
+    void updateJoinStateRecordsJoinAndLeaveAndChangesNothingElse() {
+        EndpointRow created = endpoint("e1", "n1", "veth1");
+        EndpointRow other = endpoint("e2", "n1", "veth2");
+        open.store().runInTransaction(tx -> {
+            tx.endpoints().insert(created);
+            tx.endpoints().insert(other);
+        });
+
+        boolean joinedFound = open.store().inTransaction(tx ->
+                tx.endpoints().updateJoinState("e1", true, "/var/run/docker/netns/x"));
+        var joined = open.store().inTransaction(tx -> tx.endpoints().get("e1").orElseThrow());
+        boolean leftFound = open.store().inTransaction(tx -> tx.endpoints().updateJoinState("e1", false, ""));
+        var left = open.store().inTransaction(tx -> tx.endpoints().get("e1").orElseThrow());
+        var untouched = open.store().inTransaction(tx -> tx.endpoints().get("e2").orElseThrow());
+
+        assertThat(joinedFound).isTrue();
+        assertThat(joined).isEqualTo(created.withSandbox("/var/run/docker/netns/x"));
+        assertThat(leftFound).isTrue();
+        assertThat(left).isEqualTo(created);
+        assertThat(untouched).isEqualTo(other);
+    }
+
+    @Test
+    void updateJoinStateOfAnUnknownEndpointChangesNothing() {
+        boolean found = open.store().inTransaction(tx -> tx.endpoints().updateJoinState("e9", true, "/x"));
+        var all = open.store().inTransaction(tx -> tx.endpoints().list());
+
+        assertThat(found).isFalse();
+        assertThat(all).isEmpty();
     }
 
     @Test

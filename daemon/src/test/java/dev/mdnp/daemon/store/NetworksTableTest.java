@@ -33,16 +33,18 @@ class NetworksTableTest {
     }
 
     @Test
-    void theListIsOldestFirst() {
+    void theListIsOldestFirstThenById() {
         open.store().runInTransaction(tx -> {
             tx.networks().insert(new NetworkRow("b", "br-b", "{}", Instant.ofEpochMilli(2)));
             tx.networks().insert(new NetworkRow("a", "br-a", "{}", Instant.ofEpochMilli(3)));
             tx.networks().insert(new NetworkRow("c", "br-c", "{}", Instant.ofEpochMilli(1)));
+            tx.networks().insert(new NetworkRow("e", "br-e", "{}", Instant.ofEpochMilli(2)));
+            tx.networks().insert(new NetworkRow("d", "br-d", "{}", Instant.ofEpochMilli(2)));
         });
 
         var all = open.store().inTransaction(tx -> tx.networks().list());
 
-        assertThat(all).extracting(NetworkRow::id).containsExactly("c", "b", "a");
+        assertThat(all).extracting(NetworkRow::id).containsExactly("c", "b", "d", "e", "a");
     }
 
     @Test

@@ -16,7 +16,7 @@ class PoolsTableTest {
     @Test
     void everyColumnSurvivesTheRoundTrip() {
         PoolRow row = new PoolRow("mdnp-local/fd00:7::/64/fd00:7::/80", "mdnp-local", "fd00:7::/64", "fd00:7::/80",
-                true, "{\"v6\":\"true\"}", "{\"com.docker.network.gateway\":\"fd00:7::1/64\"}");
+                true, "{\"v6\":\"true\"}");
         open.store().runInTransaction(tx -> tx.pools().insert(row));
 
         var read = open.store().inTransaction(tx -> tx.pools().get(row.id()));
@@ -24,6 +24,26 @@ class PoolsTableTest {
 
         assertThat(read).contains(row);
         assertThat(all).containsExactly(row);
+    }
+
+    @Test
+    void theListIsInInsertionOrderWhichAnUpsertKeeps() {
+        open.store().runInTransaction(tx -> {
+            tx.pools().insert(pool("p-b"));
+            tx.pools().insert(pool("p-c"));
+            tx.pools().insert(pool("p-a"));
+            tx.pools().insert(pool("p-d"));
+        });
+        open.store().runInTransaction(tx -> {
+            tx.pools().upsert(new PoolRow("p-b", "mdnp-local", "10.8.0.0/24", "", false, "{}"));
+            tx.pools().delete("p-d");
+            tx.pools().insert(pool("p-0"));
+        });
+
+        var all = open.store().inTransaction(tx -> tx.pools().list());
+
+        assertThat(all).extracting(PoolRow::id).containsExactly("p-b", "p-c", "p-a", "p-0");
+        assertThat(all.get(0).poolCidr()).isEqualTo("10.8.0.0/24");
     }
 
     @Test
@@ -42,7 +62,7 @@ class PoolsTableTest {
             tx.pools().insert(pool("p1"));
             tx.allocations().insert(allocation("p1", "10.7.0.2"));
         });
-        PoolRow changed = new PoolRow("p1", "mdnp-local", "10.7.0.0/24", "10.7.0.128/25", false, "{}", "{\"x\":1}");
+        PoolRow changed = new PoolRow("p1", "mdnp-local", "10.7.0.0/24", "10.7.0.128/25", false, "{\"x\":\"1\"}");
 
         open.store().runInTransaction(tx -> tx.pools().upsert(changed));
 

@@ -12,7 +12,7 @@ class RowsTest {
     void anEmptyKeyIsRejected() {
         assertThatThrownBy(() -> new NetworkRow("", "br1", "{}", Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("id is empty");
-        assertThatThrownBy(() -> new AllocationRow("p1", "", AllocationKind.AUX))
+        assertThatThrownBy(() -> new AllocationRow("p1", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("address is empty");
         assertThatThrownBy(() -> new PendingLinkDeletionRow("", Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("linkName is empty");
@@ -26,14 +26,5 @@ class RowsTest {
                 .isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
         assertThat(new PendingLinkDeletionRow("veth1", precise).queuedAt())
                 .isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
-    }
-
-    @Test
-    void allocationKindsAreStoredAsLowerCaseNames() {
-        assertThat(AllocationKind.GATEWAY.column()).isEqualTo("gateway");
-        assertThat(AllocationKind.fromColumn("aux")).isEqualTo(AllocationKind.AUX);
-        assertThatThrownBy(() -> AllocationKind.fromColumn("broadcast"))
-                .isInstanceOf(StoreException.class)
-                .hasMessage("unknown allocation kind 'broadcast' in table allocations");
     }
 }

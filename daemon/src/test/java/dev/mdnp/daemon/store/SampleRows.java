@@ -20,10 +20,10 @@ final class SampleRows {
     }
 
     static PoolRow pool(String id) {
-        return new PoolRow(id, "mdnp-local", "10.7.0.0/24", "", false, "{}", "{}");
+        return new PoolRow(id, "mdnp-local", "10.7.0.0/24", "", false, "{}");
     }
 
     static AllocationRow allocation(String poolId, String address) {
-        return new AllocationRow(poolId, address, AllocationKind.ENDPOINT);
+        return new AllocationRow(poolId, address);
     }
 }

@@ -3,6 +3,9 @@ package dev.mdnp.daemon.testsupport;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,45 +18,97 @@ import java.util.regex.Pattern;
 
 /**
  * The mdnp daemon run as a separate process from the built jar, as an operator runs it, with its log in a file.
- * {@link #close()} stops it with SIGTERM, as systemd does.
+ * {@link #close()} stops it with SIGTERM, as systemd does; {@link #kill()} with SIGKILL, as a crash does.
  */
 public final class DaemonProcess implements AutoCloseable {
 
     private static final Pattern CALL_LINE = Pattern.compile(" call (\\S+) status=(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
+    private final Launch launch;
     private final Process process;
-    private final Path socket;
-    private final Path log;
 
-    private DaemonProcess(Process process, Path socket, Path log) {
+    private DaemonProcess(Launch launch, Process process) {
+        this.launch = launch;
         this.process = process;
-        this.socket = socket;
-        this.log = log;
     }
 
-    /** Starts {@code mdnp serve --name NAME --plugin-dir DIR} and waits until its socket serves. */
-    public static DaemonProcess start(String name, Path pluginDir, Path logFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+    /**
+     * How to start a daemon.
+     *
+     * @param name the plugin name
+     * @param pluginDir the directory its socket goes in
+     * @param stateDir its {@code --state-dir}
+     * @param logFile the file its output is appended to
+     * @param wrapper a command the java command line is appended to, such as {@code ip netns exec NS}; may be empty
+     * @param extraArgs further {@code serve} arguments
+     */
+    public record Launch(String name, Path pluginDir, Path stateDir, Path logFile, List<String> wrapper,
+            List<String> extraArgs) {
+
+        /** Copies the lists. */
+        public Launch {
+            wrapper = List.copyOf(wrapper);
+            extraArgs = List.copyOf(extraArgs);
+        }
+
+        /** A launch without wrapper and extra arguments, with its state in {@code workDir/state}. */
+        public static Launch of(String name, Path pluginDir, Path workDir) {
+            return new Launch(name, pluginDir, workDir.resolve("state"), workDir.resolve("daemon.log"), List.of(),
+                    List.of());
+        }
+    }
+
+    /** Starts {@code mdnp serve --name NAME --plugin-dir DIR --state-dir DIR} and waits until its socket serves. */
+    public static DaemonProcess start(String name, Path pluginDir, Path workDir) throws IOException {
+        return start(Launch.of(name, pluginDir, workDir));
+    }
+
+    /** Starts a daemon as {@code launch} says and waits until its socket serves. */
+    public static DaemonProcess start(Launch launch) throws IOException {
+        List<String> command = new ArrayList<>(launch.wrapper());
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                 "-jar", E2eEnvironment.daemonJar().toString(),
-                "serve", "--name", name, "--plugin-dir", pluginDir.toString(), "--shutdown-grace", "5s"));
+                "serve", "--name", launch.name(), "--plugin-dir", launch.pluginDir().toString(),
+                "--state-dir", launch.stateDir().toString(), "--shutdown-grace", "5s"));
+        command.addAll(launch.extraArgs());
+        Path socket = launch.pluginDir().resolve(launch.name() + ".sock");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .start();
-        DaemonProcess daemon = new DaemonProcess(process, pluginDir.resolve(name + ".sock"), logFile);
-        await().atMost(START_TIMEOUT).until(() -> Files.exists(daemon.socket) || !process.isAlive());
+        DaemonProcess daemon = new DaemonProcess(launch, process);
+        await().atMost(START_TIMEOUT).until(() -> accepts(socket) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("mdnp exited with " + process.exitValue() + ":\n" + daemon.log());
         }
         return daemon;
     }
 
+    /** Returns whether something accepts connections on the socket: a stale file left by a killed daemon does not. */
+    private static boolean accepts(Path socket) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Starts the same daemon again, as {@link #start(Launch)} does; the log goes on in the same file. */
+    public DaemonProcess restart() throws IOException {
+        return start(launch);
+    }
+
+    /** Returns how it was started. */
+    public Launch launch() {
+        return launch;
+    }
+
     /** Returns the plugin socket. */
     public Path socket() {
-        return socket;
+        return launch.pluginDir().resolve(launch.name() + ".sock");
     }
 
     /** Returns the process. */
@@ -63,7 +118,7 @@ public final class DaemonProcess implements AutoCloseable {
 
     /** Returns everything the daemon has logged so far. */
     public String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
+        return Files.readString(launch.logFile(), StandardCharsets.UTF_8);
     }
 
     /** Returns the protocol methods of the calls logged so far, in order, e.g. {@code NetworkDriver.Join}. */
@@ -76,6 +131,11 @@ public final class DaemonProcess implements AutoCloseable {
             }
         }
         return calls;
+    }
+
+    /** Kills the daemon with SIGKILL, as a crash would, and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Stops the daemon with SIGTERM and waits for it; kills it if it does not stop in time. */

@@ -38,7 +38,7 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
         docker = new DockerCli(E2eEnvironment.requireDockerHost());
         name = "mdnpe2e" + randomHex(3);
         workDir = Files.createTempDirectory("mdnp-e2e-");
-        daemon = DaemonProcess.start(name, PLUGIN_DIR, workDir.resolve("daemon.log"));
+        daemon = DaemonProcess.start(name, PLUGIN_DIR, workDir);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.mdnp.daemon.dataplane.BridgeSpec;
 import dev.mdnp.daemon.dataplane.Dataplane;
 import dev.mdnp.daemon.dataplane.DataplaneException;
 import dev.mdnp.daemon.dataplane.KernelOpListener;
+import dev.mdnp.daemon.dataplane.RestoreReport;
+import dev.mdnp.daemon.dataplane.RestoredEndpoint;
 import dev.mdnp.daemon.dataplane.VethSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,15 @@ public final class RecordingDataplane implements Dataplane {
     @Override
     public synchronized void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
         record("deleteEndpoint", spec.hostName() + "/" + spec.containerName());
+    }
+
+    @Override
+    public synchronized RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints,
+            String ownedPrefix, KernelOpListener listener) {
+        record("restore", networks.stream().map(BridgeSpec::bridge).sorted().toList() + " "
+                + endpoints.stream().map(e -> e.veth().hostName() + (e.joined() ? " joined" : "")).sorted().toList()
+                + " prefix " + ownedPrefix);
+        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private void record(String method, String detail) {

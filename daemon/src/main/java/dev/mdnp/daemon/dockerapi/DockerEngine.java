@@ -1,0 +1,230 @@
+package dev.mdnp.daemon.dockerapi;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.daemon.dockerapi.EngineJson.NetworkBody;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.client.CompletableResponseListener;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of the Docker Engine API (v1.41, spoken by Docker 20.10 and every later engine) over Docker's UNIX socket,
+ * through the Jetty HTTP client; it sends {@code Host: docker}, as the docker CLI does over a socket.
+ *
+ * <p>Only a background task may call it, such as the reconciler that collects endpoints an unclean dockerd exit left
+ * behind; never a plugin HTTP handler: dockerd waits for the plugin while it handles a CNM call, so a handler that
+ * calls back into dockerd can deadlock it.
+ *
+ * <p>Thread safety: every method may be called from any thread. The engine owns its HTTP client and thread pool and
+ * releases them in {@link #close()}. Every failure to talk to the engine is a {@link DockerEngineException}.
+ */
+public final class DockerEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DockerEngine.class);
+    private static final String UNIX_SCHEME = "unix://";
+    private static final String NETWORKS = "/v1.41/networks";
+    private static final String HINT = "is dockerd running? is --docker-host right?";
+    private static final int NOT_FOUND = 404;
+    private static final int MAX_BODY_BYTES = 16 << 20;
+    private static final int MAX_THREADS = 4;
+    /** Docker's ids are hex; a name-like id is accepted too, but nothing that would change the request path. */
+    private static final Pattern NETWORK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+    private final Path socket;
+    private final Duration timeout;
+    private final Transport transport;
+    private final HttpClient client;
+    private final EngineJson json = new EngineJson();
+
+    private DockerEngine(Path socket, Duration timeout, HttpClient client) {
+        this.socket = socket;
+        this.timeout = timeout;
+        this.transport = new Transport.TCPUnix(socket);
+        this.client = client;
+    }
+
+    /**
+     * Creates a client of the engine at {@code dockerHost}. It does not connect yet, so the engine may start later;
+     * each request connects as it needs to.
+     *
+     * @param dockerHost the engine's socket as a {@code unix:///path/to/docker.sock} URI, the daemon's
+     *     {@code --docker-host}
+     * @param timeout how long one request may take, connecting included
+     * @throws IllegalArgumentException if {@code dockerHost} is not a {@code unix://} URI with an absolute path, or
+     *     {@code timeout} is under a millisecond
+     */
+    public static DockerEngine connect(String dockerHost, Duration timeout) {
+        Path socket = socketOf(dockerHost);
+        if (timeout.toMillis() < 1) {
+            throw new IllegalArgumentException("docker API timeout must be at least 1 ms, got " + timeout);
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 1);
+        threads.setName("mdnp-docker-api");
+        threads.setDaemon(true);
+        HttpClient client = new HttpClient();
+        client.setExecutor(threads);
+        client.setConnectTimeout(timeout.toMillis());
+        client.setIdleTimeout(timeout.toMillis());
+        client.setFollowRedirects(false);
+        LifeCycle.start(client);
+        return new DockerEngine(socket, timeout, client);
+    }
+
+    /**
+     * Returns every network whose driver is {@code driverName}, each with the endpoints Docker holds on it; a network
+     * removed while this runs is left out. Sends {@code GET /v1.41/networks?filters={"driver":["NAME"]}}, then
+     * {@code GET /v1.41/networks/ID} for each network, because the list may leave out the endpoints.
+     *
+     * @param driverName the driver's name as in {@code docker network create -d NAME}
+     * @return the networks in the engine's order
+     * @throws IllegalArgumentException if {@code driverName} is blank
+     * @throws DockerEngineException if the engine cannot be reached, does not answer within the timeout, answers
+     *     with an error status, or sends a body that cannot be read
+     */
+    public List<DockerNetwork> networksOfDriver(String driverName) {
+        if (driverName.isBlank()) {
+            throw new IllegalArgumentException("driver name is blank");
+        }
+        String filters = json.driverFilter(driverName);
+        String list = NETWORKS + "?filters=" + filters;
+        ContentResponse listed = get(list,
+                NETWORKS + "?filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8));
+        List<NetworkBody> summaries = decode(list, json::networkList, successBody(list, listed));
+        List<DockerNetwork> networks = new ArrayList<>();
+        for (NetworkBody summary : summaries) {
+            // Docker's driver filter is an exact match (moby daemon/network/filter.go); checking again guards
+            // against a proxy in front of the socket that drops the filter.
+            if (!summary.driver().equals(driverName)) {
+                continue;
+            }
+            if (!NETWORK_ID.matcher(summary.id()).matches()) {
+                throw new DockerEngineException(engine() + " listed a network with the unusable id \""
+                        + summary.id() + "\" for GET " + list);
+            }
+            String inspect = NETWORKS + "/" + summary.id();
+            ContentResponse reply = get(inspect, inspect);
+            if (reply.getStatus() == NOT_FOUND) {
+                log.debug("docker network vanished between list and inspect net={}", shortId(summary.id()));
+                continue;
+            }
+            networks.add(decode(inspect, json::network, successBody(inspect, reply)));
+        }
+        return List.copyOf(networks);
+    }
+
+    /** Stops the HTTP client and its threads, aborting any request still in flight. */
+    @Override
+    public void close() {
+        LifeCycle.stop(client);
+    }
+
+    /** Sends {@code GET target}; {@code call} is the same request, readable, for messages: the query not encoded. */
+    private ContentResponse get(String call, String target) {
+        Request request = client.newRequest(URI.create("http://docker" + target))
+                .transport(transport)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<ContentResponse> reply = new CompletableResponseListener(request, MAX_BODY_BYTES).send();
+        long started = System.nanoTime();
+        try {
+            ContentResponse response = reply.get();
+            log.debug("docker api GET {} status={} took={}ms", call, response.getStatus(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.abort(e);
+            throw new DockerEngineException("interrupted during GET " + call + " to " + engine(), e);
+        } catch (ExecutionException e) {
+            throw failure(call, e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    private DockerEngineException failure(String call, Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return new DockerEngineException(engine() + " did not answer GET " + call + " within "
+                    + timeout.toMillis() + " ms", cause);
+        }
+        if (cause instanceof IOException) {
+            return new DockerEngineException("cannot talk to " + engine() + " for GET " + call + ": "
+                    + reasons(cause) + " (" + HINT + ")", cause);
+        }
+        return new DockerEngineException("GET " + call + " to " + engine() + " failed: " + cause, cause);
+    }
+
+    private byte[] successBody(String call, ContentResponse reply) {
+        int status = reply.getStatus();
+        if (status / 100 != 2) {
+            throw new DockerEngineException(engine() + " answered GET " + call + " with " + status + ": "
+                    + json.errorMessage(reply.getContent()));
+        }
+        return reply.getContent();
+    }
+
+    private <T> T decode(String call, BodyReader<T> reader, byte[] body) {
+        try {
+            return reader.read(body);
+        } catch (IOException e) {
+            throw new DockerEngineException(engine() + " sent an unreadable body for GET " + call + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String engine() {
+        return "docker engine at " + socket;
+    }
+
+    private static Path socketOf(String dockerHost) {
+        requireNonNull(dockerHost, "dockerHost");
+        if (!dockerHost.startsWith(UNIX_SCHEME)) {
+            throw new IllegalArgumentException("docker host must be a unix:///path/to/docker.sock URI, got \""
+                    + dockerHost + "\"");
+        }
+        String path = dockerHost.substring(UNIX_SCHEME.length());
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("docker host must name an absolute socket path, as in"
+                    + " unix:///var/run/docker.sock, got \"" + dockerHost + "\"");
+        }
+        return Path.of(path);
+    }
+
+    /** Joins the distinct messages down a cause chain: Jetty's "could not connect" wraps the JDK's errno text. */
+    private static String reasons(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            if (!messages.contains(message)) {
+                messages.add(message);
+            }
+        }
+        return String.join(": ", messages);
+    }
+
+    private static String shortId(String id) {
+        return id.length() <= 12 ? id : id.substring(0, 12);
+    }
+
+    /** Decodes a response body; an {@link IOException} means it cannot be read. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(byte[] body) throws IOException;
+    }
+}

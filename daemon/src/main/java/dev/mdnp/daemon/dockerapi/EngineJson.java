@@ -1,0 +1,145 @@
+package dev.mdnp.daemon.dockerapi;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the few Docker Engine API bodies {@link DockerEngine} uses (Engine API v1.41, {@code Network},
+ * {@code NetworkContainer} and {@code ErrorResponse}). Unknown fields are ignored, because newer engines add fields;
+ * Go writes a nil map as {@code null} and an unset string as {@code ""}, so both become empty here. Thread-safe.
+ */
+final class EngineJson {
+
+    private static final TypeReference<List<NetworkBody>> NETWORK_LIST = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    /** Returns the {@code filters} value that selects the networks of one driver: {@code {"driver":["NAME"]}}. */
+    String driverFilter(String driverName) {
+        try {
+            return mapper.writeValueAsString(Map.of("driver", List.of(driverName)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a map of one string list", e);
+        }
+    }
+
+    /** Decodes the body of {@code GET /networks}: a JSON array of networks, each without its endpoints. */
+    List<NetworkBody> networkList(byte[] body) throws IOException {
+        List<NetworkBody> networks = mapper.readValue(body, NETWORK_LIST);
+        if (networks == null || networks.contains(null)) {
+            throw new IOException("expected a JSON array of networks");
+        }
+        return networks;
+    }
+
+    /** Decodes the body of {@code GET /networks/{id}} into the network with its endpoints, ordered by container id. */
+    DockerNetwork network(byte[] body) throws IOException {
+        NetworkBody network = mapper.readValue(body, NetworkBody.class);
+        if (network == null) {
+            throw new IOException("expected a JSON network object");
+        }
+        List<DockerEndpoint> endpoints = network.containers().entrySet().stream()
+                .map(entry -> endpoint(entry.getKey(), entry.getValue()))
+                .sorted(Comparator.comparing(DockerEndpoint::containerId))
+                .toList();
+        return new DockerNetwork(network.id(), network.name(), endpoints);
+    }
+
+    /**
+     * Returns the {@code message} of an error body, or the body itself as text when it is not Docker's error JSON
+     * (a proxy's or an old engine's plain-text answer).
+     */
+    String errorMessage(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        ErrorBody error;
+        try {
+            error = mapper.readValue(body, ErrorBody.class);
+        } catch (IOException notDockersErrorJson) {
+            return text;
+        }
+        return error == null || error.message().isEmpty() ? text : error.message();
+    }
+
+    private static DockerEndpoint endpoint(String containerId, EndpointBody body) {
+        return new DockerEndpoint(body.endpointId(), containerId, body.ipv4Address(), body.ipv6Address());
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /**
+     * A network as {@code GET /networks} and {@code GET /networks/{id}} give it; the list may leave
+     * {@code Containers} empty.
+     *
+     * @param id the full network id; JSON {@code "Id"}
+     * @param name the network's name; JSON {@code "Name"}
+     * @param driver the network's driver; JSON {@code "Driver"}
+     * @param containers the endpoints by container id; JSON {@code "Containers"}; {@code null}
+     *     becomes empty, a {@code null} entry one of empty strings
+     */
+    record NetworkBody(
+            @JsonProperty("Id") String id,
+            @JsonProperty("Name") String name,
+            @JsonProperty("Driver") String driver,
+            @JsonProperty("Containers") Map<String, EndpointBody> containers) {
+
+        NetworkBody {
+            id = text(id);
+            name = text(name);
+            driver = text(driver);
+            containers = containers == null ? Map.of() : copyOf(containers);
+        }
+
+        private static Map<String, EndpointBody> copyOf(Map<String, EndpointBody> containers) {
+            Map<String, EndpointBody> copy = new LinkedHashMap<>();
+            containers.forEach((key, value) -> copy.put(key, value == null ? new EndpointBody("", "", "") : value));
+            return Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /**
+     * One entry of a network's {@code Containers}.
+     *
+     * @param endpointId JSON {@code "EndpointID"}
+     * @param ipv4Address JSON {@code "IPv4Address"}, CIDR form or {@code ""}
+     * @param ipv6Address JSON {@code "IPv6Address"}, CIDR form or {@code ""}
+     */
+    record EndpointBody(
+            @JsonProperty("EndpointID") String endpointId,
+            @JsonProperty("IPv4Address") String ipv4Address,
+            @JsonProperty("IPv6Address") String ipv6Address) {
+
+        EndpointBody {
+            endpointId = text(endpointId);
+            ipv4Address = text(ipv4Address);
+            ipv6Address = text(ipv6Address);
+        }
+    }
+
+    /**
+     * Docker's error body.
+     *
+     * @param message the error text; JSON {@code "message"}
+     */
+    record ErrorBody(@JsonProperty("message") String message) {
+
+        ErrorBody {
+            message = text(message);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mdnp.daemon.driver;
+
+/**
+ * Makes the driver's changes durable: the {@link NetworkDriver} calls it after the kernel work of a change and before
+ * the change reaches memory and Docker. An implementation that commits each call in one transaction before it
+ * returns gives "a 200 means it is durable"; if it throws, the driver undoes the kernel work and the call fails, so
+ * "a failed call changes nothing" holds in the kernel, in memory and in the store.
+ *
+ * <p>Each Docker call that changes something makes exactly one journal call; repeats and deletes of unknown ids make
+ * none. A deleted network takes its endpoints with it in the one {@link #networkDeleted} call. Called under the
+ * driver's lock, one call at a time, in the order the changes happen; at start the recorded state comes back
+ * through {@link DriverState#restored}, without journal calls.
+ */
+public interface DriverJournal {
+
+    /** A journal that records nothing: state lives in memory only and is lost when the daemon stops. */
+    DriverJournal NONE = new DriverJournal() {
+        @Override
+        public void networkCreated(Network network) {
+        }
+
+        @Override
+        public void networkDeleted(String networkId) {
+        }
+
+        @Override
+        public void endpointCreated(Endpoint endpoint) {
+        }
+
+        @Override
+        public void endpointChanged(Endpoint endpoint) {
+        }
+
+        @Override
+        public void endpointDeleted(String endpointId) {
+        }
+    };
+
+    /** Records a new network, before {@code CreateNetwork} answers. */
+    void networkCreated(Network network);
+
+    /** Records that a network and all its endpoints are gone, before {@code DeleteNetwork} answers. */
+    void networkDeleted(String networkId);
+
+    /** Records a new endpoint, before {@code CreateEndpoint} answers. */
+    void endpointCreated(Endpoint endpoint);
+
+    /** Records an endpoint's new join state, before {@code Join} or {@code Leave} answers. */
+    void endpointChanged(Endpoint endpoint);
+
+    /** Records that an endpoint is gone, before {@code DeleteEndpoint} answers. */
+    void endpointDeleted(String endpointId);
+}

@@ -1,0 +1,75 @@
+package dev.mdnp.daemon.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.daemon.driver.DriverJournal;
+import dev.mdnp.daemon.driver.Endpoint;
+import dev.mdnp.daemon.driver.Network;
+import dev.mdnp.daemon.store.EndpointRow;
+import dev.mdnp.daemon.store.NetworkRow;
+import dev.mdnp.daemon.store.Store;
+import java.time.Clock;
+
+/**
+ * The driver's journal in the store: each call is one committed transaction, so a driver change that got its reply
+ * survives a crash. Networks and endpoints keep Docker's whole create request, which Docker never sends again.
+ */
+public final class StoredDriverJournal implements DriverJournal {
+
+    private final Store store;
+    private final RecordCodec codec;
+    private final Clock clock;
+
+    /** Creates a journal writing to {@code store}, encoding requests with {@code codec}, timestamps from {@code clock}. */
+    StoredDriverJournal(Store store, RecordCodec codec, Clock clock) {
+        this.store = requireNonNull(store, "store");
+        this.codec = requireNonNull(codec, "codec");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void networkCreated(Network network) {
+        NetworkRow row = new NetworkRow(network.id(), network.bridge(), codec.encode(network.request()),
+                clock.instant());
+        store.runInTransaction(tx -> tx.networks().insert(row));
+    }
+
+    @Override
+    public void networkDeleted(String networkId) {
+        store.runInTransaction(tx -> tx.networks().delete(networkId));
+    }
+
+    @Override
+    public void endpointCreated(Endpoint endpoint) {
+        EndpointRow row = row(endpoint);
+        store.runInTransaction(tx -> tx.endpoints().insert(row));
+    }
+
+    @Override
+    public void endpointChanged(Endpoint endpoint) {
+        store.runInTransaction(tx -> {
+            if (!tx.endpoints().updateJoinState(endpoint.id(), endpoint.joined(), endpoint.sandboxKey())) {
+                throw new IllegalStateException("endpoint " + endpoint.id() + " is not recorded");
+            }
+        });
+    }
+
+    @Override
+    public void endpointDeleted(String endpointId) {
+        store.runInTransaction(tx -> tx.endpoints().delete(endpointId));
+    }
+
+    private EndpointRow row(Endpoint endpoint) {
+        return new EndpointRow(
+                endpoint.id(),
+                endpoint.networkId(),
+                endpoint.hostName(),
+                endpoint.srcName(),
+                endpoint.mac(),
+                endpoint.request().endpointInterface().address(),
+                endpoint.request().endpointInterface().addressIPv6(),
+                endpoint.joined(),
+                endpoint.sandboxKey(),
+                codec.encode(endpoint.request()));
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Connects the driver and the IPAM to the store: journals that commit every change before Docker's reply, and the
+ * loader that gives a restarted daemon its state back. The only package that knows both the store's rows and the
+ * driver's and IPAM's records.
+ */
+@NullMarked
+package dev.mdnp.daemon.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,16 @@
+package dev.mdnp.daemon.reconcile;
+
+import dev.mdnp.daemon.dockerapi.DockerNetwork;
+import java.util.List;
+
+/** What the collector asks Docker: the networks of one driver, with their endpoints. */
+@FunctionalInterface
+public interface DockerView {
+
+    /**
+     * Returns every network Docker holds whose driver is {@code driverName}, with the endpoints on it.
+     *
+     * @throws dev.mdnp.daemon.dockerapi.DockerEngineException when Docker cannot be asked
+     */
+    List<DockerNetwork> networksOfDriver(String driverName);
+}

@@ -1,0 +1,8 @@
+/**
+ * Background work that keeps mdnp's state in line with Docker's: the orphan collector, which frees networks and
+ * endpoints Docker forgot without telling the plugin. Never runs inside a plugin API call.
+ */
+@NullMarked
+package dev.mdnp.daemon.reconcile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,227 @@
+package dev.mdnp.daemon.dockerapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link DockerEngine} against {@link StubDockerEngine}, a real HTTP server on a UNIX socket with canned answers. */
+class DockerEngineTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String DRIVER = "mdnp";
+    private static final String NET_A = "1a2b3c4d5e6f" + "0".repeat(52);
+    private static final String NET_B = "b0b0b0b0b0b0" + "1".repeat(52);
+    private static final String NET_BRIDGE = "ffffffffffff" + "2".repeat(52);
+    private static final String CONTAINER_1 = "c1" + "3".repeat(62);
+    private static final String CONTAINER_2 = "c2" + "4".repeat(62);
+    private static final String ENDPOINT_1 = "e1" + "5".repeat(62);
+    private static final String ENDPOINT_2 = "e2" + "6".repeat(62);
+    private static final String LIST = "/v1.41/networks";
+    private static final String HINT = "is dockerd running? is --docker-host right?";
+
+    /** As Docker 20.10 lists networks: no endpoints, many fields mdnp does not read, and a filter it ignored. */
+    private static final String LIST_BODY = """
+            [
+              {"Name": "net-a", "Id": "%1$s", "Created": "2025-11-28T20:33:00Z", "Scope": "local",
+               "Driver": "mdnp", "EnableIPv6": false, "IPAM": {"Driver": "mdnp", "Options": {},
+               "Config": [{"Subnet": "10.231.7.0/24"}]}, "Internal": false, "Attachable": false,
+               "Ingress": false, "ConfigFrom": {"Network": ""}, "ConfigOnly": false, "Containers": {},
+               "Options": {}, "Labels": {}},
+              {"Name": "net-b", "Id": "%2$s", "Driver": "mdnp", "Containers": null},
+              {"Name": "bridge", "Id": "%3$s", "Driver": "bridge"}
+            ]
+            """.formatted(NET_A, NET_B, NET_BRIDGE);
+
+    private static final String INSPECT_A = """
+            {"Name": "net-a", "Id": "%1$s", "Driver": "mdnp", "Scope": "local", "SomeFieldOfDocker99": [1, 2],
+             "Containers": {
+               "%3$s": {"Name": "two", "EndpointID": "%5$s", "MacAddress": "02:42:0a:e7:07:03",
+                        "IPv4Address": "10.231.7.3/24", "IPv6Address": "fd00::3/64"},
+               "%2$s": {"Name": "one", "EndpointID": "%4$s", "MacAddress": "02:42:0a:e7:07:02",
+                        "IPv4Address": "10.231.7.2/24", "IPv6Address": ""}
+             }}
+            """.formatted(NET_A, CONTAINER_1, CONTAINER_2, ENDPOINT_1, ENDPOINT_2);
+
+    private static final String INSPECT_B = """
+            {"Name": "net-b", "Id": "%s", "Driver": "mdnp", "Containers": null}
+            """.formatted(NET_B);
+
+    private StubDockerEngine stub;
+
+    @BeforeEach
+    void startStub() throws IOException {
+        stub = StubDockerEngine.start();
+    }
+
+    @AfterEach
+    void stopStub() throws IOException {
+        stub.close();
+    }
+
+    @Test
+    void returnsEachNetworkOfTheDriverWithItsEndpoints() {
+        stub.reply(LIST, 200, LIST_BODY);
+        stub.reply(LIST + "/" + NET_A, 200, INSPECT_A);
+        stub.reply(LIST + "/" + NET_B, 200, INSPECT_B);
+
+        assertThat(networksOf(stub.dockerHost())).containsExactly(
+                new DockerNetwork(NET_A, "net-a", List.of(
+                        new DockerEndpoint(ENDPOINT_1, CONTAINER_1, "10.231.7.2/24", ""),
+                        new DockerEndpoint(ENDPOINT_2, CONTAINER_2, "10.231.7.3/24", "fd00::3/64"))),
+                new DockerNetwork(NET_B, "net-b", List.of()));
+    }
+
+    @Test
+    void asksForTheDriverFilterThenInspectsEachNetworkOfTheDriverWithHostDocker() {
+        stub.reply(LIST, 200, LIST_BODY);
+        stub.reply(LIST + "/" + NET_A, 200, INSPECT_A);
+        stub.reply(LIST + "/" + NET_B, 200, INSPECT_B);
+
+        networksOf(stub.dockerHost());
+
+        List<StubDockerEngine.Request> requests = stub.requests();
+        assertThat(requests).extracting(StubDockerEngine.Request::method, StubDockerEngine.Request::path,
+                        StubDockerEngine.Request::host)
+                .containsExactly(
+                        tuple("GET", LIST, "docker"),
+                        tuple("GET", LIST + "/" + NET_A, "docker"),
+                        tuple("GET", LIST + "/" + NET_B, "docker"));
+        assertThat(requests.get(0).decodedQuery()).isEqualTo("filters={\"driver\":[\"mdnp\"]}");
+    }
+
+    @Test
+    void networkThatVanishesBetweenListAndInspectIsLeftOut() {
+        stub.reply(LIST, 200, LIST_BODY);
+        stub.reply(LIST + "/" + NET_B, 200, INSPECT_B);
+        // No reply for NET_A: the stub answers 404 {"message": ...}, as dockerd does for a removed network.
+
+        assertThat(networksOf(stub.dockerHost())).extracting(DockerNetwork::id).containsExactly(NET_B);
+    }
+
+    @Test
+    void errorStatusFailsWithDockersMessageTheRequestAndTheSocket() {
+        stub.reply(LIST, 500, "{\"message\": \"error while listing networks: boom\"}");
+
+        assertThatThrownBy(() -> networksOf(stub.dockerHost()))
+                .isInstanceOf(DockerEngineException.class)
+                .hasMessageContaining(stub.socket().toString())
+                .hasMessageContaining("GET /v1.41/networks?filters={\"driver\":[\"mdnp\"]}")
+                .hasMessageEndingWith("with 500: error while listing networks: boom");
+    }
+
+    @Test
+    void errorStatusOfAnInspectOtherThanNotFoundFails() {
+        stub.reply(LIST, 200, LIST_BODY);
+        stub.reply(LIST + "/" + NET_A, 503, "service unavailable");
+
+        assertThatThrownBy(() -> networksOf(stub.dockerHost()))
+                .isInstanceOf(DockerEngineException.class)
+                .hasMessageEndingWith("GET /v1.41/networks/" + NET_A + " with 503: service unavailable");
+    }
+
+    @Test
+    void malformedJsonFailsAsAnUnreadableBody() {
+        stub.reply(LIST, 200, "[{\"Name\": \"net-a\", ");
+
+        assertThatThrownBy(() -> networksOf(stub.dockerHost()))
+                .isInstanceOf(DockerEngineException.class)
+                .hasMessageContaining(stub.socket() + " sent an unreadable body for GET /v1.41/networks");
+    }
+
+    @Test
+    void inspectBodyOfTheWrongShapeFailsAsAnUnreadableBody() {
+        stub.reply(LIST, 200, LIST_BODY);
+        stub.reply(LIST + "/" + NET_A, 200, "[]");
+
+        assertThatThrownBy(() -> networksOf(stub.dockerHost()))
+                .isInstanceOf(DockerEngineException.class)
+                .hasMessageContaining("sent an unreadable body for GET /v1.41/networks/" + NET_A);
+    }
+
+    @Test
+    void listedIdThatWouldChangeTheRequestPathFails() {
+        stub.reply(LIST, 200, "[{\"Name\": \"x\", \"Id\": \"../containers/json\", \"Driver\": \"mdnp\"}]");
+
+        assertThatThrownBy(() -> networksOf(stub.dockerHost()))
+                .isInstanceOf(DockerEngineException.class)
+                .hasMessageContaining("unusable id \"../containers/json\"");
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void missingSocketFailsNamingTheSocketWithAHint() {
+        Path missing = stub.socket().resolveSibling("missing.sock");
+
+        assertThatThrownBy(() -> networksOf("unix://" + missing))
+                .isInstanceOf(DockerEngineException.class)
+                .hasMessageContaining("cannot talk to docker engine at " + missing)
+                .hasMessageContaining("No such file or directory")
+                .hasMessageContaining(HINT);
+    }
+
+    @Test
+    void socketNobodyListensOnFailsWithAHint() throws IOException {
+        Path stale = stub.socket().resolveSibling("stale.sock");
+        try (ServerSocketChannel gone = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            gone.bind(UnixDomainSocketAddress.of(stale));
+        }
+        try {
+            assertThatThrownBy(() -> networksOf("unix://" + stale))
+                    .isInstanceOf(DockerEngineException.class)
+                    .hasMessageContaining("cannot talk to docker engine at " + stale)
+                    .hasMessageContaining("Connection refused")
+                    .hasMessageContaining(HINT);
+        } finally {
+            Files.delete(stale);
+        }
+    }
+
+    @Test
+    void engineThatNeverAnswersTimesOut() {
+        stub.answerNothing();
+
+        try (DockerEngine engine = DockerEngine.connect(stub.dockerHost(), Duration.ofMillis(200))) {
+            assertThatThrownBy(() -> engine.networksOfDriver(DRIVER))
+                    .isInstanceOf(DockerEngineException.class)
+                    .hasMessageContaining("docker engine at " + stub.socket() + " did not answer GET /v1.41/networks")
+                    .hasMessageEndingWith("within 200 ms");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp://127.0.0.1:2375", "/var/run/docker.sock", "unix://var/run/docker.sock", "unix://",
+            "npipe:////./pipe/docker_engine", "ssh://me@host", ""})
+    void dockerHostThatIsNoUnixSocketPathIsRejected(String dockerHost) {
+        assertThatThrownBy(() -> DockerEngine.connect(dockerHost, TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unix:///")
+                .hasMessageContaining("\"" + dockerHost + "\"");
+    }
+
+    @Test
+    void timeoutUnderAMillisecondIsRejected() {
+        assertThatThrownBy(() -> DockerEngine.connect(stub.dockerHost(), Duration.ofNanos(999_999)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1 ms");
+    }
+
+    private static List<DockerNetwork> networksOf(String dockerHost) {
+        try (DockerEngine engine = DockerEngine.connect(dockerHost, TIMEOUT)) {
+            return engine.networksOfDriver(DRIVER);
+        }
+    }
+}
