@@ -6,8 +6,8 @@ package dev.mdnp.daemon.driver;
  * returns gives "a 200 means it is durable"; if it throws, the driver undoes the kernel work and the call fails, so
  * "a failed call changes nothing" holds in the kernel, in memory and in the store.
  *
- * <p>Each Docker call that changes something makes exactly one journal call; repeats and deletes of unknown ids make
- * none. A deleted network takes its endpoints with it in the one {@link #networkDeleted} call. Called under the
+ * <p>Each Docker call that changes something makes exactly one journal call (a repeated Join records the same state
+ * again); repeated creates and deletes of unknown ids make none. A deleted network takes its endpoints with it in the one {@link #networkDeleted} call. Called under the
  * driver's lock, one call at a time, in the order the changes happen; at start the recorded state comes back
  * through {@link DriverState#restored}, without journal calls.
  */

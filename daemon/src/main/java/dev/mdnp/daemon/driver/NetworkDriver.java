@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * The CNM network driver: one method per {@code NetworkDriver.*} call of cnm-remote-api.md §2. A network is a bridge,
  * an endpoint a veth pair, both built by the {@link Dataplane}.
  *
- * <p>Every change goes to the kernel first, then to the {@link DriverJournal}, then to memory; a create whose journal
- * call fails is undone in the kernel, so a call that throws changes neither kernel, journal nor memory.
+ * <p>Every change goes to the kernel first, then to the {@link DriverJournal}, then to memory. A create whose journal
+ * call fails is undone in the kernel, so it changes nothing; a delete whose journal call fails has already removed
+ * the kernel objects but keeps the record in the store and in memory, so that Docker's retry completes it.
  *
  * <p>Thread-safe: Docker calls it concurrently. Calls that change something hold one lock from the state check,
  * through the kernel work and the journal, to the state change. Deletes of unknown ids succeed, as Docker expects

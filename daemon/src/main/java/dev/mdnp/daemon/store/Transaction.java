@@ -57,11 +57,6 @@ public final class Transaction {
         return new AllocationsTable(this);
     }
 
-    /** Returns the {@code pending_link_deletions} table. */
-    public PendingLinkDeletionsTable pendingLinkDeletions() {
-        return new PendingLinkDeletionsTable(this);
-    }
-
     /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it changed. */
     int update(String action, String sql, Object... params) {
         try (PreparedStatement statement = prepare(sql, params)) {

@@ -46,9 +46,4 @@ CREATE TABLE allocations (
     PRIMARY KEY (pool_id, address)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TABLE pending_link_deletions (
-    link_name TEXT    NOT NULL PRIMARY KEY,
-    queued_at INTEGER NOT NULL
-) STRICT;
-
 PRAGMA user_version = 1;

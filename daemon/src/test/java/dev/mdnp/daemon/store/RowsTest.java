@@ -14,8 +14,6 @@ class RowsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("id is empty");
         assertThatThrownBy(() -> new AllocationRow("p1", ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("address is empty");
-        assertThatThrownBy(() -> new PendingLinkDeletionRow("", Instant.EPOCH))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("linkName is empty");
     }
 
     @Test
@@ -23,8 +21,6 @@ class RowsTest {
         Instant precise = Instant.parse("2025-01-01T00:00:00.123456789Z");
 
         assertThat(new NetworkRow("n1", "br1", "{}", precise).createdAt())
-                .isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
-        assertThat(new PendingLinkDeletionRow("veth1", precise).queuedAt())
                 .isEqualTo(Instant.parse("2025-01-01T00:00:00.123Z"));
     }
 }

@@ -121,9 +121,9 @@ class StoreTransactionTest {
                 done.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < perThread; i++) {
-                        String link = "veth-" + thread + "-" + i;
-                        open.store().runInTransaction(tx -> tx.pendingLinkDeletions()
-                                .add(new PendingLinkDeletionRow(link, Instant.EPOCH)));
+                        String id = "net-" + thread + "-" + i;
+                        open.store().runInTransaction(tx -> tx.networks()
+                                .insert(new NetworkRow(id, "br-" + id, "{}", Instant.EPOCH)));
                     }
                     return null;
                 }));
@@ -136,8 +136,8 @@ class StoreTransactionTest {
             pool.shutdownNow();
         }
 
-        var queued = open.store().inTransaction(tx -> tx.pendingLinkDeletions().list());
-        assertThat(queued).hasSize(threads * perThread);
+        var networks = open.store().inTransaction(tx -> tx.networks().list());
+        assertThat(networks).hasSize(threads * perThread);
     }
 
     private static void join(Thread thread) {
