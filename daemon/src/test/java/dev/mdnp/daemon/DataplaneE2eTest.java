@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.testsupport.DockerCli;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
+import dev.mdnp.daemon.testsupport.HostLinks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +35,7 @@ class DataplaneE2eTest {
 
     @BeforeEach
     void rememberHostLinks() throws Exception {
-        hostLinksBefore = hostLinks();
+        hostLinksBefore = HostLinks.names();
     }
 
     @AfterEach
@@ -42,7 +43,7 @@ class DataplaneE2eTest {
         plugin.removeAll();
         // Veths are deleted in the background, off Docker's critical path: give the queue time to drain.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(hostLinks()).as("no link created by mdnp remains").isEqualTo(hostLinksBefore));
+                assertThat(HostLinks.names()).as("no link created by mdnp remains").isEqualTo(hostLinksBefore));
     }
 
     @Test
@@ -102,8 +103,8 @@ class DataplaneE2eTest {
             pool.shutdownNow();
         }
         String bridge = plugin.docker().ok("network", "inspect", "--format", "{{.Id}}", network).substring(0, 10);
-        assertThat(hostLinks()).filteredOn(link -> link.startsWith("mdnph")).hasSize(10);
-        assertThat(hostLinks()).contains("mdnpb" + bridge);
+        assertThat(HostLinks.names()).filteredOn(link -> link.startsWith("mdnph")).hasSize(10);
+        assertThat(HostLinks.names()).contains("mdnpb" + bridge);
     }
 
     private DockerCli docker() {
@@ -124,18 +125,4 @@ class DataplaneE2eTest {
         return plugin.exec(container, command);
     }
 
-    /** The names of the links in the host's namespace, as the kernel lists them. */
-    private static Set<String> hostLinks() throws Exception {
-        Process process = new ProcessBuilder("ip", "-o", "link", "show").redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        process.waitFor();
-        Set<String> names = new TreeSet<>();
-        for (String line : out.split("\n")) {
-            String[] fields = line.split(": ", 3);
-            if (fields.length > 1) {
-                names.add(fields[1].replaceAll("@.*", ""));
-            }
-        }
-        return names;
-    }
 }

@@ -2,10 +2,12 @@ package dev.mdnp.daemon.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * plugin name in Docker's plugin directory (so the private engine activates it anew); after it, it removes the
  * containers and networks the test made through {@link #network} and {@link #container}, then stops the daemon,
  * checking that SIGTERM removed the socket. Skips (fails under CI) when the e2e environment is missing.
+ * A test may kill the daemon and start it again ({@link #killDaemon}, {@link #restartDaemon}); a daemon a failed test
+ * left dead is started again before the clean-up, so that Docker's calls reach it instead of timing out.
  */
 public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
@@ -27,18 +31,41 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
     private final List<String> containers = new CopyOnWriteArrayList<>();
     private final List<String> networks = new CopyOnWriteArrayList<>();
+    private final List<String> serveArgs;
 
     private DockerCli docker;
     private DaemonProcess daemon;
     private String name;
     private Path workDir;
 
+    /**
+     * An extension whose daemons run with the usual {@code serve} arguments and {@code --docker-host} set to the
+     * private engine, so that what they ask Docker they ask the engine the test drives.
+     */
+    public E2ePlugin() {
+        this(List.of());
+    }
+
+    private E2ePlugin(List<String> serveArgs) {
+        this.serveArgs = List.copyOf(serveArgs);
+    }
+
+    /** An extension like {@link #E2ePlugin()} whose daemons also get {@code moreServeArgs}. */
+    public static E2ePlugin withServeArgs(String... moreServeArgs) {
+        return new E2ePlugin(Arrays.asList(moreServeArgs));
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        docker = new DockerCli(E2eEnvironment.requireDockerHost());
+        String host = E2eEnvironment.requireDockerHost();
+        docker = new DockerCli(host);
         name = "mdnpe2e" + randomHex(3);
         workDir = Files.createTempDirectory("mdnp-e2e-");
-        daemon = DaemonProcess.start(name, PLUGIN_DIR, workDir);
+        List<String> args = new ArrayList<>(List.of("--docker-host", host));
+        args.addAll(serveArgs);
+        DaemonProcess.Launch launch = DaemonProcess.Launch.of(name, PLUGIN_DIR, workDir);
+        daemon = DaemonProcess.start(new DaemonProcess.Launch(launch.name(), launch.pluginDir(), launch.stateDir(),
+                launch.logFile(), launch.wrapper(), args));
     }
 
     @Override
@@ -46,14 +73,52 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
         if (daemon == null) {
             return;
         }
+        if (!daemon.process().isAlive()) {
+            restartForCleanUp();
+        }
         removeAll();
         daemon.close();
         if (context.getExecutionException().isPresent()) {
             System.err.println("---- daemon log of " + context.getDisplayName() + " ----\n" + daemon.log());
         }
         assertThat(daemon.socket()).as("socket removed on SIGTERM").doesNotExist();
-        Files.deleteIfExists(workDir.resolve("daemon.log"));
-        Files.deleteIfExists(workDir);
+        deleteWorkDir();
+    }
+
+    private void restartForCleanUp() {
+        try {
+            daemon = daemon.restart();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not start the daemon again to clean up after the test: " + e);
+        }
+    }
+
+    /** Deletes the log and the state directory: nothing else is in it. */
+    private void deleteWorkDir() throws IOException {
+        List<Path> paths;
+        try (var walk = Files.walk(workDir)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    /** Kills the daemon with SIGKILL, as a crash does; its socket file stays behind, as after a real crash. */
+    public void killDaemon() throws InterruptedException {
+        daemon.kill();
+    }
+
+    /**
+     * Starts the daemon again under the same name, state directory and arguments, its log going on in the same file,
+     * and returns it; {@link #daemon()} returns it from now on. A daemon still running is stopped first (SIGTERM).
+     */
+    public DaemonProcess restartDaemon() throws IOException, InterruptedException {
+        if (daemon.process().isAlive()) {
+            daemon.close();
+        }
+        daemon = daemon.restart();
+        return daemon;
     }
 
     /** Returns the docker CLI of the private engine. */
@@ -61,7 +126,7 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
         return docker;
     }
 
-    /** Returns the running daemon. */
+    /** Returns the running daemon: the one {@link #restartDaemon} started, once it has been called. */
     public DaemonProcess daemon() {
         return daemon;
     }
