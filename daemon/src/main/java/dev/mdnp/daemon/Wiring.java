@@ -5,7 +5,6 @@ import dev.mdnp.daemon.api.PluginApi;
 import dev.mdnp.daemon.dataplane.NetlinkDataplane;
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
-import dev.mdnp.daemon.dockerapi.DockerEngine;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
@@ -38,11 +37,11 @@ final class Wiring implements AutoCloseable {
     private final DurableState state;
     private final RtNetlink rtnl;
     private final NetlinkDataplane dataplane;
-    private final DockerEngine docker;
+    private final LazyDockerEngine docker;
     private final UnixSocketServer pluginServer;
     private final OrphanCollector orphans;
 
-    private Wiring(DurableState state, RtNetlink rtnl, NetlinkDataplane dataplane, DockerEngine docker,
+    private Wiring(DurableState state, RtNetlink rtnl, NetlinkDataplane dataplane, LazyDockerEngine docker,
             UnixSocketServer pluginServer, OrphanCollector orphans) {
         this.state = state;
         this.rtnl = rtnl;
@@ -75,10 +74,8 @@ final class Wiring implements AutoCloseable {
             driver.restoreKernel();
             PluginApi api = new PluginApi(driver, ipam, mapper);
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
-            // After the socket serves: the HTTP client takes seconds to load, and Docker should not wait for it.
-            DockerEngine docker = DockerEngine.connect(config.dockerHost(), DOCKER_API_TIMEOUT);
-            OrphanCollector orphans = new OrphanCollector(docker::networksOfDriver, config.name(), driverState,
-                    driver, ipam);
+            LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
+            OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
             return new Wiring(state, rtnl, dataplane, docker, server, orphans);
         } catch (IOException | RuntimeException e) {
