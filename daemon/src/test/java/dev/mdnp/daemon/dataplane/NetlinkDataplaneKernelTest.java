@@ -11,8 +11,6 @@ import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +40,7 @@ class NetlinkDataplaneKernelTest {
     void openPrivateNamespace() throws Exception {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
-        Path thread = netns.inside(() -> Files.readSymbolicLink(Path.of("/proc/thread-self")));
-        firewall = Firewall.iptables(List.of("nsenter", "--net=/proc/" + thread + "/ns/net"), Duration.ofSeconds(20),
-                CommandListener.NONE);
+        firewall = Firewall.iptables(netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
         dataplane = new NetlinkDataplane(rtnl, firewall);
     }
 

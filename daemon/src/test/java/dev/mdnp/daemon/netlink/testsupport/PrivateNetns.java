@@ -9,6 +9,9 @@ import dev.mdnp.daemon.netlink.sys.Netns;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import dev.mdnp.daemon.testsupport.Privilege;
 import java.util.concurrent.BlockingQueue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -78,6 +81,15 @@ public final class PrivateNetns implements AutoCloseable {
     /** Returns the handle open in the namespace. */
     public RtNetlink rtnl() {
         return rtnl;
+    }
+
+    /**
+     * Returns a command prefix that runs a command in this namespace ({@code nsenter --net=/proc/TID/ns/net}), for
+     * tools such as iptables that the test starts as processes.
+     */
+    public List<String> commandPrefix() throws Exception {
+        Path thread = inside(() -> Files.readSymbolicLink(Path.of("/proc/thread-self")));
+        return List.of("nsenter", "--net=/proc/" + thread + "/ns/net");
     }
 
     /** Returns the namespace. */
