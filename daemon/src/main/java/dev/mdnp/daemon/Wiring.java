@@ -1,7 +1,9 @@
 package dev.mdnp.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.api.CallRecorder;
 import dev.mdnp.daemon.api.PluginApi;
+import dev.mdnp.daemon.api.RequestSink;
 import dev.mdnp.daemon.dataplane.NetlinkDataplane;
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
@@ -14,6 +16,7 @@ import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;
 import dev.mdnp.daemon.transport.UnixSocketServerConfig;
+import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,7 +60,8 @@ final class Wiring implements AutoCloseable {
      */
     static Wiring start(DaemonConfig config) throws IOException {
         ObjectMapper mapper = JsonMappers.create();
-        DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC());
+        CallRecorder recorder = new CallRecorder(RequestSink.NONE, Clock.systemUTC());
+        DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC(), recorder::storeCommitted);
         RtNetlink rtnl;
         try {
             rtnl = RtNetlink.open();
@@ -69,10 +73,12 @@ final class Wiring implements AutoCloseable {
         NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
         try {
             DriverState driverState = state.restored().driverState();
-            NetworkDriver driver = new NetworkDriver(driverState, dataplane, state.driverJournal());
+            NetworkDriver driver = new NetworkDriver(driverState, dataplane, state.driverJournal(),
+                    op -> recorder.kernelOp(new KernelOpRecord(op.operation(), op.target(),
+                            op.took().toNanos() / 1_000, op.error())));
             IpamDriver ipam = new IpamDriver(config.defaultPools(), state.ipamJournal(), state.restored().ipam());
             driver.restoreKernel();
-            PluginApi api = new PluginApi(driver, ipam, mapper);
+            PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
             OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);

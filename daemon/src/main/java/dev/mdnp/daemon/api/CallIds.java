@@ -1,10 +1,9 @@
 package dev.mdnp.daemon.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.undertow.util.AttachmentKey;
 
 /**
- * The Docker ids a call names, kept on the exchange for the call's log line.
+ * The Docker ids a call names, kept in its {@link CallTrace} for the call's record and log line.
  *
  * @param networkId the request's NetworkID, or ""
  * @param endpointId the request's EndpointID, or ""
@@ -12,7 +11,6 @@ import io.undertow.util.AttachmentKey;
  */
 record CallIds(String networkId, String endpointId, String poolId) {
 
-    static final AttachmentKey<CallIds> ATTACHMENT = AttachmentKey.create(CallIds.class);
     static final CallIds NONE = new CallIds("", "", "");
 
     /** Picks the ids out of a decoded request body. */

@@ -1,17 +1,15 @@
 package dev.mdnp.daemon.api;
 
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import java.nio.ByteBuffer;
 
 /**
  * Writes {@code {"Err": "..."}} replies (cnm-remote-api.md §1.4), the only error body the API sends.
  *
- * <p>The message is also put on the exchange so that the call's log line can show it.
+ * <p>The message and the body also go into the call's {@link CallTrace}, for its record and log line.
  */
 final class ErrorReplies {
-
-    static final AttachmentKey<String> MESSAGE = AttachmentKey.create(String.class);
 
     private final JsonCodec codec;
 
@@ -21,9 +19,12 @@ final class ErrorReplies {
 
     /** Ends the exchange with the given status and message. */
     void send(HttpServerExchange exchange, int status, String message) {
-        exchange.putAttachment(MESSAGE, message);
+        CallTrace trace = CallTrace.of(exchange);
+        trace.replying();
+        ByteBuffer body = codec.errorBody(message);
+        trace.failed(message, body);
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, JsonCodec.CONTENT_TYPE);
-        exchange.getResponseSender().send(codec.errorBody(message));
+        exchange.getResponseSender().send(body);
     }
 }

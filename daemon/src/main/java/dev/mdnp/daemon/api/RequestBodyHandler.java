@@ -48,7 +48,9 @@ final class RequestBodyHandler implements HttpHandler {
                     }
                     body.writeBytes(part);
                     if (last) {
-                        ex.putAttachment(BODY, body.toByteArray());
+                        byte[] whole = body.toByteArray();
+                        CallTrace.of(ex).bodyRead(whole);
+                        ex.putAttachment(BODY, whole);
                         ex.dispatch(next);
                     }
                 },

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The table of protocol routes: each {@code POST /<Interface>.<Method>} path is registered once, wrapped in the same
- * chain (read body, dispatch, map errors, decode-call-encode). Unknown paths get 404, other HTTP methods 405.
+ * chain (read body, dispatch with the call's trace current, map errors, decode-call-encode). Unknown paths get 404,
+ * other HTTP methods 405.
  */
 final class RouteTable {
 
@@ -19,31 +20,37 @@ final class RouteTable {
     private final JsonCodec codec;
     private final ErrorReplies errors;
     private final long maxBodyBytes;
+    private final CallRecorder recorder;
 
-    RouteTable(JsonCodec codec, ErrorReplies errors, long maxBodyBytes) {
+    RouteTable(JsonCodec codec, ErrorReplies errors, long maxBodyBytes, CallRecorder recorder) {
         this.codec = requireNonNull(codec, "codec");
         this.errors = requireNonNull(errors, "errors");
         this.maxBodyBytes = maxBodyBytes;
+        this.recorder = requireNonNull(recorder, "recorder");
         routing.setFallbackHandler(exchange -> errors.send(exchange, StatusCodes.NOT_FOUND,
                 "unknown plugin method " + exchange.getRequestPath()));
         routing.setInvalidMethodHandler(exchange -> errors.send(exchange, StatusCodes.METHOD_NOT_ALLOWED,
                 "plugin methods take POST, not " + exchange.getRequestMethod()));
     }
 
-    /** Registers a method at {@code path}. */
-    void post(String path, Function<JsonNode, Object> method) {
-        HttpHandler call = new ErrorMappingHandler(errors, new JsonRouteHandler(codec, method));
+    /** Registers a method at {@code path}; {@code method} is made by {@link #json} or {@link #noArgs}. */
+    void post(String path, Function<JsonNode, Supplier<?>> method) {
+        HttpHandler call = new CallScopeHandler(recorder,
+                new ErrorMappingHandler(errors, new JsonRouteHandler(codec, method)));
         routing.post(path, new RequestBodyHandler(maxBodyBytes, errors, call));
     }
 
-    /** Adapts a driver method that takes the request record {@code type}. */
-    <T> Function<JsonNode, Object> json(Class<T> type, Function<T, ?> method) {
-        return body -> method.apply(codec.convert(body, type));
+    /** Adapts a driver method that takes the request record {@code type}: decoding comes first, the call after. */
+    <T> Function<JsonNode, Supplier<?>> json(Class<T> type, Function<T, ?> method) {
+        return body -> {
+            T request = codec.convert(body, type);
+            return () -> method.apply(request);
+        };
     }
 
     /** Adapts a driver method that takes no arguments; Docker sends an empty body (§1.3). */
-    Function<JsonNode, Object> noArgs(Supplier<?> method) {
-        return body -> method.get();
+    Function<JsonNode, Supplier<?>> noArgs(Supplier<?> method) {
+        return body -> method;
     }
 
     HttpHandler handler() {

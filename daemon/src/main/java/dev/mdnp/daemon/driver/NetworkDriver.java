@@ -57,13 +57,23 @@ public final class NetworkDriver {
     private final DriverState state;
     private final Dataplane dataplane;
     private final DriverJournal journal;
+    private final KernelOpListener kernelOps;
     private final Object changes = new Object();
 
     /** Creates a driver over the given state and dataplane that records its changes in {@code journal}. */
     public NetworkDriver(DriverState state, Dataplane dataplane, DriverJournal journal) {
+        this(state, dataplane, journal, KernelOpListener.NONE);
+    }
+
+    /**
+     * Creates a driver that also reports every kernel operation it causes to {@code kernelOps}, on the thread of the
+     * call that caused it: the request log's kernel trace.
+     */
+    public NetworkDriver(DriverState state, Dataplane dataplane, DriverJournal journal, KernelOpListener kernelOps) {
         this.state = requireNonNull(state, "state");
         this.dataplane = requireNonNull(dataplane, "dataplane");
         this.journal = requireNonNull(journal, "journal");
+        this.kernelOps = requireNonNull(kernelOps, "kernelOps");
     }
 
     /**
@@ -80,7 +90,7 @@ public final class NetworkDriver {
                             state.network(endpoint.networkId()).orElseThrow(), endpoint.mac()), endpoint.joined()))
                     .toList();
             try {
-                RestoreReport report = dataplane.restore(bridges, endpoints, IfNames.PREFIX, ops());
+                RestoreReport report = dataplane.restore(bridges, endpoints, IfNames.PREFIX, kernelOps);
                 log.info("kernel restored networks={} endpoints={} rebuiltBridges={} repairedBridges={}"
                         + " rebuiltEndpoints={} reattachedPorts={} lostEndpoints={} deletedLinks={}",
                         bridges.size(), endpoints.size(), report.rebuiltBridges(), report.repairedBridges(),
@@ -112,8 +122,8 @@ public final class NetworkDriver {
                 return EmptyResponse.EMPTY;
             }
             String what = "create network " + shortId(network.id());
-            kernel(what, () -> dataplane.createNetwork(spec, ops()));
-            record(what, () -> journal.networkCreated(network), () -> dataplane.deleteNetwork(spec, ops()));
+            kernel(what, () -> dataplane.createNetwork(spec, kernelOps));
+            record(what, () -> journal.networkCreated(network), () -> dataplane.deleteNetwork(spec, kernelOps));
             state.addNetwork(network);
         }
         log.info("network created net={} bridge={}", shortId(network.id()), network.bridge());
@@ -130,11 +140,11 @@ public final class NetworkDriver {
             Optional<Network> network = state.network(networkId);
             for (Endpoint endpoint : state.endpointsOf(networkId)) {
                 kernel("delete endpoint " + shortId(endpoint.id()), () -> dataplane.deleteEndpoint(
-                        KernelSpecs.veth(endpoint.id(), network.orElseThrow(), endpoint.mac()), ops()));
+                        KernelSpecs.veth(endpoint.id(), network.orElseThrow(), endpoint.mac()), kernelOps));
             }
             BridgeSpec spec = network.map(KernelSpecs::bridge).orElseGet(() -> KernelSpecs.unknownBridge(networkId));
             String what = "delete network " + shortId(networkId);
-            kernel(what, () -> dataplane.deleteNetwork(spec, ops()));
+            kernel(what, () -> dataplane.deleteNetwork(spec, kernelOps));
             if (network.isPresent()) {
                 record(what, () -> journal.networkDeleted(networkId), () -> { });
                 state.removeNetwork(networkId);
@@ -172,8 +182,8 @@ public final class NetworkDriver {
                 VethSpec spec = KernelSpecs.veth(endpointId, network, mac);
                 Endpoint endpoint = Endpoint.created(request, srcName, mac);
                 String what = "create endpoint " + shortId(endpointId);
-                kernel(what, () -> dataplane.createEndpoint(spec, ops()));
-                record(what, () -> journal.endpointCreated(endpoint), () -> dataplane.deleteEndpoint(spec, ops()));
+                kernel(what, () -> dataplane.createEndpoint(spec, kernelOps));
+                record(what, () -> journal.endpointCreated(endpoint), () -> dataplane.deleteEndpoint(spec, kernelOps));
                 state.putEndpoint(endpoint);
             }
         }
@@ -193,7 +203,7 @@ public final class NetworkDriver {
             VethSpec spec = new VethSpec(IfNames.hostSide(endpointId), IfNames.containerSide(endpointId), "", 0,
                     endpoint.map(Endpoint::mac).orElse(Macs.derive(endpointId)));
             String what = "delete endpoint " + shortId(endpointId);
-            kernel(what, () -> dataplane.deleteEndpoint(spec, ops()));
+            kernel(what, () -> dataplane.deleteEndpoint(spec, kernelOps));
             if (endpoint.isPresent()) {
                 record(what, () -> journal.endpointDeleted(endpointId), () -> { });
                 state.removeEndpoint(endpointId);
@@ -297,11 +307,6 @@ public final class NetworkDriver {
             log.error("{} failed: could not record it", what, e);
             throw failure;
         }
-    }
-
-    /** Where the kernel operations of a call go; the request log will take them (issue 5), DEBUG has them now. */
-    private static KernelOpListener ops() {
-        return KernelOpListener.NONE;
     }
 
     /** Checks both ids of an endpoint call and returns the endpoint id. */

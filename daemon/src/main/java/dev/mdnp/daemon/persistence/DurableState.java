@@ -16,12 +16,14 @@ import java.time.Clock;
 public final class DurableState implements AutoCloseable {
 
     private final Store store;
+    private final TimedStore journalStore;
     private final RestoredState restored;
     private final RecordCodec codec;
     private final Clock clock;
 
-    private DurableState(Store store, RestoredState restored, RecordCodec codec, Clock clock) {
+    private DurableState(Store store, CommitListener commits, RestoredState restored, RecordCodec codec, Clock clock) {
         this.store = store;
+        this.journalStore = new TimedStore(store, commits);
         this.restored = restored;
         this.codec = codec;
         this.clock = clock;
@@ -29,17 +31,18 @@ public final class DurableState implements AutoCloseable {
 
     /**
      * Opens the store in {@code stateDir} and reads its state; {@code mapper} must be the one the API decodes
-     * Docker's requests with.
+     * Docker's requests with; {@code commits} is told the duration of every journal commit.
      *
      * @throws dev.mdnp.daemon.store.StoreException when the store cannot be opened
      * @throws StoredStateException when a recorded row is damaged; the store is left as it is
      */
-    public static DurableState open(Path stateDir, ObjectMapper mapper, Clock clock) {
+    public static DurableState open(Path stateDir, ObjectMapper mapper, Clock clock, CommitListener commits) {
         RecordCodec codec = new RecordCodec(mapper);
         Store store = Store.open(stateDir);
         try {
             RestoredState restored = store.inTransaction(new StateLoader(codec)::load);
-            return new DurableState(store, restored, codec, requireNonNull(clock, "clock"));
+            return new DurableState(store, requireNonNull(commits, "commits"), restored, codec,
+                    requireNonNull(clock, "clock"));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -53,12 +56,12 @@ public final class DurableState implements AutoCloseable {
 
     /** Returns the journal the driver records its changes in. */
     public DriverJournal driverJournal() {
-        return new StoredDriverJournal(store, codec, clock);
+        return new StoredDriverJournal(journalStore, codec, clock);
     }
 
     /** Returns the journal the IPAM records its changes in. */
     public IpamJournal ipamJournal() {
-        return new StoredIpamJournal(store, codec);
+        return new StoredIpamJournal(journalStore, codec);
     }
 
     /** Closes the store. */

@@ -7,7 +7,6 @@ import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.daemon.store.EndpointRow;
 import dev.mdnp.daemon.store.NetworkRow;
-import dev.mdnp.daemon.store.Store;
 import java.time.Clock;
 
 /**
@@ -16,12 +15,12 @@ import java.time.Clock;
  */
 public final class StoredDriverJournal implements DriverJournal {
 
-    private final Store store;
+    private final TimedStore store;
     private final RecordCodec codec;
     private final Clock clock;
 
     /** Creates a journal writing to {@code store}, encoding requests with {@code codec}, timestamps from {@code clock}. */
-    StoredDriverJournal(Store store, RecordCodec codec, Clock clock) {
+    StoredDriverJournal(TimedStore store, RecordCodec codec, Clock clock) {
         this.store = requireNonNull(store, "store");
         this.codec = requireNonNull(codec, "codec");
         this.clock = requireNonNull(clock, "clock");
@@ -31,23 +30,23 @@ public final class StoredDriverJournal implements DriverJournal {
     public void networkCreated(Network network) {
         NetworkRow row = new NetworkRow(network.id(), network.bridge(), codec.encode(network.request()),
                 clock.instant());
-        store.runInTransaction(tx -> tx.networks().insert(row));
+        store.commit(tx -> tx.networks().insert(row));
     }
 
     @Override
     public void networkDeleted(String networkId) {
-        store.runInTransaction(tx -> tx.networks().delete(networkId));
+        store.commit(tx -> tx.networks().delete(networkId));
     }
 
     @Override
     public void endpointCreated(Endpoint endpoint) {
         EndpointRow row = row(endpoint);
-        store.runInTransaction(tx -> tx.endpoints().insert(row));
+        store.commit(tx -> tx.endpoints().insert(row));
     }
 
     @Override
     public void endpointChanged(Endpoint endpoint) {
-        store.runInTransaction(tx -> {
+        store.commit(tx -> {
             if (!tx.endpoints().updateJoinState(endpoint.id(), endpoint.joined(), endpoint.sandboxKey())) {
                 throw new IllegalStateException("endpoint " + endpoint.id() + " is not recorded");
             }
@@ -56,7 +55,7 @@ public final class StoredDriverJournal implements DriverJournal {
 
     @Override
     public void endpointDeleted(String endpointId) {
-        store.runInTransaction(tx -> tx.endpoints().delete(endpointId));
+        store.commit(tx -> tx.endpoints().delete(endpointId));
     }
 
     private EndpointRow row(Endpoint endpoint) {

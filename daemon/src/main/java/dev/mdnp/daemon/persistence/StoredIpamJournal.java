@@ -8,7 +8,6 @@ import dev.mdnp.daemon.ipam.IpamJournal;
 import dev.mdnp.daemon.ipam.PoolRecord;
 import dev.mdnp.daemon.store.AllocationRow;
 import dev.mdnp.daemon.store.PoolRow;
-import dev.mdnp.daemon.store.Store;
 import dev.mdnp.daemon.store.StoreException;
 
 /**
@@ -18,11 +17,11 @@ import dev.mdnp.daemon.store.StoreException;
  */
 public final class StoredIpamJournal implements IpamJournal {
 
-    private final Store store;
+    private final TimedStore store;
     private final RecordCodec codec;
 
     /** Creates a journal writing to {@code store}, encoding pool options with {@code codec}. */
-    StoredIpamJournal(Store store, RecordCodec codec) {
+    StoredIpamJournal(TimedStore store, RecordCodec codec) {
         this.store = requireNonNull(store, "store");
         this.codec = requireNonNull(codec, "codec");
     }
@@ -31,26 +30,26 @@ public final class StoredIpamJournal implements IpamJournal {
     public void poolAllocated(PoolRecord pool) {
         PoolRow row = new PoolRow(pool.poolId(), pool.addressSpace(), pool.pool(), pool.subPool(),
                 pool.pool().contains(":"), codec.encode(pool.options()));
-        commit("record pool " + pool.poolId(), () -> store.runInTransaction(tx -> tx.pools().insert(row)));
+        commit("record pool " + pool.poolId(), () -> store.commit(tx -> tx.pools().insert(row)));
     }
 
     @Override
     public void poolReleased(PoolRecord pool) {
         commit("record release of pool " + pool.poolId(),
-                () -> store.runInTransaction(tx -> tx.pools().delete(pool.poolId())));
+                () -> store.commit(tx -> tx.pools().delete(pool.poolId())));
     }
 
     @Override
     public void addressAllocated(AddressRecord address) {
         AllocationRow row = new AllocationRow(address.poolId(), address.address());
         commit("record address " + address.address(),
-                () -> store.runInTransaction(tx -> tx.allocations().insert(row)));
+                () -> store.commit(tx -> tx.allocations().insert(row)));
     }
 
     @Override
     public void addressReleased(AddressRecord address) {
         commit("record release of address " + address.address(),
-                () -> store.runInTransaction(tx -> tx.allocations().delete(address.poolId(), address.address())));
+                () -> store.commit(tx -> tx.allocations().delete(address.poolId(), address.address())));
     }
 
     /** Runs a store write, turning its failure into the IPAM error the journal contract asks for. */

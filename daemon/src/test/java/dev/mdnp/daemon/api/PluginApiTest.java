@@ -212,7 +212,7 @@ class PluginApiTest {
 
     @Test
     void everyCallIsLoggedOnOneLineWithMethodStatusDurationAndShortIds() throws IOException {
-        Logger logger = (Logger) LoggerFactory.getLogger(CallLogHandler.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(RecordingHandler.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);

@@ -121,7 +121,7 @@ class DamagedStateTest {
     }
 
     private DurableState open() {
-        return DurableState.open(stateDir, mapper, CLOCK);
+        return DurableState.open(stateDir, mapper, CLOCK, CommitListener.NONE);
     }
 
     /** Changes the closed state file behind mdnp's back, as an operator's sqlite3 or a bad disk would. */

@@ -286,7 +286,7 @@ class DurableStateTest {
     }
 
     private DurableState open() {
-        return DurableState.open(temp.resolve("state"), mapper, CLOCK);
+        return DurableState.open(temp.resolve("state"), mapper, CLOCK, CommitListener.NONE);
     }
 
     /** Runs a counting query on the closed state file. */

@@ -1,0 +1,32 @@
+package dev.mdnp.model.inspect;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An endpoint mdnp holds, as {@code /v1/endpoints} shows it.
+ *
+ * @param id Docker's endpoint id
+ * @param networkId Docker's id of its network
+ * @param hostIfName the veth end on the host, a port of the network's bridge
+ * @param containerIfName the veth end Docker moves into the container
+ * @param mac the MAC of the container's interface
+ * @param ipv4Address its IPv4 address in CIDR form, {@code ""} when none
+ * @param ipv6Address its IPv6 address in CIDR form, {@code ""} when none
+ * @param joined whether a container has joined it
+ * @param sandboxKey the container's namespace path, {@code ""} when not joined
+ */
+public record EndpointView(String id, String networkId, String hostIfName, String containerIfName, String mac,
+        String ipv4Address, String ipv6Address, boolean joined, String sandboxKey) {
+
+    /** Validates the components. */
+    public EndpointView {
+        requireNonNull(id, "id");
+        requireNonNull(networkId, "networkId");
+        requireNonNull(hostIfName, "hostIfName");
+        requireNonNull(containerIfName, "containerIfName");
+        requireNonNull(mac, "mac");
+        requireNonNull(ipv4Address, "ipv4Address");
+        requireNonNull(ipv6Address, "ipv6Address");
+        requireNonNull(sandboxKey, "sandboxKey");
+    }
+}
