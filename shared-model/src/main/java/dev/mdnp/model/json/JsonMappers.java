@@ -2,11 +2,13 @@ package dev.mdnp.model.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Builds the one Jackson configuration used for Docker's plugin protocol ({@code cnm-remote-api.md} §0, §1.3).
@@ -45,6 +47,9 @@ public final class JsonMappers {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Instants of the introspection records as ISO-8601 text, which people and jq read.
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addModule(new SimpleModule("mdnp-absent-primitives")
                         .setDeserializerModifier(new AbsentPrimitiveAsZero()))
                 .build();
