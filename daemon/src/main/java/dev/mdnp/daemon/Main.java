@@ -3,13 +3,19 @@ package dev.mdnp.daemon;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mdnp} command: runs the plugin daemon ({@code mdnp serve}) and, later, inspects it. */
+/**
+ * The {@code mdnp} command: runs the plugin daemon ({@code mdnp serve}), inspects a running one through its inspect
+ * socket ({@code status}, {@code networks}, {@code endpoints}, {@code links}, {@code pools}, {@code log}) and checks
+ * the host ({@code doctor}).
+ */
 @Command(
         name = "mdnp",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Docker network plugin: a bridge per network, a veth pair per container.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, StatusCommand.class, NetworksCommand.class, EndpointsCommand.class,
+            LinksCommand.class, PoolsCommand.class, LogCommand.class, DoctorCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Runs the command line and exits with its status. */

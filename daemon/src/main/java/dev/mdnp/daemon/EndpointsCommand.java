@@ -1,0 +1,38 @@
+package dev.mdnp.daemon;
+
+import dev.mdnp.model.client.InspectClient;
+import dev.mdnp.model.inspect.EndpointView;
+import java.io.PrintWriter;
+import java.time.InstantSource;
+import picocli.CommandLine.Command;
+
+/** {@code mdnp endpoints}: the endpoints the daemon holds ({@code /v1/endpoints}). */
+@Command(name = "endpoints", mixinStandardHelpOptions = true,
+        description = "List the endpoints mdnp holds: id, network, veth ends, MAC, addresses, joined.")
+final class EndpointsCommand extends InspectCommand {
+
+    EndpointsCommand() {
+        this(InstantSource.system());
+    }
+
+    EndpointsCommand(InstantSource clock) {
+        super(clock);
+    }
+
+    @Override
+    int run(InspectClient client, PrintWriter out) {
+        if (json) {
+            printJson(out, client.getText("/v1/endpoints"));
+            return EXIT_OK;
+        }
+        Table table = new Table("ENDPOINT ID", "NETWORK ID", "HOST IF", "CONTAINER IF", "MAC", "IPV4", "IPV6",
+                "JOINED");
+        for (EndpointView endpoint : client.endpoints()) {
+            table.row(shortId(endpoint.id()), shortId(endpoint.networkId()), orDash(endpoint.hostIfName()),
+                    orDash(endpoint.containerIfName()), orDash(endpoint.mac()), orDash(endpoint.ipv4Address()),
+                    orDash(endpoint.ipv6Address()), endpoint.joined() ? "yes" : "no");
+        }
+        table.print(out);
+        return EXIT_OK;
+    }
+}

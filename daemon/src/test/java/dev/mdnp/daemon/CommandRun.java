@@ -1,0 +1,26 @@
+package dev.mdnp.daemon;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/**
+ * The outcome of one command run through picocli with captured output.
+ *
+ * @param exitCode the exit code
+ * @param out what it printed on stdout
+ * @param err what it printed on stderr
+ */
+record CommandRun(int exitCode, String out, String err) {
+
+    /** Runs {@code command} with {@code args} as picocli would from {@code main}, capturing both streams. */
+    static CommandRun of(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new CommandRun(exitCode, out.toString(), err.toString());
+    }
+}

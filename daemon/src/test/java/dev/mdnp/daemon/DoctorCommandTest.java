@@ -1,0 +1,261 @@
+package dev.mdnp.daemon;
+
+import dev.mdnp.model.client.StubInspectDaemon;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code mdnp doctor} on a fake host: a directory standing for /, stub sockets for the daemon and Docker. */
+class DoctorCommandTest {
+
+    private static final String RELEASE = "6.1.0-test";
+    private static final String ROOT_STATUS = "Name:\tjava\nUid:\t0\t0\t0\t0\nCapEff:\t000001ffffffffff\n";
+
+    private Path host;
+    private Path pluginDir;
+    private Path bin;
+    private StubInspectDaemon inspect;
+    private StubInspectDaemon docker;
+    private ServerSocketChannel plugin;
+
+    @BeforeEach
+    void createHost() throws IOException {
+        host = Files.createTempDirectory(Path.of("/tmp"), "mdnpdoc");
+        pluginDir = host.resolve("plugins");
+        bin = Files.createDirectories(host.resolve("bin"));
+        inspect = StubInspectDaemon.start();
+        docker = StubInspectDaemon.start();
+        docker.reply("/_ping", 200, "text/plain", "OK");
+    }
+
+    @AfterEach
+    void removeHost() throws IOException {
+        if (plugin != null) {
+            plugin.close();
+        }
+        inspect.close();
+        docker.close();
+        try (Stream<Path> paths = Files.walk(host)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
+    void aHealthyHostPassesEveryCheck() throws IOException {
+        healthyHost();
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).containsExactly(
+                "✓ running as root, with CAP_NET_ADMIN",
+                "✓ plugin directory " + pluginDir + " exists",
+                "✓ plugin socket " + pluginDir.resolve("mdnp.sock") + " answers",
+                "✓ inspect socket " + inspect.socket() + " answers: mdnp 0.1.0, plugin mdnp, 2 networks, 1 endpoints",
+                "✓ docker answers at unix://" + docker.socket(),
+                "✓ no other plugin is named \"mdnp\"",
+                "✓ kernel supports bridge (loaded)",
+                "✓ kernel supports veth (module, loaded on first use)",
+                "✓ IPv4 forwarding is on",
+                "✓ iptables found at " + bin.resolve("iptables"),
+                "no problems found");
+    }
+
+    @Test
+    void anEmptyHostFailsWithWhatToDo() throws IOException {
+        write("proc/self/status", "Uid:\t1000\t1000\t1000\t1000\nCapEff:\t0000000000000000\n");
+        inspect.close();
+        docker.close();
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains(
+                "✗ not root (uid 1000) and without CAP_NET_ADMIN\n"
+                        + "    mdnp serve must run as root (sudo mdnp serve); the socket checks below may be limited\n",
+                "✗ plugin directory " + pluginDir + " does not exist\n",
+                "✗ plugin socket " + pluginDir.resolve("mdnp.sock") + " does not exist: mdnp is not serving plugin"
+                        + " \"mdnp\" in " + pluginDir + "\n    start it: sudo mdnp serve --name mdnp",
+                "✗ inspect socket " + inspect.socket() + " does not answer\n    cannot reach mdnp at "
+                        + inspect.socket(),
+                "✗ docker does not answer at unix://" + docker.socket() + ": ",
+                "    is dockerd running? is --docker-host right?\n",
+                "! cannot tell whether the kernel supports bridge: no /proc/config.gz, /boot/config-6.1.0-test or"
+                        + " /lib/modules/6.1.0-test\n",
+                "! cannot read net.ipv4.ip_forward\n",
+                "✗ iptables not found in [" + bin + "]\n",
+                "6 problems found\n");
+    }
+
+    @Test
+    void aStaleSocketIsToldApartFromAMissingOne() throws IOException {
+        healthyHost();
+        plugin.close();
+        plugin = null;
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✗ plugin socket " + pluginDir.resolve("mdnp.sock")
+                + " exists but nothing answers on it\n    left by an mdnp that was killed?");
+    }
+
+    @Test
+    void otherPluginEntriesWithTheSameNameAreWarnedAbout() throws IOException {
+        healthyHost();
+        write("plugins/mdnp/mdnp.sock", "");
+        write("etc/docker/plugins/mdnp.spec", "unix:///run/old/mdnp.sock\n");
+        write("plugins/weave.sock", "");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("! other plugin entries are named \"mdnp\": "
+                + pluginDir.resolve("mdnp/mdnp.sock") + ", " + host.resolve("etc/docker/plugins/mdnp.spec") + " (other plugins in " + pluginDir
+                + ": weave.sock)\n    Docker uses the first it finds, " + pluginDir.resolve("mdnp.sock")
+                + " before these: remove the stale ones\n");
+    }
+
+    @Test
+    void aDaemonServingAnotherPluginSocketIsWarnedAbout() throws IOException {
+        healthyHost();
+        inspect.reply("/v1/info", 200, info("/run/docker/plugins/other.sock"));
+
+        CommandRun run = doctor();
+
+        assertThat(run.out()).contains("    that daemon serves /run/docker/plugins/other.sock, not "
+                + pluginDir.resolve("mdnp.sock") + ": are --name and --plugin-dir right?\n");
+    }
+
+    @Test
+    void aDockerThatAnswersWithAnErrorFails() throws IOException {
+        healthyHost();
+        docker.reply("/_ping", 500, "text/plain", "daemon is shutting down");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✗ docker at unix://" + docker.socket() + " answered /_ping with 500\n"
+                + "    daemon is shutting down\n");
+    }
+
+    @Test
+    void capNetAdminWithoutRootIsOnlyAWarning() throws IOException {
+        healthyHost();
+        write("proc/self/status", "Uid:\t1000\t1000\t1000\t1000\nCapEff:\t0000000000001000\n");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("! not root (uid 1000) but with CAP_NET_ADMIN\n");
+    }
+
+    @Test
+    void builtInModulesCount() throws IOException {
+        healthyHost();
+        Files.delete(host.resolve("sys/module/bridge"));
+        write("lib/modules/" + RELEASE + "/modules.builtin", "kernel/net/bridge/bridge.ko\n");
+
+        assertThat(doctor().out()).contains("✓ kernel supports bridge (built in)\n");
+    }
+
+    @Test
+    void theKernelConfigTellsBuiltInFromMissing() throws IOException {
+        healthyHost();
+        Files.delete(host.resolve("sys/module/bridge"));
+        Files.delete(host.resolve("lib/modules/" + RELEASE + "/modules.dep"));
+        Files.delete(host.resolve("lib/modules/" + RELEASE));
+        Files.delete(host.resolve("lib/modules"));
+        Path config = host.resolve("proc/config.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(config))) {
+            out.write("CONFIG_BRIDGE=y\n# CONFIG_VETH is not set\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✓ kernel supports bridge (built in)\n",
+                "✗ no veth support found in the kernel (6.1.0-test)\n    install the kernel's modules"
+                        + " (e.g. linux-modules-extra-6.1.0-test) or load it: modprobe veth\n");
+    }
+
+    @Test
+    void aModuleTheKernelWasBuiltWithButThatIsNotInstalledFails() throws IOException {
+        healthyHost();
+        Files.delete(host.resolve("lib/modules/" + RELEASE + "/modules.dep"));
+        write("boot/config-" + RELEASE, "CONFIG_VETH=m\n");
+
+        assertThat(doctor().out()).contains("✗ kernel 6.1.0-test has veth as a module, but it is not installed\n");
+    }
+
+    @Test
+    void theDoctorChangesNothing() throws IOException {
+        healthyHost();
+        List<String> before = snapshot();
+
+        doctor();
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(inspect.requests()).extracting(StubInspectDaemon.Request::target).containsExactly("/v1/info");
+        assertThat(docker.requests()).extracting(StubInspectDaemon.Request::method).containsOnly("GET");
+    }
+
+    private CommandRun doctor() {
+        return CommandRun.of(new DoctorCommand(host, List.of(bin), RELEASE), "--plugin-dir", pluginDir.toString(),
+                "--inspect-socket", inspect.socket().toString(), "--docker-host", "unix://" + docker.socket(),
+                "--timeout", "2s");
+    }
+
+    private void healthyHost() throws IOException {
+        write("proc/self/status", ROOT_STATUS);
+        write("proc/sys/net/ipv4/ip_forward", "1\n");
+        Files.createDirectories(host.resolve("sys/module/bridge"));
+        write("lib/modules/" + RELEASE + "/modules.dep", "kernel/drivers/net/veth.ko.zst:\n");
+        Path iptables = write("bin/iptables", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(iptables, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(pluginDir);
+        plugin = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        plugin.bind(UnixDomainSocketAddress.of(pluginDir.resolve("mdnp.sock")));
+        inspect.reply("/v1/info", 200, info(pluginDir.resolve("mdnp.sock").toString()));
+    }
+
+    private static String info(String pluginSocket) {
+        return InspectBodies.INFO.replace("/run/docker/plugins/mdnp.sock", pluginSocket);
+    }
+
+    private Path write(String relative, String content) throws IOException {
+        Path file = host.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
+    private List<String> snapshot() throws IOException {
+        try (Stream<Path> paths = Files.walk(host)) {
+            return paths.sorted().map(path -> {
+                try {
+                    return path + " " + Files.getLastModifiedTime(path) + " " + Files.size(path);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).collect(Collectors.toList());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mdnp.daemon;
+
+import java.time.Instant;
+import java.time.InstantSource;
+
+/** Inspect API bodies as the daemon sends them, and the fixed "now" the command tests format ages against. */
+final class InspectBodies {
+
+    static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-28T22:00:00Z"));
+    static final String NET_ID = "8f6511a52af0d3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c";
+    static final String NET2_ID = "77aa0011bb22cc33dd44ee55ff66007788990011aabbccddeeff001122334455";
+    static final String EP_ID = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80";
+
+    static final String INFO = """
+            {"name":"mdnp","version":"0.1.0","startedAt":"2026-11-28T19:55:30Z",
+             "pluginSocket":"/run/docker/plugins/mdnp.sock","stateDir":"/var/lib/mdnp/mdnp",
+             "networks":2,"endpoints":1,"requests":42,"lastSeq":42,"historySize":10000,"droppedEvents":0}
+            """;
+
+    static final String NETWORKS = """
+            [{"id":"%s","bridge":"mdnpb8f6511a52a","mtu":1400,
+              "ipv4Subnets":["10.77.0.0/24"],"ipv6Subnets":["fd77::/64"],"gateways":["10.77.0.1/24","fd77::1/64"],
+              "options":{},"endpoints":1,"createdAt":"2026-11-28T21:57:00Z"},
+             {"id":"%s","bridge":"br-lab","mtu":0,
+              "ipv4Subnets":[],"ipv6Subnets":[],"gateways":[],
+              "options":{},"endpoints":0,"createdAt":"2026-11-26T21:00:00Z"}]
+            """.formatted(NET_ID, NET2_ID);
+
+    static final String ENDPOINTS = """
+            [{"id":"%s","networkId":"%s","hostIfName":"mdnph1a2b3c4d5e","containerIfName":"mdnpc1a2b3c4d5e",
+              "mac":"02:42:0a:4d:00:02","ipv4Address":"10.77.0.2/24","ipv6Address":"","joined":true,
+              "sandboxKey":"/var/run/docker/netns/abc"}]
+            """.formatted(EP_ID, NET_ID);
+
+    static final String LINKS = """
+            [{"name":"mdnpb8f6511a52a","kind":"bridge","index":7,"peer":"","master":"","mtu":1400,
+              "mac":"02:00:00:00:00:01","up":true,"operState":"UP","rxBytes":1536,"txBytes":900,
+              "networkId":"%s","endpointId":"","drift":"NONE"},
+             {"name":"mdnph1a2b3c4d5e","kind":"veth","index":0,"peer":"","master":"mdnpb8f6511a52a","mtu":0,
+              "mac":"","up":false,"operState":"","rxBytes":0,"txBytes":0,
+              "networkId":"%s","endpointId":"%s","drift":"MISSING_IN_KERNEL"},
+             {"name":"mdnphdeadbeef00","kind":"veth","index":9,"peer":"mdnpcdeadbeef00","master":"","mtu":1500,
+              "mac":"02:00:00:00:00:09","up":false,"operState":"DOWN","rxBytes":0,"txBytes":3145728,
+              "networkId":"","endpointId":"","drift":"UNKNOWN_TO_STATE"}]
+            """.formatted(NET_ID, NET_ID, EP_ID);
+
+    static final String POOLS = """
+            [{"poolId":"MdnpLocal/10.77.0.0/24","addressSpace":"MdnpLocal","pool":"10.77.0.0/24","subPool":"",
+              "used":2,"free":252},
+             {"poolId":"MdnpLocal/10.78.0.0/16/10.78.1.0/24","addressSpace":"MdnpLocal","pool":"10.78.0.0/16",
+              "subPool":"10.78.1.0/24","used":1,"free":253}]
+            """;
+
+    private InspectBodies() {
+    }
+
+    /** A request record's JSON. */
+    static String record(long seq, String method, String networkId, String endpointId, int status, String error,
+            long durationMicros, String start) {
+        return ("{\"seq\":%d,\"start\":\"%s\",\"method\":\"%s\",\"networkId\":\"%s\",\"endpointId\":\"%s\","
+                + "\"status\":%d,\"error\":\"%s\",\"requestJson\":\"{}\",\"responseJson\":\"{}\","
+                + "\"durationMicros\":%d,\"phases\":{\"decodeMicros\":0,\"driverMicros\":0,\"kernelMicros\":0,"
+                + "\"storeMicros\":0,\"encodeMicros\":0},\"kernelOps\":[]}")
+                .formatted(seq, start, method, networkId, endpointId, status, error, durationMicros);
+    }
+
+    /** One SSE message carrying a request event. */
+    static String requestEvent(long seq, String recordJson) {
+        return "id: " + seq + "\nevent: request\ndata: {\"type\":\"request\",\"seq\":" + seq + ",\"record\":"
+                + recordJson + "}\n\n";
+    }
+}

@@ -1,0 +1,220 @@
+package dev.mdnp.model.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mdnp.model.client.InspectClient.EventStream;
+import dev.mdnp.model.inspect.InspectEvent;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A running subscription to the daemon's event stream, made by {@link InspectClient#subscribe}: a thread of its own
+ * that opens {@code /v1/events}, parses the Server-Sent Events, hands each event on, and reconnects with backoff,
+ * resuming after the last event id it saw.
+ *
+ * <p>Thread safety: {@link #close()} and {@link #lastSeq()} may be called from any thread, a callback included. The
+ * subscription thread alone reads the stream and calls the callbacks; {@code lastSeq} is volatile, and the current
+ * request is published through a volatile field so that {@code close()} can abort it.
+ */
+public final class EventSubscription implements AutoCloseable {
+
+    private static final long JOIN_MILLIS = 5_000;
+
+    private final InspectClient client;
+    private final Consumer<InspectEvent> onEvent;
+    private final Consumer<ConnectionState> onState;
+    private final Backoff backoff;
+    private final Duration idleTimeout;
+    private final Consumer<EventSubscription> onEnd;
+    private final Thread thread;
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile long lastSeq;
+    private volatile @Nullable EventStream current;
+    private volatile String endReason = "closed";
+
+    EventSubscription(InspectClient client, long after, Consumer<InspectEvent> onEvent,
+            Consumer<ConnectionState> onState, Backoff backoff, Duration idleTimeout,
+            Consumer<EventSubscription> onEnd) {
+        this.client = client;
+        this.lastSeq = after;
+        this.onEvent = onEvent;
+        this.onState = onState;
+        this.backoff = backoff;
+        this.idleTimeout = idleTimeout;
+        this.onEnd = onEnd;
+        this.thread = new Thread(this::run, "mdnp-inspect-events");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Returns the sequence number of the last event delivered (the one a reconnect resumes after); the {@code after}
+     * the subscription started with until the first event, -1 for the daemon's default.
+     */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Returns whether the subscription has ended: closed, or stopped by a callback that threw. */
+    public boolean isClosed() {
+        return closing.getCount() == 0 && !thread.isAlive();
+    }
+
+    /**
+     * Stops the subscription: aborts the stream or the wait before a reconnect, and, unless called on the
+     * subscription's own thread, waits up to 5 s for the thread to end. The last callback is
+     * {@link ConnectionState.Closed}. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        closing.countDown();
+        EventStream stream = current;
+        if (stream != null) {
+            stream.request().abort(new IOException("event subscription closed"));
+        }
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(JOIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private boolean closed() {
+        return closing.getCount() == 0;
+    }
+
+    private void run() {
+        try {
+            int attempt = 0;
+            while (!closed()) {
+                attempt++;
+                if (!state(new ConnectionState.Connecting(attempt, lastSeq))) {
+                    break;
+                }
+                String reason;
+                try {
+                    reason = follow();
+                    attempt = 0;
+                } catch (InspectException e) {
+                    reason = e.getMessage();
+                } catch (ConsumerFailure e) {
+                    endReason = e.getMessage();
+                    break;
+                }
+                if (closed()) {
+                    break;
+                }
+                Duration delay = backoff.next();
+                if (!state(new ConnectionState.Disconnected(reason, delay))) {
+                    break;
+                }
+                if (closing.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            endReason = "interrupted";
+        } finally {
+            closing.countDown();
+            onEnd.accept(this);
+            state(new ConnectionState.Closed(endReason));
+        }
+    }
+
+    /**
+     * Opens the stream and reads it to its end; returns why it ended.
+     *
+     * @throws InspectException if it cannot be opened
+     * @throws ConsumerFailure if a callback threw
+     */
+    private String follow() {
+        EventStream stream = client.openEvents(lastSeq, idleTimeout);
+        current = stream;
+        try (InputStream body = stream.body()) {
+            if (closed()) {
+                return "closed";
+            }
+            backoff.reset();
+            if (!state(new ConnectionState.Connected(lastSeq))) {
+                throw new ConsumerFailure(endReason);
+            }
+            SseReader reader = new SseReader(new BufferedInputStream(body));
+            for (SseReader.SseMessage message = reader.next(); message != null; message = reader.next()) {
+                deliver(message);
+            }
+            return client.daemon() + " ended the event stream";
+        } catch (IOException e) {
+            return "event stream from " + client.daemon() + " broke: " + e.getMessage();
+        } finally {
+            current = null;
+        }
+    }
+
+    private void deliver(SseReader.SseMessage message) {
+        InspectEvent event;
+        try {
+            event = client.decodeEvent(message.data());
+        } catch (JsonProcessingException unknownKind) {
+            // A newer daemon's kind of event, or one this client cannot read: skipped, its id still counts.
+            advance(message.lastEventId(), -1);
+            return;
+        }
+        advance(message.lastEventId(), event.seq());
+        try {
+            onEvent.accept(event);
+        } catch (RuntimeException e) {
+            // The top of this thread: a failing consumer ends the subscription instead of killing it silently.
+            endReason = "event consumer failed: " + e;
+            closing.countDown();
+            throw new ConsumerFailure(endReason);
+        }
+    }
+
+    private void advance(String lastEventId, long eventSeq) {
+        long seq = eventSeq;
+        if (!lastEventId.isEmpty()) {
+            try {
+                seq = Long.parseLong(lastEventId.strip());
+            } catch (NumberFormatException notOurs) {
+                // Not a sequence number: fall back to the event's own.
+            }
+        }
+        if (seq > lastSeq) {
+            lastSeq = seq;
+        }
+    }
+
+    /** Calls the state callback; returns false, having ended the subscription, if it threw. */
+    private boolean state(ConnectionState state) {
+        try {
+            onState.accept(state);
+            return true;
+        } catch (RuntimeException e) {
+            if (!(state instanceof ConnectionState.Closed)) {
+                endReason = "state consumer failed: " + e;
+            }
+            closing.countDown();
+            return false;
+        }
+    }
+
+    /** A callback threw; unwinds the reading loop. */
+    private static final class ConsumerFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ConsumerFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
