@@ -109,11 +109,11 @@ class CrashRecoveryKernelTest {
             workers.add(new ChurnWorker(i, random.nextLong(), acked, subnets, json));
         }
         Path pluginDir = Files.createDirectories(workDir.resolve("plugins"));
-        Path stateDir = workDir.resolve("state");
         // No Docker engine listens there: the orphan collector can see no engine and must collect nothing.
         String noDocker = "unix://" + workDir.resolve("no-docker.sock");
-        DaemonProcess.Launch launch = new DaemonProcess.Launch("mdnpcrash", pluginDir, stateDir,
-                workDir.resolve("daemon.log"), netns.wrapper(), List.of("--docker-host", noDocker));
+        DaemonProcess.Launch launch = new DaemonProcess.Launch("mdnpcrash", pluginDir, workDir, netns.wrapper(),
+                List.of("--docker-host", noDocker));
+        Path stateDir = launch.stateDir();
         System.out.printf("crash test: seed %d, %d kills, namespace %s, work dir %s%n", SEED, KILLS, netns.name(),
                 workDir);
         List<String> firewallDrift = new ArrayList<>();

@@ -34,17 +34,15 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     /**
-     * How to start a daemon.
+     * How to start a daemon: everything of its own lives in {@code workDir}, so daemons never share a file.
      *
      * @param name the plugin name
      * @param pluginDir the directory its socket goes in
-     * @param stateDir its {@code --state-dir}
-     * @param logFile the file its output is appended to
+     * @param workDir its state ({@code state/}), log ({@code daemon.log}) and inspect socket ({@code inspect.sock})
      * @param wrapper a command the java command line is appended to, such as {@code ip netns exec NS}; may be empty
      * @param extraArgs further {@code serve} arguments
      */
-    public record Launch(String name, Path pluginDir, Path stateDir, Path logFile, List<String> wrapper,
-            List<String> extraArgs) {
+    public record Launch(String name, Path pluginDir, Path workDir, List<String> wrapper, List<String> extraArgs) {
 
         /** Copies the lists. */
         public Launch {
@@ -52,10 +50,24 @@ public final class DaemonProcess implements AutoCloseable {
             extraArgs = List.copyOf(extraArgs);
         }
 
-        /** A launch without wrapper and extra arguments, with its state in {@code workDir/state}. */
+        /** A launch without wrapper and extra arguments. */
         public static Launch of(String name, Path pluginDir, Path workDir) {
-            return new Launch(name, pluginDir, workDir.resolve("state"), workDir.resolve("daemon.log"), List.of(),
-                    List.of());
+            return new Launch(name, pluginDir, workDir, List.of(), List.of());
+        }
+
+        /** Returns its {@code --state-dir}. */
+        public Path stateDir() {
+            return workDir.resolve("state");
+        }
+
+        /** Returns the file its output is appended to. */
+        public Path logFile() {
+            return workDir.resolve("daemon.log");
+        }
+
+        /** Returns its {@code --inspect-socket}. */
+        public Path inspectSocket() {
+            return workDir.resolve("inspect.sock");
         }
     }
 
@@ -72,7 +84,8 @@ public final class DaemonProcess implements AutoCloseable {
                 "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
                 "-jar", E2eEnvironment.daemonJar().toString(),
                 "serve", "--name", launch.name(), "--plugin-dir", launch.pluginDir().toString(),
-                "--state-dir", launch.stateDir().toString(), "--shutdown-grace", "5s"));
+                "--state-dir", launch.stateDir().toString(), "--inspect-socket", launch.inspectSocket().toString(),
+                "--shutdown-grace", "5s"));
         command.addAll(launch.extraArgs());
         Path socket = launch.pluginDir().resolve(launch.name() + ".sock");
         Process process = new ProcessBuilder(command)

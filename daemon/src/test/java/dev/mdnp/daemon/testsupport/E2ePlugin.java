@@ -63,9 +63,7 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
         workDir = Files.createTempDirectory("mdnp-e2e-");
         List<String> args = new ArrayList<>(List.of("--docker-host", host));
         args.addAll(serveArgs);
-        DaemonProcess.Launch launch = DaemonProcess.Launch.of(name, PLUGIN_DIR, workDir);
-        daemon = DaemonProcess.start(new DaemonProcess.Launch(launch.name(), launch.pluginDir(), launch.stateDir(),
-                launch.logFile(), launch.wrapper(), args));
+        daemon = DaemonProcess.start(new DaemonProcess.Launch(name, PLUGIN_DIR, workDir, List.of(), args));
     }
 
     @Override
