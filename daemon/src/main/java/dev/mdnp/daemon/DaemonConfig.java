@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * @param name the plugin name users pass to {@code docker network create -d}; also the socket's file name
  * @param pluginDir the directory Docker searches for plugin sockets
  * @param stateDir where durable state is kept
- * @param inspectSocket the introspection channel's socket
+ * @param inspect the introspection channel's socket, group, history size and record file
  * @param shutdownGrace how long a stop waits for calls in flight
  * @param defaultPools the ranges mdnp's IPAM carves automatic pools from
  * @param dockerHost the Docker engine the orphan collector asks, a {@code unix://} URI
  * @param reconcileInterval how often the orphan collector asks Docker
  */
-record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSocket, Duration shutdownGrace,
+record DaemonConfig(String name, Path pluginDir, Path stateDir, InspectOptions inspect, Duration shutdownGrace,
         DefaultPools defaultPools, String dockerHost, Duration reconcileInterval) {
 
     /** Plugin names as Docker users type them: short, lower case, no path separators. */
@@ -33,7 +33,7 @@ record DaemonConfig(String name, Path pluginDir, Path stateDir, Path inspectSock
         }
         requireNonNull(pluginDir, "pluginDir");
         requireNonNull(stateDir, "stateDir");
-        requireNonNull(inspectSocket, "inspectSocket");
+        requireNonNull(inspect, "inspect");
         requireNonNull(defaultPools, "defaultPools");
         if (!dockerHost.startsWith("unix:///")) {
             throw new IllegalArgumentException("invalid --docker-host \"" + dockerHost

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -55,9 +56,22 @@ final class ServeCommand implements Callable<Integer> {
     private @Nullable Path stateDir;
 
     @Option(names = "--inspect-socket", defaultValue = "/run/mdnp/inspect.sock", paramLabel = "PATH",
-            description = "Socket of the read-only introspection channel (default: ${DEFAULT-VALUE}). Not served"
-                    + " yet.")
+            description = "Socket of the read-only introspection channel: JSON views, the request log, events,"
+                    + " /metrics (default: ${DEFAULT-VALUE}).")
     private Path inspectSocket = Path.of("/run/mdnp/inspect.sock");
+
+    @Option(names = "--inspect-group", defaultValue = "", paramLabel = "GROUP",
+            description = "Group that may read the inspect socket (mode 0660); empty: root only (the default).")
+    private String inspectGroup = "";
+
+    @Option(names = "--history", defaultValue = "10000", paramLabel = "N",
+            description = "How many plugin calls the request log keeps in memory (default: ${DEFAULT-VALUE}).")
+    private int history = 10_000;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Also append every plugin call to FILE as NDJSON (0600, rotated at 64 MiB, 3 kept),"
+                    + " for replay in the inspector.")
+    private @Nullable Path recordFile;
 
     @Option(names = "--default-pool", paramLabel = "CIDR/SIZE",
             description = "Range that mdnp's IPAM (--ipam-driver) carves automatic pools from, as BASE/PREFIX/SIZE,"
@@ -122,7 +136,8 @@ final class ServeCommand implements Callable<Integer> {
     private DaemonConfig config() {
         try {
             Path state = stateDir != null ? stateDir : DEFAULT_STATE_ROOT.resolve(name);
-            return new DaemonConfig(name, pluginDir, state, inspectSocket, shutdownGrace,
+            return new DaemonConfig(name, pluginDir, state, new InspectOptions(inspectSocket, inspectGroup, history,
+                    Optional.ofNullable(recordFile)), shutdownGrace,
                     DefaultPools.fromOptions(defaultPools), dockerHost, reconcileInterval);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -7,7 +7,12 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"mdnp " + version()};
+    }
+
+    /** Returns the version in the jar's manifest, or {@code (development build)} when run from classes. */
+    static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"mdnp " + (version == null ? "(development build)" : version)};
+        return version == null ? "(development build)" : version;
     }
 }

@@ -3,16 +3,21 @@ package dev.mdnp.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.daemon.api.CallRecorder;
 import dev.mdnp.daemon.api.PluginApi;
-import dev.mdnp.daemon.api.RequestSink;
 import dev.mdnp.daemon.dataplane.NetlinkDataplane;
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
+import dev.mdnp.daemon.inspect.InspectServer;
+import dev.mdnp.daemon.inspect.InspectServerConfig;
+import dev.mdnp.daemon.inspect.InspectSources;
+import dev.mdnp.daemon.inspect.LinkSource;
+import dev.mdnp.daemon.inspect.RequestHistory;
+import dev.mdnp.daemon.inspect.StateEventJournal;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.persistence.DurableState;
 import dev.mdnp.daemon.reconcile.OrphanCollector;
-import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;
 import dev.mdnp.daemon.transport.UnixSocketServerConfig;
@@ -22,6 +27,8 @@ import java.io.IOException;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,15 +49,17 @@ final class Wiring implements AutoCloseable {
     private final NetlinkDataplane dataplane;
     private final LazyDockerEngine docker;
     private final UnixSocketServer pluginServer;
+    private final InspectServer inspectServer;
     private final OrphanCollector orphans;
 
     private Wiring(DurableState state, RtNetlink rtnl, NetlinkDataplane dataplane, LazyDockerEngine docker,
-            UnixSocketServer pluginServer, OrphanCollector orphans) {
+            UnixSocketServer pluginServer, InspectServer inspectServer, OrphanCollector orphans) {
         this.state = state;
         this.rtnl = rtnl;
         this.dataplane = dataplane;
         this.docker = docker;
         this.pluginServer = pluginServer;
+        this.inspectServer = inspectServer;
         this.orphans = orphans;
     }
 
@@ -59,8 +68,10 @@ final class Wiring implements AutoCloseable {
      * API; the socket appears only once it serves.
      */
     static Wiring start(DaemonConfig config) throws IOException {
+        Instant startedAt = Instant.now();
         ObjectMapper mapper = JsonMappers.create();
-        CallRecorder recorder = new CallRecorder(RequestSink.NONE, Clock.systemUTC());
+        RequestHistory history = new RequestHistory(config.inspect().history());
+        CallRecorder recorder = new CallRecorder(history, Clock.systemUTC());
         DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC(), recorder::storeCommitted);
         RtNetlink rtnl;
         try {
@@ -71,20 +82,33 @@ final class Wiring implements AutoCloseable {
         }
         Firewall firewall = Firewall.iptables(List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
         NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
+        List<AutoCloseable> started = new ArrayList<>();
         try {
             DriverState driverState = state.restored().driverState();
-            NetworkDriver driver = new NetworkDriver(driverState, dataplane, state.driverJournal(),
+            StateEventJournal journal = new StateEventJournal(state.driverJournal(), history.events(),
+                    Clock.systemUTC());
+            NetworkDriver driver = new NetworkDriver(driverState, dataplane, journal,
                     op -> recorder.kernelOp(new KernelOpRecord(op.operation(), op.target(),
                             op.took().toNanos() / 1_000, op.error())));
             IpamDriver ipam = new IpamDriver(config.defaultPools(), state.ipamJournal(), state.restored().ipam());
             driver.restoreKernel();
             PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
+            started.add(server);
+            InspectServer inspect = InspectServer.start(
+                    InspectServerConfig.of(config.inspect().socket(), config.inspect().group(),
+                            config.inspect().recordFile().orElse(null), config.shutdownGrace()),
+                    new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
+                            config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl), history, journal));
+            started.add(inspect);
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
             OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
-            return new Wiring(state, rtnl, dataplane, docker, server, orphans);
+            return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans);
         } catch (IOException | RuntimeException e) {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                closeAfter(started.get(i), e);
+            }
             dataplane.close();
             rtnl.close();
             state.close();
@@ -103,12 +127,21 @@ final class Wiring implements AutoCloseable {
                 config.shutdownGrace());
     }
 
+    private static void closeAfter(AutoCloseable service, Exception failure) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** Stops serving: the socket file goes first, then calls in flight finish, then everything closes. */
     @Override
     public void close() {
         orphans.close();
         docker.close();
         pluginServer.close();
+        inspectServer.close();
         dataplane.close();
         rtnl.close();
         state.close();

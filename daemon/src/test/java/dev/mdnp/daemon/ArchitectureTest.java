@@ -160,6 +160,13 @@ class ArchitectureTest {
         assertThat(offenders).as("use the constants of dev.mdnp.model.cnm.OptionKeys").isEmpty();
     }
 
+    @Test
+    void nothingButTheWiringImportsInspect() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".inspect..", ROOT)
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".inspect..")
+                .check(CLASSES);
+    }
+
     private static ArchRule knowsNoOtherMdnpPackage(String packageIdentifier) {
         return noClasses().that().resideInAPackage(packageIdentifier)
                 .should().dependOnClassesThat(resideInAPackage(MDNP).and(resideOutsideOfPackage(packageIdentifier)));

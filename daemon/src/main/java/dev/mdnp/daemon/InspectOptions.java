@@ -1,0 +1,26 @@
+package dev.mdnp.daemon;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What {@code mdnp serve} was asked to do with the introspection channel.
+ *
+ * @param socket the inspect socket
+ * @param group the group that may read it, {@code ""} for root only
+ * @param history how many plugin calls the request log keeps
+ * @param recordFile the NDJSON file every call is appended to, if any
+ */
+record InspectOptions(Path socket, String group, int history, Optional<Path> recordFile) {
+
+    InspectOptions {
+        requireNonNull(socket, "socket");
+        requireNonNull(group, "group");
+        requireNonNull(recordFile, "recordFile");
+        if (history < 1) {
+            throw new IllegalArgumentException("--history must be at least 1, got " + history);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.mdnp.daemon.inspect;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.mdnp.model.inspect.InspectEvent;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code /v1/events} as Server-Sent Events: one frame per event, {@code id} its sequence number, {@code event}
+ * its kind ({@code request}, {@code state}, {@code link}, {@code lost}), {@code data} its JSON. A client resumes
+ * after the last id it saw with {@code Last-Event-ID} (which wins) or {@code ?after=SEQ}; without either it gets the
+ * events published from now on.
+ *
+ * <p>Each client has its own cursor into the shared, bounded {@link EventLog}: the producer never waits for a
+ * client. A client that reads too slowly (or resumes too late) gets an {@link InspectEvent.Lost} and goes on with
+ * the oldest event kept. The stream blocks a worker thread per client, so the number of clients is capped; a
+ * comment line every {@link #KEEPALIVE} finds clients that went away.
+ *
+ * <p>Thread safety: one instance serves every client; the client count is atomic and {@link #stop()} may run on any
+ * thread.
+ */
+final class EventStreamHandler implements HttpHandler {
+
+    static final Duration KEEPALIVE = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(EventStreamHandler.class);
+    private static final int BATCH = 512;
+    private static final HttpString LAST_EVENT_ID = new HttpString("Last-Event-ID");
+    private static final byte[] PROLOGUE = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEEPALIVE_LINE = ": keepalive\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final EventLog events;
+    private final ObjectWriter writer;
+    private final Replies replies;
+    private final int maxClients;
+    private final AtomicInteger clients = new AtomicInteger();
+    private volatile boolean stopping;
+
+    EventStreamHandler(EventLog events, ObjectMapper mapper, Replies replies, int maxClients) {
+        this.events = requireNonNull(events, "events");
+        this.writer = mapper.writerFor(InspectEvent.class);
+        this.replies = requireNonNull(replies, "replies");
+        this.maxClients = maxClients;
+    }
+
+    /** Returns how many clients are streaming now. */
+    int clients() {
+        return clients.get();
+    }
+
+    /** Ends every stream after its current write and refuses new ones, as the server does when it stops. */
+    void stop() {
+        stopping = true;
+        events.wakeReaders();
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        long cursor = resumePoint(exchange).orElseGet(events::lastSeq);
+        if (stopping) {
+            replies.error(exchange, 503, "the inspect server is stopping");
+            return;
+        }
+        if (clients.incrementAndGet() > maxClients) {
+            clients.decrementAndGet();
+            replies.error(exchange, 503, "too many event stream clients (at most " + maxClients + ")");
+            return;
+        }
+        try {
+            stream(exchange, cursor);
+        } catch (IOException e) {
+            log.debug("event stream client went away: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            clients.decrementAndGet();
+        }
+    }
+
+    private void stream(HttpServerExchange exchange, long after) throws IOException, InterruptedException {
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+        exchange.startBlocking();
+        OutputStream out = exchange.getOutputStream();
+        out.write(PROLOGUE);
+        out.flush();
+        long cursor = after;
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        while (!stopping) {
+            List<InspectEvent> batch = events.await(cursor, BATCH, KEEPALIVE);
+            if (stopping) {
+                break;
+            }
+            if (batch.isEmpty()) {
+                out.write(KEEPALIVE_LINE);
+            } else {
+                frames.reset();
+                for (InspectEvent event : batch) {
+                    frame(frames, event);
+                    cursor = event.seq();
+                }
+                frames.writeTo(out);
+            }
+            out.flush();
+        }
+        out.close();
+    }
+
+    private void frame(ByteArrayOutputStream frames, InspectEvent event) throws IOException {
+        String text = "id: " + event.seq() + "\nevent: " + kind(event) + "\ndata: " + writer.writeValueAsString(event)
+                + "\n\n";
+        frames.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String kind(InspectEvent event) {
+        if (event instanceof InspectEvent.Request) {
+            return "request";
+        }
+        if (event instanceof InspectEvent.StateChange) {
+            return "state";
+        }
+        if (event instanceof InspectEvent.LinkChange) {
+            return "link";
+        }
+        return "lost";
+    }
+
+    private static Optional<Long> resumePoint(HttpServerExchange exchange) {
+        String lastEventId = exchange.getRequestHeaders().getFirst(LAST_EVENT_ID);
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            return Optional.of(QueryParams.parse("Last-Event-ID", lastEventId, 0, Long.MAX_VALUE));
+        }
+        return QueryParams.number(exchange, "after", 0, Long.MAX_VALUE);
+    }
+}

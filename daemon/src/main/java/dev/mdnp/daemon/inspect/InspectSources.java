@@ -1,0 +1,47 @@
+package dev.mdnp.daemon.inspect;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.daemon.driver.DriverState;
+import dev.mdnp.daemon.ipam.IpamDriver;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What the {@link InspectServer} reads from: the daemon's identity, the driver's and the IPAM's state, the kernel's
+ * links, and the history and events the api and the driver feed. The server only reads them.
+ *
+ * @param name the plugin name
+ * @param version mdnp's version
+ * @param pluginSocket the plugin API socket Docker calls
+ * @param stateDir the state directory
+ * @param startedAt when the daemon started; also the creation time shown for networks restored from the store
+ * @param driverState the driver's networks and endpoints
+ * @param ipam the IPAM driver, read through {@link IpamDriver#snapshot()}
+ * @param links the kernel's links
+ * @param history the request history the api records into; its event log is the event stream
+ * @param journal the driver journal decorator that publishes state changes and knows creation times
+ */
+public record InspectSources(String name, String version, Path pluginSocket, Path stateDir, Instant startedAt,
+        DriverState driverState, IpamDriver ipam, LinkSource links, RequestHistory history,
+        StateEventJournal journal) {
+
+    /** Validates the components. */
+    public InspectSources {
+        requireNonNull(name, "name");
+        requireNonNull(version, "version");
+        requireNonNull(pluginSocket, "pluginSocket");
+        requireNonNull(stateDir, "stateDir");
+        requireNonNull(startedAt, "startedAt");
+        requireNonNull(driverState, "driverState");
+        requireNonNull(ipam, "ipam");
+        requireNonNull(links, "links");
+        requireNonNull(history, "history");
+        requireNonNull(journal, "journal");
+    }
+
+    /** Returns the event log the stream reads: the history's. */
+    public EventLog events() {
+        return history.events();
+    }
+}
