@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param socket the inspect socket
  * @param group the group that may read it, {@code ""} for root only
- * @param history how many plugin calls the request log keeps
+ * @param history how many plugin calls the request log keeps; 0 turns the request log off
  * @param recordFile the NDJSON file every call is appended to, if any
  */
 record InspectOptions(Path socket, String group, int history, Optional<Path> recordFile) {
@@ -19,8 +19,13 @@ record InspectOptions(Path socket, String group, int history, Optional<Path> rec
         requireNonNull(socket, "socket");
         requireNonNull(group, "group");
         requireNonNull(recordFile, "recordFile");
-        if (history < 1) {
-            throw new IllegalArgumentException("--history must be at least 1, got " + history);
+        if (history < 0) {
+            throw new IllegalArgumentException("--history must not be negative, got " + history);
         }
+    }
+
+    /** Returns whether plugin calls are recorded into the request log and the event stream. */
+    boolean recording() {
+        return history > 0;
     }
 }

@@ -65,7 +65,8 @@ final class ServeCommand implements Callable<Integer> {
     private String inspectGroup = "";
 
     @Option(names = "--history", defaultValue = "10000", paramLabel = "N",
-            description = "How many plugin calls the request log keeps in memory (default: ${DEFAULT-VALUE}).")
+            description = "How many plugin calls the request log keeps in memory; 0 turns it off"
+                    + " (default: ${DEFAULT-VALUE}).")
     private int history = 10_000;
 
     @Option(names = "--record", paramLabel = "FILE",

@@ -3,6 +3,7 @@ package dev.mdnp.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.daemon.api.CallRecorder;
 import dev.mdnp.daemon.api.PluginApi;
+import dev.mdnp.daemon.api.RequestSink;
 import dev.mdnp.daemon.dataplane.NetlinkDataplane;
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
@@ -70,8 +71,9 @@ final class Wiring implements AutoCloseable {
     static Wiring start(DaemonConfig config) throws IOException {
         Instant startedAt = Instant.now();
         ObjectMapper mapper = JsonMappers.create();
-        RequestHistory history = new RequestHistory(config.inspect().history());
-        CallRecorder recorder = new CallRecorder(history, Clock.systemUTC());
+        RequestHistory history = new RequestHistory(Math.max(1, config.inspect().history()));
+        CallRecorder recorder = new CallRecorder(config.inspect().recording() ? history : RequestSink.NONE,
+                Clock.systemUTC());
         DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC(), recorder::storeCommitted);
         RtNetlink rtnl;
         try {
@@ -93,14 +95,15 @@ final class Wiring implements AutoCloseable {
             IpamDriver ipam = new IpamDriver(config.defaultPools(), state.ipamJournal(), state.restored().ipam());
             driver.restoreKernel();
             PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
-            UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
-            started.add(server);
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(config.inspect().socket(), config.inspect().group(),
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
                     new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
                             config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl), history, journal));
             started.add(inspect);
+            // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
+            UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
+            started.add(server);
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
             OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());

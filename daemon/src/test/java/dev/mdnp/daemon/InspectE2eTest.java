@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mdnp.daemon.testsupport.E2eEnvironment;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
+import dev.mdnp.model.client.ConnectionState;
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.EndpointView;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -90,7 +92,13 @@ class InspectE2eTest {
         Process follow = new ProcessBuilder(javaCommand("log", "-f", "--inspect-socket", inspectSocket().toString()))
                 .redirectErrorStream(true).redirectOutput(cliOut.toFile()).start();
         try (InspectClient client = InspectClient.connect(inspectSocket(), WAIT);
-                var subscription = client.subscribe(0, events::add, state -> { })) {
+                var subscription = client.subscribe(0, events::add, state -> { });
+                UnixHttpClient api = UnixHttpClient.connect(plugin.daemon().socket())) {
+            // The CLI follows from the moment it is connected: a call it prints shows it is.
+            await().atMost(WAIT).untilAsserted(() -> {
+                api.post("/NetworkDriver.GetCapabilities", "{}");
+                assertThat(Files.readString(cliOut)).contains("NetworkDriver.GetCapabilities");
+            });
             String network = plugin.network("--subnet", "10.231.61.0/24");
             plugin.container(network);
 
@@ -106,6 +114,39 @@ class InspectE2eTest {
             follow.destroy();
             follow.waitFor(10, TimeUnit.SECONDS);
             Files.deleteIfExists(cliOut);
+        }
+    }
+
+    @Test
+    void aThousandRapidCallsReachTheEventStreamInOrderWithoutGapsWhileAStalledClientHoldsItsStream()
+            throws Exception {
+        int calls = 1_000;
+        List<Long> seqs = new CopyOnWriteArrayList<>();
+        try (UnixHttpClient stalled = UnixHttpClient.connect(inspectSocket());
+                InspectClient client = InspectClient.connect(inspectSocket(), WAIT)) {
+            // Opens a stream and never reads it: the daemon must not wait for this client.
+            stalled.send("GET /v1/events?after=0 HTTP/1.1\r\nHost: mdnp\r\n\r\n");
+            CountDownLatch connected = new CountDownLatch(1);
+            try (var subscription = client.subscribe(InspectClient.DAEMON_DEFAULT, event -> {
+                if (event instanceof InspectEvent.Request request) {
+                    seqs.add(request.record().seq());
+                }
+            }, state -> {
+                if (state instanceof ConnectionState.Connected) {
+                    connected.countDown();
+                }
+            }); UnixHttpClient api = UnixHttpClient.connect(plugin.daemon().socket())) {
+                assertThat(connected.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                for (int i = 0; i < calls; i++) {
+                    assertThat(api.post("/NetworkDriver.GetCapabilities", "{}").status()).isEqualTo(200);
+                }
+                await().atMost(WAIT).until(() -> seqs.size() >= calls);
+            }
+            assertThat(seqs).hasSize(calls);
+            for (int i = 1; i < seqs.size(); i++) {
+                assertThat(seqs.get(i)).as("record %d follows %d without a gap", i, i - 1)
+                        .isEqualTo(seqs.get(i - 1) + 1);
+            }
         }
     }
 
