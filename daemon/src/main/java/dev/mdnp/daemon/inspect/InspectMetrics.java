@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -28,6 +30,10 @@ import java.util.function.LongSupplier;
 final class InspectMetrics implements RequestSink {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The meters per tag set, looked up once: registering again per call costs more than the call itself. */
+    private final Map<CallKey, Counter> calls = new ConcurrentHashMap<>();
+    private final Map<String, Timer> callDurations = new ConcurrentHashMap<>();
+    private final Map<OpKey, Timer> kernelOpDurations = new ConcurrentHashMap<>();
 
     /**
      * Creates the registry and its gauges.
@@ -57,27 +63,36 @@ final class InspectMetrics implements RequestSink {
 
     @Override
     public void recorded(RequestRecord record) {
-        Counter.builder("mdnp.calls")
+        calls.computeIfAbsent(new CallKey(record.method(), record.status()), key -> Counter.builder("mdnp.calls")
                 .description("plugin API calls")
-                .tag("method", record.method())
-                .tag("status", Integer.toString(record.status()))
-                .register(registry)
+                .tag("method", key.method())
+                .tag("status", Integer.toString(key.status()))
+                .register(registry))
                 .increment();
-        Timer.builder("mdnp.call.duration")
+        callDurations.computeIfAbsent(record.method(), method -> Timer.builder("mdnp.call.duration")
                 .description("plugin API call latency")
-                .tag("method", record.method())
+                .tag("method", method)
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(record.durationMicros(), TimeUnit.MICROSECONDS);
         for (KernelOpRecord op : record.kernelOps()) {
-            Timer.builder("mdnp.kernel.op.duration")
-                    .description("kernel operation latency (netlink, firewall)")
-                    .tag("operation", op.operation())
-                    .tag("ok", Boolean.toString(op.ok()))
-                    .publishPercentileHistogram()
-                    .register(registry)
+            kernelOpDurations.computeIfAbsent(new OpKey(op.operation(), op.ok()), key ->
+                    Timer.builder("mdnp.kernel.op.duration")
+                            .description("kernel operation latency (netlink, firewall)")
+                            .tag("operation", key.operation())
+                            .tag("ok", Boolean.toString(key.ok()))
+                            .publishPercentileHistogram()
+                            .register(registry))
                     .record(op.durationMicros(), TimeUnit.MICROSECONDS);
         }
+    }
+
+    /** The tags of one {@code mdnp.calls} counter. */
+    private record CallKey(String method, int status) {
+    }
+
+    /** The tags of one {@code mdnp.kernel.op.duration} timer. */
+    private record OpKey(String operation, boolean ok) {
     }
 
     /** Returns every metric in the Prometheus text format. */
