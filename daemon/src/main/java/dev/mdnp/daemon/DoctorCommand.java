@@ -2,6 +2,7 @@ package dev.mdnp.daemon;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.InspectException;
+import dev.mdnp.model.client.UnixHttp;
 import dev.mdnp.model.inspect.InfoView;
 import java.io.BufferedReader;
 import java.io.File;
@@ -214,10 +215,8 @@ final class DoctorCommand implements Callable<Integer> {
                     "pass --docker-host unix:///var/run/docker.sock (mdnp speaks to Docker only over its socket)");
         }
         Path socket = Path.of(dockerHost.substring(UNIX_SCHEME.length()));
-        HttpClient client = new HttpClient();
-        client.setConnectTimeout(timeout.toMillis());
+        HttpClient client = UnixHttp.startClient("mdnp-doctor", 4, timeout);
         try {
-            LifeCycle.start(client);
             Request request = client.newRequest(URI.create("http://docker/_ping"))
                     .transport(new Transport.TCPUnix(socket))
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -235,7 +234,7 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = cause instanceof TimeoutException ? "no answer within " + timeout.toMillis() + " ms"
-                    : reasons(cause);
+                    : UnixHttp.reasons(cause);
             return new Check(FAIL, "docker does not answer at " + dockerHost + ": " + reason,
                     "is dockerd running? is --docker-host right?");
         } finally {
@@ -397,16 +396,6 @@ final class DoctorCommand implements Callable<Integer> {
         return directories;
     }
 
-    private static String reasons(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (!messages.contains(message)) {
-                messages.add(message);
-            }
-        }
-        return String.join(": ", messages);
-    }
 
     /**
      * One line of the checklist.

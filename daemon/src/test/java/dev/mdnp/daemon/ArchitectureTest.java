@@ -8,10 +8,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.mdnp.model.client.UnixHttp;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -85,8 +88,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void dockerApiKnowsNoOtherMdnpPackage() {
-        knowsNoOtherMdnpPackage(ROOT + ".dockerapi..").check(CLASSES);
+    void dockerApiKnowsNoOtherMdnpPackageButTheSharedUnixHttpHelper() {
+        noClasses().that().resideInAPackage(ROOT + ".dockerapi..")
+                .should().dependOnClassesThat(resideInAPackage(MDNP)
+                        .and(resideOutsideOfPackage(ROOT + ".dockerapi.."))
+                        .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(UnixHttp.class))))
+                .check(CLASSES);
     }
 
     @Test

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
+import dev.mdnp.model.client.UnixHttp;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,18 +74,8 @@ public final class DockerEngine implements AutoCloseable {
      */
     public static DockerEngine connect(String dockerHost, Duration timeout) {
         Path socket = socketOf(dockerHost);
-        if (timeout.toMillis() < 1) {
-            throw new IllegalArgumentException("docker API timeout must be at least 1 ms, got " + timeout);
-        }
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 1);
-        threads.setName("mdnp-docker-api");
-        threads.setDaemon(true);
-        HttpClient client = new HttpClient();
-        client.setExecutor(threads);
-        client.setConnectTimeout(timeout.toMillis());
+        HttpClient client = UnixHttp.startClient("mdnp-docker-api", MAX_THREADS, timeout);
         client.setIdleTimeout(timeout.toMillis());
-        client.setFollowRedirects(false);
-        LifeCycle.start(client);
         return new DockerEngine(socket, timeout, client);
     }
 
@@ -165,7 +155,7 @@ public final class DockerEngine implements AutoCloseable {
         }
         if (cause instanceof IOException) {
             return new DockerEngineException("cannot talk to " + engine() + " for GET " + call + ": "
-                    + reasons(cause) + " (" + HINT + ")", cause);
+                    + UnixHttp.reasons(cause) + " (" + HINT + ")", cause);
         }
         return new DockerEngineException("GET " + call + " to " + engine() + " failed: " + cause, cause);
     }
@@ -206,17 +196,6 @@ public final class DockerEngine implements AutoCloseable {
         return Path.of(path);
     }
 
-    /** Joins the distinct messages down a cause chain: Jetty's "could not connect" wraps the JDK's errno text. */
-    private static String reasons(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (!messages.contains(message)) {
-                messages.add(message);
-            }
-        }
-        return String.join(": ", messages);
-    }
 
     private static String shortId(String id) {
         return id.length() <= 12 ? id : id.substring(0, 12);

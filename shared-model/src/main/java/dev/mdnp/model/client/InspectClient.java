@@ -39,7 +39,6 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A client of mdnp's introspection channel: HTTP/1.1 over the inspect UNIX socket (default
@@ -92,18 +91,7 @@ public final class InspectClient implements AutoCloseable {
      */
     public static InspectClient connect(Path socket, Duration timeout) {
         requireNonNull(socket, "socket");
-        if (timeout.toMillis() < 1) {
-            throw new IllegalArgumentException("inspect timeout must be at least 1 ms, got " + timeout);
-        }
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 1);
-        threads.setName("mdnp-inspect-client");
-        threads.setDaemon(true);
-        HttpClient client = new HttpClient();
-        client.setExecutor(threads);
-        client.setConnectTimeout(timeout.toMillis());
-        client.setFollowRedirects(false);
-        LifeCycle.start(client);
-        return new InspectClient(socket, timeout, client);
+        return new InspectClient(socket, timeout, UnixHttp.startClient("mdnp-inspect-client", MAX_THREADS, timeout));
     }
 
     /** Returns the inspect socket this client talks to. */
@@ -337,7 +325,7 @@ public final class InspectClient implements AutoCloseable {
             return new InspectException(Reason.TIMEOUT, daemon() + " did not answer GET " + target + " within "
                     + timeout.toMillis() + " ms (" + HINT + ")", 0, "", cause);
         }
-        String reasons = reasons(cause);
+        String reasons = UnixHttp.reasons(cause);
         String hint = reasons.toLowerCase(java.util.Locale.ROOT).contains("permission denied") ? ACCESS_HINT : HINT;
         return new InspectException(Reason.UNREACHABLE, "cannot reach " + daemon() + " for GET " + target + ": "
                 + reasons + " (" + hint + ")", 0, "", cause);
@@ -399,17 +387,6 @@ public final class InspectClient implements AutoCloseable {
         return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "…";
     }
 
-    /** Joins the distinct messages down a cause chain: Jetty's "could not connect" wraps the JDK's errno text. */
-    private static String reasons(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-            if (!messages.contains(message)) {
-                messages.add(message);
-            }
-        }
-        return String.join(": ", messages);
-    }
 
     /**
      * An open event stream: the request, to abort it, and the body.
