@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -105,33 +107,50 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         setLogLevel(logLevel);
         DaemonConfig config = config();
-        Wiring wiring;
-        try {
-            wiring = Wiring.start(config);
-        } catch (SocketInUseException e) {
-            log.error("{}", e.getMessage());
-            return EXIT_CANNOT_SERVE;
-        } catch (AccessDeniedException e) {
-            log.error("cannot create {}: permission denied; run mdnp as root", e.getFile());
-            return EXIT_CANNOT_SERVE;
-        } catch (IOException e) {
-            log.error("cannot serve {}: {}", config.pluginSocket(), e.toString());
-            return EXIT_CANNOT_SERVE;
-        } catch (StoreException | StoredStateException | IpamException | DriverException e) {
-            log.error("cannot start from the state in {}: {}", config.stateDir(), e.getMessage());
-            return EXIT_CANNOT_SERVE;
-        }
+        // The hook is in place before the first socket appears: a SIGTERM during start waits for the start to end,
+        // then closes what it built, so no socket is ever left behind.
+        CompletableFuture<Wiring> started = new CompletableFuture<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing calls in flight");
-            wiring.close();
-            log.info("stopped");
-            stopped.countDown();
-        }, "mdnp-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started, stopped), "mdnp-shutdown"));
+        try {
+            started.complete(Wiring.start(config));
+        } catch (SocketInUseException e) {
+            return cannotStart(started, e, "{}", e.getMessage());
+        } catch (AccessDeniedException e) {
+            return cannotStart(started, e, "cannot create {}: permission denied; run mdnp as root", e.getFile());
+        } catch (IOException e) {
+            return cannotStart(started, e, "cannot serve {}: {}", config.pluginSocket(), e.toString());
+        } catch (StoreException | StoredStateException | IpamException | DriverException e) {
+            return cannotStart(started, e, "cannot start from the state in {}: {}", config.stateDir(),
+                    e.getMessage());
+        }
         log.info("serving plugin {} on {}; try: docker network create -d {} NETWORK",
                 name, config.pluginSocket(), name);
         stopped.await();
         return 0;
+    }
+
+    private static int cannotStart(CompletableFuture<Wiring> started, Exception failure, String message,
+            Object... args) {
+        started.completeExceptionally(failure);
+        log.error(message, args);
+        return EXIT_CANNOT_SERVE;
+    }
+
+    /** The shutdown hook: waits for a start in progress, then closes what it built; nothing when it failed. */
+    private static void stop(CompletableFuture<Wiring> started, CountDownLatch stopped) {
+        try {
+            Wiring wiring = started.get();
+            log.info("stopping: finishing calls in flight");
+            wiring.close();
+            log.info("stopped");
+        } catch (ExecutionException e) {
+            // the start failed and cleaned up after itself
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
     }
 
     private DaemonConfig config() {
