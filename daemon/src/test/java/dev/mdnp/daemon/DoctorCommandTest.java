@@ -1,6 +1,6 @@
 package dev.mdnp.daemon;
 
-import dev.mdnp.model.client.StubInspectDaemon;
+import dev.mdnp.model.client.StubHttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -30,8 +30,8 @@ class DoctorCommandTest {
     private Path host;
     private Path pluginDir;
     private Path bin;
-    private StubInspectDaemon inspect;
-    private StubInspectDaemon docker;
+    private StubHttpServer inspect;
+    private StubHttpServer docker;
     private ServerSocketChannel plugin;
 
     @BeforeEach
@@ -39,8 +39,8 @@ class DoctorCommandTest {
         host = Files.createTempDirectory(Path.of("/tmp"), "mdnpdoc");
         pluginDir = host.resolve("plugins");
         bin = Files.createDirectories(host.resolve("bin"));
-        inspect = StubInspectDaemon.start();
-        docker = StubInspectDaemon.start();
+        inspect = StubHttpServer.start();
+        docker = StubHttpServer.start();
         docker.reply("/_ping", 200, "text/plain", "OK");
     }
 
@@ -214,8 +214,8 @@ class DoctorCommandTest {
         doctor();
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(inspect.requests()).extracting(StubInspectDaemon.Request::target).containsExactly("/v1/info");
-        assertThat(docker.requests()).extracting(StubInspectDaemon.Request::method).containsOnly("GET");
+        assertThat(inspect.requests()).extracting(StubHttpServer.Request::target).containsExactly("/v1/info");
+        assertThat(docker.requests()).extracting(StubHttpServer.Request::method).containsOnly("GET");
     }
 
     private CommandRun doctor() {

@@ -1,6 +1,6 @@
 package dev.mdnp.daemon;
 
-import dev.mdnp.model.client.StubInspectDaemon;
+import dev.mdnp.model.client.StubHttpServer;
 import static dev.mdnp.daemon.InspectBodies.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /** {@code mdnp status|networks|endpoints|links|pools} against a stub inspect socket: tables, JSON, exit codes. */
 class ListCommandTest {
 
-    private StubInspectDaemon daemon;
+    private StubHttpServer daemon;
     private String socket;
 
     @BeforeEach
     void start() throws IOException {
-        daemon = StubInspectDaemon.start();
+        daemon = StubHttpServer.start();
         socket = daemon.socket().toString();
         daemon.reply("/v1/info", 200, InspectBodies.INFO);
         daemon.reply("/v1/networks", 200, InspectBodies.NETWORKS);

@@ -1,6 +1,6 @@
 package dev.mdnp.daemon;
 
-import dev.mdnp.model.client.StubInspectDaemon;
+import dev.mdnp.model.client.StubHttpServer;
 import static dev.mdnp.daemon.InspectBodies.CLOCK;
 import static dev.mdnp.daemon.InspectBodies.EP_ID;
 import static dev.mdnp.daemon.InspectBodies.NET_ID;
@@ -32,12 +32,12 @@ class LogCommandTest {
     private static final String JOIN_LINE = "2026-11-28T21:40:03.000Z  NetworkDriver.Join"
             + "                            500    251.00 ms  8f6511a52af0  1a2b3c4d5e6f  join: no such device (ENODEV)";
 
-    private StubInspectDaemon daemon;
+    private StubHttpServer daemon;
     private String socket;
 
     @BeforeEach
     void start() throws IOException {
-        daemon = StubInspectDaemon.start();
+        daemon = StubHttpServer.start();
         socket = daemon.socket().toString();
         daemon.reply("/v1/info", 200, InspectBodies.INFO);
         daemon.reply("/v1/requests", 200, "[" + CREATE + "," + JOIN + "]");
@@ -126,7 +126,7 @@ class LogCommandTest {
                         + "8f6511a52af0  1a2b3c4d5e6f",
                 "2026-11-28T21:43:00.000Z  NetworkDriver.Join                            500      0.90 ms  "
                         + "8f6511a52af0  1a2b3c4d5e6f  boom");
-        assertThat(daemon.requests()).extracting(StubInspectDaemon.Request::target).contains("/v1/events");
+        assertThat(daemon.requests()).extracting(StubHttpServer.Request::target).contains("/v1/events");
     }
 
     @Test
@@ -164,7 +164,7 @@ class LogCommandTest {
                 "mdnp log: reconnected to " + socket,
                 "mdnp log: some calls were dropped before they could be shown (the daemon now keeps events from"
                         + " 50)");
-        assertThat(daemon.requests()).extracting(StubInspectDaemon.Request::target)
+        assertThat(daemon.requests()).extracting(StubHttpServer.Request::target)
                 .contains("/v1/events", "/v1/events?after=43");
     }
 

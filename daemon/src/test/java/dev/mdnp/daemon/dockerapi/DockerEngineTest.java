@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.mdnp.model.client.StubHttpServer;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link DockerEngine} against {@link StubDockerEngine}, a real HTTP server on a UNIX socket with canned answers. */
+/** {@link DockerEngine} against {@link StubHttpServer}, a real HTTP server on a UNIX socket with canned answers. */
 class DockerEngineTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -60,11 +61,11 @@ class DockerEngineTest {
             {"Name": "net-b", "Id": "%s", "Driver": "mdnp", "Containers": null}
             """.formatted(NET_B);
 
-    private StubDockerEngine stub;
+    private StubHttpServer stub;
 
     @BeforeEach
     void startStub() throws IOException {
-        stub = StubDockerEngine.start();
+        stub = StubHttpServer.start();
     }
 
     @AfterEach
@@ -93,9 +94,9 @@ class DockerEngineTest {
 
         networksOf(stub.dockerHost());
 
-        List<StubDockerEngine.Request> requests = stub.requests();
-        assertThat(requests).extracting(StubDockerEngine.Request::method, StubDockerEngine.Request::path,
-                        StubDockerEngine.Request::host)
+        List<StubHttpServer.Request> requests = stub.requests();
+        assertThat(requests).extracting(StubHttpServer.Request::method, StubHttpServer.Request::path,
+                        request -> request.header("host"))
                 .containsExactly(
                         tuple("GET", LIST, "docker"),
                         tuple("GET", LIST + "/" + NET_A, "docker"),

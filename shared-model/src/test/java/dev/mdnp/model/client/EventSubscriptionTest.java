@@ -26,12 +26,12 @@ class EventSubscriptionTest {
 
     private final BlockingQueue<InspectEvent> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
-    private StubInspectDaemon daemon;
+    private StubHttpServer daemon;
     private InspectClient client;
 
     @BeforeEach
     void start() throws IOException {
-        daemon = StubInspectDaemon.start();
+        daemon = StubHttpServer.start();
         client = InspectClient.connect(daemon.socket(), Duration.ofSeconds(5));
     }
 
@@ -54,7 +54,7 @@ class EventSubscriptionTest {
         }
         assertThat(nextState()).isEqualTo(new Connecting(1, 0));
         assertThat(nextState()).isEqualTo(new Connected(0));
-        StubInspectDaemon.Request request = daemon.nextRequest();
+        StubHttpServer.Request request = daemon.nextRequest();
         assertThat(request.target()).isEqualTo("/v1/events?after=0");
         assertThat(request.header("Accept")).isEqualTo("text/event-stream");
     }
@@ -78,7 +78,7 @@ class EventSubscriptionTest {
         try (EventSubscription subscription = subscribe(5, fastBackoff())) {
             assertThat(nextEvent()).isEqualTo(new InspectEvent.Lost(16, 10));
             daemon.nextRequest();
-            StubInspectDaemon.Request resumed = daemon.nextRequest();
+            StubHttpServer.Request resumed = daemon.nextRequest();
             assertThat(resumed.header("Last-Event-ID")).isEqualTo("17");
             assertThat(subscription.lastSeq()).isEqualTo(17);
         }
@@ -93,8 +93,8 @@ class EventSubscriptionTest {
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
             assertThat(List.of(nextEvent().seq(), nextEvent().seq(), nextEvent().seq())).containsExactly(1L, 2L, 3L);
         }
-        StubInspectDaemon.Request first = daemon.nextRequest();
-        StubInspectDaemon.Request second = daemon.nextRequest();
+        StubHttpServer.Request first = daemon.nextRequest();
+        StubHttpServer.Request second = daemon.nextRequest();
         assertThat(first.header("Last-Event-ID")).isEqualTo("0");
         assertThat(second.target()).isEqualTo("/v1/events?after=2");
         assertThat(second.header("Last-Event-ID")).isEqualTo("2");
@@ -113,7 +113,7 @@ class EventSubscriptionTest {
         daemon.streamThenHold();
 
         try (EventSubscription subscription = subscribe(InspectClient.DAEMON_DEFAULT, fastBackoff())) {
-            StubInspectDaemon.Request request = daemon.nextRequest();
+            StubHttpServer.Request request = daemon.nextRequest();
             assertThat(request.target()).isEqualTo("/v1/events");
             assertThat(request.header("Last-Event-ID")).isEmpty();
         }

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 
 class InspectClientTest {
 
-    private StubInspectDaemon daemon;
+    private StubHttpServer daemon;
     private InspectClient client;
 
     @BeforeEach
     void start() throws IOException {
-        daemon = StubInspectDaemon.start();
+        daemon = StubHttpServer.start();
         client = InspectClient.connect(daemon.socket(), Duration.ofSeconds(5));
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
+import java.net.URLDecoder;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -26,14 +27,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A stand-in for the daemon's inspect socket, for the client's and the CLI's unit tests (shared through
- * shared-model's test jar): an HTTP/1.1 server on a UNIX socket in a fresh directory under /tmp.
- * It answers each GET path (query ignored) with a canned reply, 404 with an {@code Err} body for a path it has none
- * for, and closes the connection after each answer. Each {@code /v1/events} connection takes the next scripted
- * stream: its chunks are written one by one, then the connection is closed or held open; with no stream scripted
- * it answers 503. Every request is remembered.
+ * A stand-in for a local HTTP server on a UNIX socket — the daemon's inspect socket or dockerd's — for the unit tests
+ * of the inspect client, the CLI and the Docker API client (shared through shared-model's test jar). It listens in a
+ * fresh directory under /tmp, answers each GET path (query ignored) with a canned reply, 404 for a path it has none
+ * for (the body carries both dockerd's {@code message} and mdnp's {@code Err}), and closes the connection after each
+ * answer. Each {@code /v1/events} connection takes the next scripted stream: its chunks are written one by one, then
+ * the connection is closed or held open; with no stream scripted it answers 503. {@link #answerNothing()} makes it
+ * read requests and never answer. Every request is remembered.
  */
-public final class StubInspectDaemon implements AutoCloseable {
+public final class StubHttpServer implements AutoCloseable {
 
     private static final int MAX_HEAD_BYTES = 64 * 1024;
     private static final int END_OF_HEAD = 0x0d0a0d0a;
@@ -47,29 +49,41 @@ public final class StubInspectDaemon implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Request> arrivals = new LinkedBlockingQueue<>();
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean silent;
 
-    private StubInspectDaemon(Path directory, Path socket, ServerSocketChannel server) {
+    private StubHttpServer(Path directory, Path socket, ServerSocketChannel server) {
         this.directory = directory;
         this.socket = socket;
         this.server = server;
-        this.acceptor = new Thread(this::acceptLoop, "stub-inspect");
+        this.acceptor = new Thread(this::acceptLoop, "stub-http");
         acceptor.setDaemon(true);
     }
 
     /** Binds a fresh socket and starts accepting. */
-    public static StubInspectDaemon start() throws IOException {
+    public static StubHttpServer start() throws IOException {
         // sun_path holds only 108 bytes: keep the path short.
-        Path directory = Files.createTempDirectory(Path.of("/tmp"), "insp");
+        Path directory = Files.createTempDirectory(Path.of("/tmp"), "stub");
         Path socket = directory.resolve("inspect.sock");
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        StubInspectDaemon stub = new StubInspectDaemon(directory, socket, server);
+        StubHttpServer stub = new StubHttpServer(directory, socket, server);
         stub.acceptor.start();
         return stub;
     }
 
+    /** Returns the socket's path. */
     public Path socket() {
         return socket;
+    }
+
+    /** Returns the socket as a DOCKER_HOST value. */
+    public String dockerHost() {
+        return "unix://" + socket;
+    }
+
+    /** From now on reads each request and never answers it. */
+    public void answerNothing() {
+        silent = true;
     }
 
     /** Answers every GET of {@code path} with {@code status} and the JSON {@code body}. */
@@ -130,7 +144,7 @@ public final class StubInspectDaemon implements AutoCloseable {
                 return;
             }
             connections.add(connection);
-            Thread worker = new Thread(() -> serve(connection), "stub-inspect-conn");
+            Thread worker = new Thread(() -> serve(connection), "stub-http-conn");
             worker.setDaemon(true);
             worker.start();
         }
@@ -141,6 +155,9 @@ public final class StubInspectDaemon implements AutoCloseable {
             Request request = readHead(Channels.newInputStream(connection));
             requests.add(request);
             arrivals.add(request);
+            if (silent) {
+                return;
+            }
             if (request.path().equals("/v1/events")) {
                 Stream stream = streams.poll();
                 if (stream != null) {
@@ -151,7 +168,8 @@ public final class StubInspectDaemon implements AutoCloseable {
                 return;
             }
             write(connection, replies.getOrDefault(request.path(),
-                    new Reply(404, "application/json", "{\"Err\":\"no such path " + request.path() + "\"}")));
+                    new Reply(404, "application/json", "{\"message\":\"no such path " + request.path()
+                            + "\",\"Err\":\"no such path " + request.path() + "\"}")));
         } catch (IOException clientWentAway) {
             closeQuietly(connection);
         }
@@ -231,12 +249,20 @@ public final class StubInspectDaemon implements AutoCloseable {
      */
     public record Request(String method, String target, Map<String, String> headers) {
 
-        String path() {
+        /** Returns the path without the query. */
+        public String path() {
             int query = target.indexOf('?');
             return query < 0 ? target : target.substring(0, query);
         }
 
-        String header(String name) {
+        /** Returns the query, percent-decoded; {@code ""} when there is none. */
+        public String decodedQuery() {
+            int query = target.indexOf('?');
+            return query < 0 ? "" : URLDecoder.decode(target.substring(query + 1), StandardCharsets.UTF_8);
+        }
+
+        /** Returns a header's value, {@code ""} when absent. */
+        public String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
         }
     }
