@@ -8,8 +8,9 @@ import java.util.function.Function;
 import javafx.collections.ObservableList;
 
 /**
- * Replaces the items of an observable list with a new reading, matched by key, so that a table's selection and
- * scroll position survive: unchanged items stay, changed ones are set in place, gone ones removed, new ones added.
+ * Replaces the items of an observable list with a new reading, matched by key, so that rows keep their places and a
+ * table's scroll position survives: unchanged items stay, changed ones are set in place, gone ones removed, new ones
+ * added. (A table still drops the selection of a replaced row; the object tables select it again by key.)
  */
 final class ListMerge {
 

@@ -1,6 +1,6 @@
 package dev.mdnp.inspector.store;
 
-import static dev.mdnp.inspector.testsupport.Records.call;
+import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.client.FeedUpdate;
@@ -24,7 +24,7 @@ class InspectorStoreTest {
 
     private static List<FeedUpdate> calls(long from, long to) {
         return LongStream.rangeClosed(from, to).<FeedUpdate>mapToObj(seq -> new FeedUpdate.Request(call(seq,
-                "NetworkDriver.Join"))).toList();
+                "NetworkDriver.Join").build())).toList();
     }
 
     private static List<Long> seqs(List<RequestRecord> records) {

@@ -1,6 +1,6 @@
 package dev.mdnp.inspector.store;
 
-import static dev.mdnp.inspector.testsupport.Records.call;
+import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ class UpdateQueueTest {
     void drainsInOrderInBatchesOfAtMostMax() {
         UpdateQueue queue = new UpdateQueue(100);
         for (int seq = 1; seq <= 5; seq++) {
-            queue.accept(new FeedUpdate.Request(call(seq, "NetworkDriver.Join")));
+            queue.accept(new FeedUpdate.Request(call(seq, "NetworkDriver.Join").build()));
         }
 
         List<FeedUpdate> first = queue.drain(3);
@@ -32,9 +32,9 @@ class UpdateQueueTest {
     @Test
     void dropsCallsButNeverConnectionChangesWhenFull() {
         UpdateQueue queue = new UpdateQueue(2);
-        queue.accept(new FeedUpdate.Request(call(1, "a")));
-        queue.accept(new FeedUpdate.Request(call(2, "a")));
-        queue.accept(new FeedUpdate.Request(call(3, "a")));
+        queue.accept(new FeedUpdate.Request(call(1, "a").build()));
+        queue.accept(new FeedUpdate.Request(call(2, "a").build()));
+        queue.accept(new FeedUpdate.Request(call(3, "a").build()));
         queue.accept(new FeedUpdate.Connection(new ConnectionState.Connected(0)));
 
         assertThat(queue.dropped()).isEqualTo(1);
@@ -55,7 +55,7 @@ class UpdateQueueTest {
                     return;
                 }
                 for (int i = 0; i < perProducer; i++) {
-                    queue.accept(new FeedUpdate.Request(call(i, "a")));
+                    queue.accept(new FeedUpdate.Request(call(i, "a").build()));
                 }
             });
             producer.start();

@@ -1,0 +1,110 @@
+package dev.mdnp.inspector.app;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.inspector.view.common.ColumnState;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the inspector keeps between runs ({@link PreferencesFile}): the window, the split positions, each table's
+ * columns, the filter and the recent ones, the theme and the selected tab. A value missing from the file takes its
+ * default, so a file from an older version still loads.
+ *
+ * @param window where the window was; null before the first save, when the window opens centred at its default size
+ * @param splitPositions the divider positions of the split panes, from 0 to 1, in the order the lead lays them out
+ * @param columns each table's columns, by table id, in display order
+ * @param filter the filter text last used
+ * @param recentFilters filters used before, newest first, at most {@link #MAX_RECENT_FILTERS}
+ * @param theme the theme's name, such as {@code LIGHT} or {@code DARK}
+ * @param selectedTab the id of the tab last selected, {@code ""} for the first
+ */
+public record Preferences(@Nullable WindowState window, List<Double> splitPositions,
+        Map<String, List<ColumnState>> columns, String filter, List<String> recentFilters, String theme,
+        String selectedTab) {
+
+    /** How many recent filters are kept. */
+    public static final int MAX_RECENT_FILTERS = 10;
+    /** The theme of a first run. */
+    public static final String DEFAULT_THEME = "LIGHT";
+
+    /** Turns missing values into defaults, copies the collections and drops split positions outside 0 to 1. */
+    public Preferences {
+        splitPositions = splitPositions == null ? List.of()
+                : splitPositions.stream().filter(p -> p != null && p >= 0 && p <= 1).toList();
+        columns = copy(columns);
+        filter = filter == null ? "" : filter;
+        recentFilters = recentFilters == null ? List.of()
+                : recentFilters.stream().filter(f -> f != null && !f.isBlank()).distinct()
+                        .limit(MAX_RECENT_FILTERS).toList();
+        theme = theme == null || theme.isBlank() ? DEFAULT_THEME : theme;
+        selectedTab = selectedTab == null ? "" : selectedTab;
+    }
+
+    /** Returns the preferences of a first run. */
+    public static Preferences defaults() {
+        return new Preferences(null, List.of(), Map.of(), "", List.of(), DEFAULT_THEME, "");
+    }
+
+    /** Returns a copy with the window at {@code newWindow}. */
+    public Preferences withWindow(WindowState newWindow) {
+        return new Preferences(requireNonNull(newWindow, "window"), splitPositions, columns, filter, recentFilters,
+                theme, selectedTab);
+    }
+
+    /** Returns a copy with these split positions. */
+    public Preferences withSplitPositions(List<Double> positions) {
+        return new Preferences(window, positions, columns, filter, recentFilters, theme, selectedTab);
+    }
+
+    /** Returns a copy with the columns of table {@code tableId} replaced; the other tables keep theirs. */
+    public Preferences withColumns(String tableId, List<ColumnState> tableColumns) {
+        Map<String, List<ColumnState>> all = new LinkedHashMap<>(columns);
+        all.put(requireNonNull(tableId, "tableId"), tableColumns);
+        return new Preferences(window, splitPositions, all, filter, recentFilters, theme, selectedTab);
+    }
+
+    /** Returns the saved columns of table {@code tableId}, or an empty list. */
+    public List<ColumnState> columnsOf(String tableId) {
+        return columns.getOrDefault(tableId, List.of());
+    }
+
+    /**
+     * Returns a copy whose filter is {@code newFilter}; a non-blank filter also goes to the front of the recent
+     * ones (once; the oldest drop off past {@link #MAX_RECENT_FILTERS}).
+     */
+    public Preferences withFilter(String newFilter) {
+        List<String> recent = new ArrayList<>();
+        recent.add(newFilter.strip());
+        recent.addAll(recentFilters);
+        return new Preferences(window, splitPositions, columns, newFilter, recent, theme, selectedTab);
+    }
+
+    /** Returns a copy with the theme named {@code newTheme}. */
+    public Preferences withTheme(String newTheme) {
+        return new Preferences(window, splitPositions, columns, filter, recentFilters, newTheme, selectedTab);
+    }
+
+    /** Returns a copy with tab {@code tabId} selected. */
+    public Preferences withSelectedTab(String tabId) {
+        return new Preferences(window, splitPositions, columns, filter, recentFilters, theme, tabId);
+    }
+
+    private static Map<String, List<ColumnState>> copy(Map<String, List<ColumnState>> columns) {
+        if (columns == null) {
+            return Map.of();
+        }
+        Map<String, List<ColumnState>> copy = new LinkedHashMap<>();
+        columns.forEach((table, states) -> {
+            if (table != null && states != null) {
+                copy.put(table, states.stream().filter(Objects::nonNull).toList());
+            }
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+}

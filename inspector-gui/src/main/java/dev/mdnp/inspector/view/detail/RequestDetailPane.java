@@ -1,0 +1,225 @@
+package dev.mdnp.inspector.view.detail;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.inspector.export.CallText;
+import dev.mdnp.inspector.view.requests.ClipboardText;
+import dev.mdnp.inspector.viewmodel.PhaseRow;
+import dev.mdnp.inspector.viewmodel.RequestDetailViewModel;
+import dev.mdnp.inspector.viewmodel.SummaryRow;
+import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.KernelOpRecord;
+import dev.mdnp.model.inspect.NetworkView;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The selected call in detail, as tabs: Summary, Request and Response (indented JSON, read-only, copyable), Timing
+ * (a bar per phase), Kernel ops (in order, failures styled {@code op-error}) and Related (the network and endpoint
+ * as the daemon holds them), with a "Copy as curl" button above.
+ */
+public final class RequestDetailPane {
+
+    private static final double BAR_WIDTH = 320;
+
+    private final RequestDetailViewModel detail;
+    private final BorderPane pane = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final GridPane timing = new GridPane();
+    private final VBox related = new VBox(8);
+
+    /** Builds the pane over {@code detail}. */
+    public RequestDetailPane(RequestDetailViewModel detail) {
+        this.detail = requireNonNull(detail, "detail");
+        pane.setId("requestDetail");
+        pane.getStyleClass().add("request-detail");
+        tabs.setId("detailTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                new Tab("Summary", summaryTable()),
+                new Tab("Request", jsonBox("requestJson", detail.requestJsonProperty())),
+                new Tab("Response", jsonBox("responseJson", detail.responseJsonProperty())),
+                new Tab("Timing", timingBox()),
+                new Tab("Kernel ops", kernelOpsTable()),
+                new Tab("Related", relatedBox()));
+        pane.setTop(header());
+        pane.setCenter(tabs);
+    }
+
+    /** Returns the pane's node. */
+    public Node node() {
+        return pane;
+    }
+
+    private Node header() {
+        Button curl = new Button("Copy as curl");
+        curl.setId("copyCurl");
+        curl.disableProperty().bind(detail.curlProperty().isEmpty());
+        curl.setOnAction(event -> ClipboardText.put(detail.curlProperty().get()));
+        HBox header = new HBox(curl);
+        header.setAlignment(Pos.CENTER_RIGHT);
+        header.setPadding(new Insets(4));
+        return header;
+    }
+
+    private Node summaryTable() {
+        TableView<SummaryRow> table = new TableView<>(detail.summary());
+        table.setId("summaryTable");
+        table.getColumns().add(column("Field", SummaryRow::key, 100));
+        table.getColumns().add(column("Value", SummaryRow::value, 480));
+        table.setPlaceholder(new Label("Select a call"));
+        return table;
+    }
+
+    private static Node jsonBox(String id, ReadOnlyStringProperty json) {
+        TextArea text = new TextArea();
+        text.setId(id);
+        text.getStyleClass().add("json-text");
+        text.setEditable(false);
+        text.textProperty().bind(json);
+        Button copy = new Button("Copy");
+        copy.setId(id + "Copy");
+        copy.disableProperty().bind(json.isEmpty());
+        copy.setOnAction(event -> ClipboardText.put(json.get()));
+        HBox actions = new HBox(copy);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(4, text, actions);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    private Node timingBox() {
+        timing.setId("timing");
+        timing.getStyleClass().add("phase-timing");
+        timing.setHgap(8);
+        timing.setVgap(4);
+        timing.setPadding(new Insets(8));
+        detail.phases().addListener((ListChangeListener<PhaseRow>) change -> fillTiming());
+        return timing;
+    }
+
+    private void fillTiming() {
+        timing.getChildren().clear();
+        int row = 0;
+        for (PhaseRow phase : detail.phases()) {
+            Region bar = new Region();
+            bar.getStyleClass().addAll("timing-segment", "timing-" + phase.name());
+            double width = Math.max(1, BAR_WIDTH * phase.fraction());
+            bar.setMinWidth(width);
+            bar.setPrefWidth(width);
+            bar.setMaxWidth(width);
+            Label amount = new Label(String.format(Locale.ROOT, "%s ms  %.0f %%", CallText.millis(phase.micros()),
+                    phase.fraction() * 100));
+            timing.addRow(row++, new Label(phase.name()), bar, amount);
+        }
+    }
+
+    private Node kernelOpsTable() {
+        TableView<KernelOpRecord> table = new TableView<>(detail.kernelOps());
+        table.setId("kernelOps");
+        table.setPlaceholder(new Label("This call changed nothing in the kernel"));
+        TableColumn<KernelOpRecord, KernelOpRecord> order = new TableColumn<>("#");
+        order.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        order.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(KernelOpRecord op, boolean empty) {
+                super.updateItem(op, empty);
+                setText(empty || op == null ? null : Integer.toString(getIndex() + 1));
+            }
+        });
+        order.setPrefWidth(40);
+        order.setSortable(false);
+        table.getColumns().add(order);
+        table.getColumns().add(column("Operation", KernelOpRecord::operation, 200));
+        table.getColumns().add(column("Target", KernelOpRecord::target, 160));
+        table.getColumns().add(column("Duration", op -> CallText.millis(op.durationMicros()) + " ms", 110));
+        table.getColumns().add(column("Result", op -> op.ok() ? "OK" : op.error(), 240));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(KernelOpRecord op, boolean empty) {
+                super.updateItem(op, empty);
+                getStyleClass().remove("op-error");
+                if (!empty && op != null && !op.ok()) {
+                    getStyleClass().add("op-error");
+                }
+            }
+        });
+        return table;
+    }
+
+    private Node relatedBox() {
+        related.setId("related");
+        related.setPadding(new Insets(8));
+        detail.networkProperty().addListener((Observable changed) -> fillRelated());
+        detail.endpointProperty().addListener((Observable changed) -> fillRelated());
+        detail.selectedProperty().addListener((Observable changed) -> fillRelated());
+        fillRelated();
+        return related;
+    }
+
+    private void fillRelated() {
+        related.getChildren().setAll(
+                section("Network", describe(detail.networkProperty().get())),
+                section("Endpoint", describe(detail.endpointProperty().get())));
+    }
+
+    private static Node section(String title, String body) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("related-title");
+        Label text = new Label(body);
+        text.getStyleClass().add("related-text");
+        text.setWrapText(true);
+        return new VBox(2, heading, text);
+    }
+
+    private static String describe(@Nullable NetworkView network) {
+        if (network == null) {
+            return "none, or not known to the daemon now";
+        }
+        return String.format(Locale.ROOT, "%s  bridge %s  MTU %d%n  IPv4 %s  IPv6 %s  gateways %s%n  %d endpoints"
+                        + "  options %s", CallText.shortId(network.id()), network.bridge(), network.mtu(),
+                network.ipv4Subnets(), network.ipv6Subnets(), network.gateways(), network.endpoints(),
+                network.options());
+    }
+
+    private static String describe(@Nullable EndpointView endpoint) {
+        if (endpoint == null) {
+            return "none, or not known to the daemon now";
+        }
+        return String.format(Locale.ROOT, "%s  on %s%n  host %s  container %s  MAC %s%n  IPv4 %s  IPv6 %s%n  %s",
+                CallText.shortId(endpoint.id()), CallText.shortId(endpoint.networkId()), endpoint.hostIfName(),
+                endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(), endpoint.ipv6Address(),
+                endpoint.joined() ? "joined " + endpoint.sandboxKey() : "not joined");
+    }
+
+    private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {
+        TableColumn<S, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.mdnp.inspector.view.requests;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.inspector.filter.QuickFilter;
+import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The request log's toolbar: the filter field (tinted {@code filter-invalid}, with the reason as its tooltip, while
+ * its text is not valid; Enter keeps it in the recent filters), the recent-filters menu, the quick-filter presets,
+ * "hide chatter", pause/resume (showing how many calls wait) and clear.
+ */
+public final class RequestToolbar {
+
+    private static final String INVALID = "filter-invalid";
+
+    private final RequestLogViewModel log;
+    private final ToolBar bar = new ToolBar();
+    private final TextField filter = new TextField();
+    private final Tooltip filterReason = new Tooltip();
+    private final MenuButton recent = new MenuButton("Recent");
+
+    /** Builds the toolbar over {@code log}. */
+    public RequestToolbar(RequestLogViewModel log) {
+        this.log = requireNonNull(log, "log");
+        bar.setId("requestToolbar");
+        bar.getItems().addAll(filterBox(), recentMenu(), new Separator(Orientation.VERTICAL), presets(), hideChatter(),
+                new Separator(Orientation.VERTICAL), pause(), clear());
+    }
+
+    /** Returns the toolbar node. */
+    public Node node() {
+        return bar;
+    }
+
+    private Node filterBox() {
+        filter.setId("filterField");
+        filter.getStyleClass().add("filter-field");
+        filter.setPromptText("Filter: method:Join net:8f65 status:error slower-than:5ms -method:GetCapabilities");
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(log.filterTextProperty());
+        filter.setOnAction(event -> log.commitFilter());
+        log.filterErrorProperty().addListener((obs, old, reason) -> showValidity(reason));
+        showValidity(log.filterErrorProperty().get());
+        HBox box = new HBox(filter);
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        return box;
+    }
+
+    private void showValidity(@Nullable String reason) {
+        filter.getStyleClass().remove(INVALID);
+        if (reason == null) {
+            filter.setTooltip(null);
+        } else {
+            filter.getStyleClass().add(INVALID);
+            filterReason.setText(reason);
+            filter.setTooltip(filterReason);
+        }
+    }
+
+    private Node recentMenu() {
+        recent.setId("recentFilters");
+        recent.setDisable(true);
+        log.recentFilters().addListener((ListChangeListener<String>) change -> fillRecent());
+        return recent;
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        for (String text : log.recentFilters()) {
+            MenuItem item = new MenuItem(text);
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> log.filterTextProperty().set(text));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+
+    private Node presets() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox();
+        box.getStyleClass().add("quick-filters");
+        for (QuickFilter preset : QuickFilter.values()) {
+            ToggleButton button = new ToggleButton(preset.label());
+            button.setId("quick" + camel(preset));
+            button.getStyleClass().add("quick-filter");
+            button.setUserData(preset);
+            button.setToggleGroup(group);
+            button.setSelected(preset == log.presetProperty().get());
+            box.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                group.selectToggle(old);
+            } else {
+                log.presetProperty().set((QuickFilter) now.getUserData());
+            }
+        });
+        log.presetProperty().addListener((obs, old, now) -> group.getToggles().stream()
+                .filter(toggle -> toggle.getUserData() == now).findFirst().ifPresent(group::selectToggle));
+        return box;
+    }
+
+    private Node hideChatter() {
+        ToggleButton hide = new ToggleButton("Hide chatter");
+        hide.setId("hideChatter");
+        hide.setTooltip(new Tooltip("Hide Plugin.Activate and GetCapabilities"));
+        hide.selectedProperty().bindBidirectional(log.hideChatterProperty());
+        return hide;
+    }
+
+    private Node pause() {
+        ToggleButton pause = new ToggleButton();
+        pause.setId("pauseButton");
+        pause.selectedProperty().bindBidirectional(log.pausedProperty());
+        pause.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!log.pausedProperty().get()) {
+                return "Pause";
+            }
+            int waiting = log.heldCountProperty().get();
+            return waiting == 0 ? "Resume" : "Resume (" + waiting + " new)";
+        }, log.pausedProperty(), log.heldCountProperty()));
+        return pause;
+    }
+
+    private Node clear() {
+        Button clear = new Button("Clear");
+        clear.setId("clearButton");
+        clear.setOnAction(event -> log.clear());
+        return clear;
+    }
+
+    private static String camel(QuickFilter preset) {
+        StringBuilder id = new StringBuilder();
+        for (String word : preset.name().toLowerCase(Locale.ROOT).split("_")) {
+            id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return id.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mdnp.inspector.viewmodel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.model.inspect.Drift;
+
+/**
+ * One row of the endpoints table.
+ *
+ * @param id Docker's endpoint id
+ * @param networkId Docker's id of its network
+ * @param ipv4Address its IPv4 address in CIDR form, {@code ""} when none
+ * @param ipv6Address its IPv6 address in CIDR form, {@code ""} when none
+ * @param mac the container interface's MAC
+ * @param hostIfName the veth end on the host
+ * @param containerIfName the veth end that goes into the container
+ * @param joined whether a container has joined it
+ * @param sandboxKey the container's namespace path, {@code ""} when not joined
+ * @param drift whether state and kernel agree about its veth ends
+ * @param driftNote what the drift means, {@code ""} when none
+ */
+public record EndpointRow(String id, String networkId, String ipv4Address, String ipv6Address, String mac,
+        String hostIfName, String containerIfName, boolean joined, String sandboxKey, Drift drift, String driftNote)
+        implements ObjectRow {
+
+    /** Validates the components. */
+    public EndpointRow {
+        requireNonNull(id, "id");
+        requireNonNull(networkId, "networkId");
+        requireNonNull(ipv4Address, "ipv4Address");
+        requireNonNull(ipv6Address, "ipv6Address");
+        requireNonNull(mac, "mac");
+        requireNonNull(hostIfName, "hostIfName");
+        requireNonNull(containerIfName, "containerIfName");
+        requireNonNull(sandboxKey, "sandboxKey");
+        requireNonNull(drift, "drift");
+        requireNonNull(driftNote, "driftNote");
+    }
+
+    @Override
+    public String key() {
+        return id;
+    }
+
+    /** Returns the id cut to 12 characters. */
+    public String shortId() {
+        return ShortIds.of(id);
+    }
+
+    /** Returns the network's id cut to 12 characters. */
+    public String networkShortId() {
+        return ShortIds.of(networkId);
+    }
+
+    /** Returns {@code joined} when a container has joined, else {@code created}. */
+    public String state() {
+        return joined ? "joined" : "created";
+    }
+}

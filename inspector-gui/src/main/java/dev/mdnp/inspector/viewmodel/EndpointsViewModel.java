@@ -1,0 +1,49 @@
+package dev.mdnp.inspector.viewmodel;
+
+import dev.mdnp.inspector.model.LinkIndex;
+import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.inspect.Drift;
+import dev.mdnp.model.inspect.EndpointView;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.ObservableList;
+
+/** The endpoints tab: one row per endpoint, with the drift of its veth ends from the kernel's links. */
+public final class EndpointsViewModel {
+
+    private final MappedList<EndpointView, EndpointRow> rows;
+    private final ReadOnlyIntegerWrapper driftCount = new ReadOnlyIntegerWrapper();
+    private LinkIndex links;
+
+    /** Creates the view model over {@code store}'s endpoints and links; it follows them as they change. */
+    public EndpointsViewModel(InspectorStore store) {
+        this.links = LinkIndex.of(store.links());
+        rows = new MappedList<>(store.endpoints(), this::row);
+        store.links().addListener((InvalidationListener) changed -> {
+            links = LinkIndex.of(store.links());
+            rows.refresh();
+        });
+        driftCount.bind(DriftCount.of(rows));
+    }
+
+    /** Returns the rows, in the store's order; read-only. */
+    public ObservableList<EndpointRow> rows() {
+        return rows;
+    }
+
+    /** Returns how many rows show drift. */
+    public ReadOnlyIntegerProperty driftCountProperty() {
+        return driftCount.getReadOnlyProperty();
+    }
+
+    private EndpointRow row(EndpointView endpoint) {
+        Drift drift = links.endpointDrift(endpoint);
+        String end = links.drift(endpoint.hostIfName()) == drift
+                ? "host veth " + endpoint.hostIfName()
+                : "container veth " + endpoint.containerIfName();
+        return new EndpointRow(endpoint.id(), endpoint.networkId(), endpoint.ipv4Address(), endpoint.ipv6Address(),
+                endpoint.mac(), endpoint.hostIfName(), endpoint.containerIfName(), endpoint.joined(),
+                endpoint.sandboxKey(), drift, DriftNotes.about(end, drift));
+    }
+}

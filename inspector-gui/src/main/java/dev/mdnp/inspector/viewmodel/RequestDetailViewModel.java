@@ -1,0 +1,155 @@
+package dev.mdnp.inspector.viewmodel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.inspector.export.CallText;
+import dev.mdnp.inspector.export.CurlCommand;
+import dev.mdnp.inspector.export.PrettyJson;
+import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.KernelOpRecord;
+import dev.mdnp.model.inspect.NetworkView;
+import dev.mdnp.model.inspect.RequestRecord;
+import dev.mdnp.model.json.JsonMappers;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The detail pane of the selected call: a summary, the request and response as indented JSON, the phase timings,
+ * the kernel operations in order, the network and endpoint it touched (as the store last read them) and the
+ * {@code curl} command that sends it again. Everything is empty while no call is selected. FX thread only.
+ */
+public final class RequestDetailViewModel {
+
+    private final InspectorStore store;
+    private final PrettyJson prettyJson = new PrettyJson(JsonMappers.create());
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final ObjectProperty<@Nullable RequestRecord> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<SummaryRow> summary = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper requestJson = new ReadOnlyStringWrapper(this, "requestJson", "");
+    private final ReadOnlyStringWrapper responseJson = new ReadOnlyStringWrapper(this, "responseJson", "");
+    private final ObservableList<PhaseRow> phases = FXCollections.observableArrayList();
+    private final ObservableList<KernelOpRecord> kernelOps = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<@Nullable NetworkView> network = new ReadOnlyObjectWrapper<>(this, "network");
+    private final ReadOnlyObjectWrapper<@Nullable EndpointView> endpoint =
+            new ReadOnlyObjectWrapper<>(this, "endpoint");
+    private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper(this, "curl", "");
+
+    /** Creates the detail of calls from {@code store}, whose objects supply the related network and endpoint. */
+    public RequestDetailViewModel(InspectorStore store) {
+        this.store = requireNonNull(store, "store");
+        selected.addListener((obs, old, now) -> show(now));
+        store.networks().addListener((Observable changed) -> findRelated());
+        store.endpoints().addListener((Observable changed) -> findRelated());
+        store.infoProperty().addListener((Observable changed) -> writeCurl());
+    }
+
+    /** Returns the call shown; null for none. The view binds it to the table's selection. */
+    public ObjectProperty<@Nullable RequestRecord> selectedProperty() {
+        return selected;
+    }
+
+    /** Returns the summary lines: #, time, method, network, endpoint, status, error, duration. */
+    public ObservableList<SummaryRow> summary() {
+        return summary;
+    }
+
+    /** Returns the request body, indented when it is valid JSON. */
+    public ReadOnlyStringProperty requestJsonProperty() {
+        return requestJson.getReadOnlyProperty();
+    }
+
+    /** Returns the response body, indented when it is valid JSON. */
+    public ReadOnlyStringProperty responseJsonProperty() {
+        return responseJson.getReadOnlyProperty();
+    }
+
+    /** Returns where the call's time went, phase by phase. */
+    public ObservableList<PhaseRow> phases() {
+        return phases;
+    }
+
+    /** Returns the kernel operations the call performed, in order. */
+    public ObservableList<KernelOpRecord> kernelOps() {
+        return kernelOps;
+    }
+
+    /** Returns the call's network as the store holds it; null when it has none or the store does not know it. */
+    public ReadOnlyObjectProperty<@Nullable NetworkView> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    /** Returns the call's endpoint as the store holds it; null when it has none or the store does not know it. */
+    public ReadOnlyObjectProperty<@Nullable EndpointView> endpointProperty() {
+        return endpoint.getReadOnlyProperty();
+    }
+
+    /** Returns the {@code curl --unix-socket} command that sends the call again; {@code ""} with none selected. */
+    public ReadOnlyStringProperty curlProperty() {
+        return curl.getReadOnlyProperty();
+    }
+
+    private void show(@Nullable RequestRecord call) {
+        if (call == null) {
+            summary.clear();
+            requestJson.set("");
+            responseJson.set("");
+            phases.clear();
+            kernelOps.clear();
+        } else {
+            summary.setAll(summaryOf(call));
+            requestJson.set(prettyJson.format(call.requestJson()));
+            responseJson.set(prettyJson.format(call.responseJson()));
+            phases.setAll(PhaseRow.of(call));
+            kernelOps.setAll(call.kernelOps());
+        }
+        findRelated();
+        writeCurl();
+    }
+
+    private List<SummaryRow> summaryOf(RequestRecord call) {
+        return List.of(
+                new SummaryRow("#", Long.toString(call.seq())),
+                new SummaryRow("Time", CallText.dateTime(call.start(), zone)),
+                new SummaryRow("Method", call.method()),
+                new SummaryRow("Network", call.networkId()),
+                new SummaryRow("Endpoint", call.endpointId()),
+                new SummaryRow("Status", Integer.toString(call.status())),
+                new SummaryRow("Error", call.error()),
+                new SummaryRow("Duration", CallText.millis(call.durationMicros()) + " ms"));
+    }
+
+    private void findRelated() {
+        RequestRecord call = selected.get();
+        network.set(call == null ? null : byId(store.networks(), NetworkView::id, call.networkId()));
+        endpoint.set(call == null ? null : byId(store.endpoints(), EndpointView::id, call.endpointId()));
+    }
+
+    private void writeCurl() {
+        RequestRecord call = selected.get();
+        curl.set(call == null ? "" : CurlCommand.of(call, store.infoProperty().get()));
+    }
+
+    private static <T> @Nullable T byId(List<T> objects, Function<T, String> id, String wanted) {
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        for (T object : objects) {
+            if (id.apply(object).equals(wanted)) {
+                return object;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.mdnp.inspector.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mdnp.inspector.view.common.ColumnState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PreferencesTest {
+
+    @Test
+    void defaultsAreEmptyAndLight() {
+        Preferences defaults = Preferences.defaults();
+
+        assertThat(defaults.window()).isNull();
+        assertThat(defaults.splitPositions()).isEmpty();
+        assertThat(defaults.columns()).isEmpty();
+        assertThat(defaults.filter()).isEmpty();
+        assertThat(defaults.recentFilters()).isEmpty();
+        assertThat(defaults.theme()).isEqualTo("LIGHT");
+        assertThat(defaults.selectedTab()).isEmpty();
+    }
+
+    @Test
+    void missingValuesBecomeDefaults() {
+        Preferences read = new Preferences(null, null, null, null, null, null, null);
+
+        assertThat(read).isEqualTo(Preferences.defaults());
+    }
+
+    @Test
+    void aFilterGoesToTheFrontOfTheRecentOnesOnce() {
+        Preferences prefs = Preferences.defaults().withFilter("method:Join").withFilter("status:error")
+                .withFilter("method:Join");
+
+        assertThat(prefs.filter()).isEqualTo("method:Join");
+        assertThat(prefs.recentFilters()).containsExactly("method:Join", "status:error");
+    }
+
+    @Test
+    void anEmptyFilterIsNotRecent() {
+        Preferences prefs = Preferences.defaults().withFilter("net:demo").withFilter("");
+
+        assertThat(prefs.filter()).isEmpty();
+        assertThat(prefs.recentFilters()).containsExactly("net:demo");
+    }
+
+    @Test
+    void recentFiltersKeepTheNewestTen() {
+        Preferences prefs = Preferences.defaults();
+        for (int i = 1; i <= 12; i++) {
+            prefs = prefs.withFilter("ep:" + i);
+        }
+
+        assertThat(prefs.recentFilters()).hasSize(Preferences.MAX_RECENT_FILTERS).first().isEqualTo("ep:12");
+        assertThat(prefs.recentFilters()).last().isEqualTo("ep:3");
+    }
+
+    @Test
+    void columnsAreKeptPerTable() {
+        List<ColumnState> requests = List.of(new ColumnState("seq", 60, true), new ColumnState("method", 200, false));
+        Preferences prefs = Preferences.defaults()
+                .withColumns("requestTable", requests)
+                .withColumns("networkTable", List.of(new ColumnState("id", 100, true)));
+
+        assertThat(prefs.columnsOf("requestTable")).isEqualTo(requests);
+        assertThat(prefs.columnsOf("networkTable")).hasSize(1);
+        assertThat(prefs.columnsOf("linkTable")).isEmpty();
+    }
+
+    @Test
+    void splitPositionsOutsideZeroToOneAreDropped() {
+        List<Double> positions = new ArrayList<>(Arrays.asList(0.3, 1.5, null, -0.1, 0.7));
+
+        assertThat(Preferences.defaults().withSplitPositions(positions).splitPositions()).containsExactly(0.3, 0.7);
+    }
+
+    @Test
+    void theOtherWithersChangeOneThing() {
+        Preferences prefs = Preferences.defaults()
+                .withWindow(new WindowState(10, 20, 1200, 800, true))
+                .withTheme("DARK")
+                .withSelectedTab("topologyTab");
+
+        assertThat(prefs.window()).isEqualTo(new WindowState(10, 20, 1200, 800, true));
+        assertThat(prefs.theme()).isEqualTo("DARK");
+        assertThat(prefs.selectedTab()).isEqualTo("topologyTab");
+        assertThat(prefs.filter()).isEmpty();
+    }
+
+    @Test
+    void aWindowTooSmallIsRaisedToTheMinimum() {
+        WindowState tiny = new WindowState(0, 0, 0, Double.NaN, false);
+
+        assertThat(tiny.width()).isEqualTo(WindowState.MIN_WIDTH);
+        assertThat(tiny.height()).isEqualTo(WindowState.MIN_HEIGHT);
+    }
+}

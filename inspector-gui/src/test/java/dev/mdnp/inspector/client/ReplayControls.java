@@ -1,0 +1,28 @@
+package dev.mdnp.inspector.client;
+
+import dev.mdnp.model.inspect.RequestRecord;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+
+/** Builds replay controls on a {@link FakeReplayScheduler}, for tests outside this package. */
+public final class ReplayControls {
+
+    private ReplayControls() {
+    }
+
+    /** Returns a control with {@code calls} and {@code malformed} already read, playing to {@code played}. */
+    public static ReplayControl loaded(FakeReplayScheduler scheduler, List<RequestRecord> calls,
+            List<MalformedLine> malformed, Consumer<RequestRecord> played) {
+        ReplayControl control = new ReplayControl(scheduler, played);
+        control.load(new Recording(calls, malformed));
+        return control;
+    }
+
+    /** Returns {@code count} calls 100 ms apart, for replays whose content does not matter. */
+    public static List<RequestRecord> calls(int count) {
+        return LongStream.rangeClosed(1, count)
+                .mapToObj(seq -> RecordedCalls.at(seq, (seq - 1) * 100))
+                .toList();
+    }
+}

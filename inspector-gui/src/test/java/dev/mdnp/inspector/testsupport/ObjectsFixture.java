@@ -1,0 +1,104 @@
+package dev.mdnp.inspector.testsupport;
+
+import dev.mdnp.inspector.client.FeedUpdate;
+import dev.mdnp.inspector.model.DaemonObjects;
+import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.inspect.Drift;
+import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.InfoView;
+import dev.mdnp.model.inspect.LinkView;
+import dev.mdnp.model.inspect.NetworkView;
+import dev.mdnp.model.inspect.PoolView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the daemon's objects by hand for the object tabs' and the topology's tests: a network "demo" with bridge
+ * {@code mdnpb1111111111} on 10.77.0.0/24, and helpers for its endpoints, links and pools.
+ */
+public final class ObjectsFixture {
+
+    /** The demo network's id. */
+    public static final String NET = "1111111111aaaaaaaaaabbbbbbbbbbcccccccccc";
+    /** The demo network's bridge. */
+    public static final String BRIDGE = "mdnpb1111111111";
+    /** The demo network's subnet. */
+    public static final String SUBNET = "10.77.0.0/24";
+
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+    private ObjectsFixture() {
+    }
+
+    /** Returns the demo network with {@code endpoints} endpoints. */
+    public static NetworkView demoNetwork(int endpoints) {
+        return new NetworkView(NET, BRIDGE, 1400, List.of(SUBNET), List.of(), List.of("10.77.0.1/24"),
+                Map.of("com.docker.network.driver.mtu", "1400"), endpoints, T0);
+    }
+
+    /** Returns an endpoint of the demo network named after {@code digit} (veths mdnphDDDD, mdnpcDDDD). */
+    public static EndpointView endpoint(char digit, String ipv4, boolean joined) {
+        String id = String.valueOf(digit).repeat(40);
+        return new EndpointView(id, NET, hostEnd(digit), containerEnd(digit), "02:42:0a:4d:00:0" + digit,
+                ipv4, "", joined, joined ? "/var/run/docker/netns/" + id.substring(0, 12) : "");
+    }
+
+    /** Returns the host end's name of the endpoint named after {@code digit}. */
+    public static String hostEnd(char digit) {
+        return "mdnph" + String.valueOf(digit).repeat(10);
+    }
+
+    /** Returns the container end's name of the endpoint named after {@code digit}. */
+    public static String containerEnd(char digit) {
+        return "mdnpc" + String.valueOf(digit).repeat(10);
+    }
+
+    /** Returns a bridge the kernel has, with {@code drift}. */
+    public static LinkView bridge(String name, String networkId, Drift drift) {
+        return new LinkView(name, "bridge", 3, "", "", 1400, "02:42:00:00:00:01", true, "UP", 2048, 4096,
+                networkId, "", drift);
+    }
+
+    /** Returns the host end of the endpoint named after {@code digit}, up, a port of the demo bridge. */
+    public static LinkView hostLink(char digit) {
+        return new LinkView(hostEnd(digit), "veth", 10 + digit, "", BRIDGE, 1400, "ae:00:00:00:00:0" + digit, true,
+                "UP", 1536, 3 * 1024 * 1024, NET, String.valueOf(digit).repeat(40), Drift.NONE);
+    }
+
+    /** Returns a veth end the kernel has and the state does not know. */
+    public static LinkView strangeVeth(String name, String peer, String master) {
+        return new LinkView(name, "veth", 99, peer, master, 1500, "ae:99:00:00:00:01", true, "UP", 0, 0, "", "",
+                Drift.UNKNOWN_TO_STATE);
+    }
+
+    /** Returns a link the state knows and the kernel lacks. */
+    public static LinkView missing(String name, String kind, String networkId, String endpointId) {
+        return new LinkView(name, kind, 0, "", "", 0, "", false, "", 0, 0, networkId, endpointId,
+                Drift.MISSING_IN_KERNEL);
+    }
+
+    /** Returns the container end of a joined endpoint, which the daemon's namespace lacks without drift. */
+    public static LinkView inContainer(char digit) {
+        return new LinkView(containerEnd(digit), "veth", 0, "", "", 0, "", false, "", 0, 0, NET,
+                String.valueOf(digit).repeat(40), Drift.NONE);
+    }
+
+    /** Returns an mdnp IPAM pool. */
+    public static PoolView pool(String cidr, long used, long free) {
+        return new PoolView("mdnp/" + cidr, "mdnp", cidr, "", used, free);
+    }
+
+    /** Returns one reading of these objects. */
+    public static DaemonObjects objects(List<NetworkView> networks, List<EndpointView> endpoints,
+            List<LinkView> links, List<PoolView> pools) {
+        InfoView info = new InfoView("mdnp", "0.1.0", T0, "/run/docker/plugins/mdnp.sock", "/var/lib/mdnp",
+                networks.size(), endpoints.size(), 0, 0, 1000, 0);
+        return new DaemonObjects(info, networks, endpoints, links, pools, T0);
+    }
+
+    /** Puts one reading into {@code store}, as the feed would. */
+    public static void show(InspectorStore store, DaemonObjects objects) {
+        store.apply(List.of(new FeedUpdate.Objects(objects)));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mdnp.inspector.testsupport;
+
+import atlantafx.base.theme.PrimerLight;
+import java.util.Objects;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** Shows a pane of the object tabs in a stage, styled with AtlantaFX's light theme and {@code objects.css}. */
+public final class ObjectsScene {
+
+    private ObjectsScene() {
+    }
+
+    /** Puts {@code root} in {@code stage}, styled, and shows it. */
+    public static void show(Stage stage, Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().addAll(new PrimerLight().getUserAgentStylesheet(),
+                Objects.requireNonNull(ObjectsScene.class.getResource("/dev/mdnp/inspector/view/objects.css"))
+                        .toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+}
