@@ -100,7 +100,8 @@ public final class EventLog {
 
     /**
      * Returns at most {@code max} events after {@code after}, without waiting; empty when there are none yet.
-     * {@code after} 0 asks for every event kept, from the oldest, and never counts as a loss. When events after {@code after} are no longer kept, or {@code after} is beyond the last event (a cursor from an
+     * {@code after} 0 asks for every event kept, from the oldest, and never counts as a loss. When events after
+     * {@code after} are no longer kept, or {@code after} is beyond the last event (a cursor from an
      * earlier run of the daemon), the first element is an {@link InspectEvent.Lost} whose {@code seq} is the one
      * before the oldest kept, so that a reader who moves its cursor to it continues with the oldest kept.
      *

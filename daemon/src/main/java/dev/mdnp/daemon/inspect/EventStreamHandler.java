@@ -3,7 +3,6 @@ package dev.mdnp.daemon.inspect;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.mdnp.model.inspect.InspectEvent;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -16,20 +15,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code /v1/events} as Server-Sent Events: one frame per event, {@code id} its sequence number, {@code event}
- * its kind ({@code request}, {@code state}, {@code link}, {@code lost}), {@code data} its JSON. A client resumes
- * after the last id it saw with {@code Last-Event-ID} (which wins) or {@code ?after=SEQ}; without either it gets the
- * events published from now on.
+ * Serves {@code /v1/events} as Server-Sent Events: one frame per event ({@link SseFrames}), {@code id} its sequence
+ * number, {@code event} its kind ({@code request}, {@code state}, {@code link}, {@code lost}), {@code data} its JSON.
+ * A client resumes after the last id it saw with {@code Last-Event-ID} (which wins) or {@code ?after=SEQ}; without
+ * either it gets the events published from now on.
  *
  * <p>Each client has its own cursor into the shared, bounded {@link EventLog}: the producer never waits for a
  * client. A client that reads too slowly (or resumes too late) gets an {@link InspectEvent.Lost} and goes on with
  * the oldest event kept. The stream blocks a worker thread per client, so the number of clients is capped; a
- * comment line every {@link #KEEPALIVE} finds clients that went away.
+ * comment line every {@link #KEEPALIVE} finds clients that went away. While events keep coming, a stream writes at
+ * most once per {@link #WRITE_INTERVAL}, everything published since its last write in one go.
  *
  * <p>Thread safety: one instance serves every client; the client count is atomic and {@link #stop()} may run on any
  * thread.
@@ -37,14 +38,21 @@ import org.slf4j.LoggerFactory;
 final class EventStreamHandler implements HttpHandler {
 
     static final Duration KEEPALIVE = Duration.ofSeconds(15);
+    /**
+     * The least time between two writes of a stream while events keep coming: at most this much delay for an event,
+     * and at most one write, and one wake-up of the client, per interval instead of one per event.
+     */
+    static final Duration WRITE_INTERVAL = Duration.ofMillis(10);
     private static final Logger log = LoggerFactory.getLogger(EventStreamHandler.class);
     private static final int BATCH = 512;
+    /** Frames kept for the other streams: live followers read near the newest events, within a few batches. */
+    private static final int FRAME_CACHE = 4 * BATCH;
     private static final HttpString LAST_EVENT_ID = new HttpString("Last-Event-ID");
     private static final byte[] PROLOGUE = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEPALIVE_LINE = ": keepalive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EventLog events;
-    private final ObjectWriter writer;
+    private final SseFrames sseFrames;
     private final Replies replies;
     private final int maxClients;
     private final AtomicInteger clients = new AtomicInteger();
@@ -52,7 +60,7 @@ final class EventStreamHandler implements HttpHandler {
 
     EventStreamHandler(EventLog events, ObjectMapper mapper, Replies replies, int maxClients) {
         this.events = requireNonNull(events, "events");
-        this.writer = mapper.writerFor(InspectEvent.class);
+        this.sseFrames = new SseFrames(mapper.writerFor(InspectEvent.class), FRAME_CACHE);
         this.replies = requireNonNull(replies, "replies");
         this.maxClients = maxClients;
     }
@@ -106,38 +114,25 @@ final class EventStreamHandler implements HttpHandler {
             if (stopping) {
                 break;
             }
+            long wroteAt = System.nanoTime();
             if (batch.isEmpty()) {
                 out.write(KEEPALIVE_LINE);
             } else {
                 frames.reset();
                 for (InspectEvent event : batch) {
-                    frame(frames, event);
+                    frames.write(sseFrames.frame(event));
                     cursor = event.seq();
                 }
                 frames.writeTo(out);
             }
             out.flush();
+            if (batch.size() < BATCH) { // after a full batch more is waiting: no pause
+                // Not waiting on the log meanwhile: what is published now costs its publisher no wake-up and goes
+                // out with the next write. A negative time does not sleep.
+                TimeUnit.NANOSECONDS.sleep(wroteAt + WRITE_INTERVAL.toNanos() - System.nanoTime());
+            }
         }
         out.close();
-    }
-
-    private void frame(ByteArrayOutputStream frames, InspectEvent event) throws IOException {
-        String text = "id: " + event.seq() + "\nevent: " + kind(event) + "\ndata: " + writer.writeValueAsString(event)
-                + "\n\n";
-        frames.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String kind(InspectEvent event) {
-        if (event instanceof InspectEvent.Request) {
-            return "request";
-        }
-        if (event instanceof InspectEvent.StateChange) {
-            return "state";
-        }
-        if (event instanceof InspectEvent.LinkChange) {
-            return "link";
-        }
-        return "lost";
     }
 
     private static Optional<Long> resumePoint(HttpServerExchange exchange) {

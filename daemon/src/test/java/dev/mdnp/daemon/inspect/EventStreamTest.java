@@ -57,6 +57,38 @@ class EventStreamTest {
     }
 
     @Test
+    void aBacklogOfManyWritesArrivesWholeAndInOrder() throws Exception {
+        try (InspectFixture inspect = InspectFixture.start(dir)) {
+            for (int i = 0; i < 1_200; i++) { // more than two full writes of a stream
+                inspect.history.recorded(Records.call());
+            }
+
+            try (EventStreamClient client = EventStreamClient.open(inspect.socket(), "/v1/events?after=0")) {
+                assertThat(ids(client.until(1_200))).containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 1_200).boxed().toList());
+            }
+        }
+    }
+
+    @Test
+    void burstsBetweenPausesArriveWholeAndInOrder() throws Exception {
+        try (InspectFixture inspect = InspectFixture.start(dir);
+                EventStreamClient client = EventStreamClient.open(inspect.socket(), "/v1/events?after=0")) {
+            List<Long> received = new ArrayList<>();
+            for (int burst = 0; burst < 12; burst++) {
+                // Each burst follows a write of the stream: some of it lands while the stream paces its writes.
+                for (int i = 0; i < 1 + burst * 7; i++) {
+                    inspect.history.recorded(Records.call());
+                }
+                received.addAll(ids(client.until(inspect.history.lastSeq())));
+            }
+
+            assertThat(received).containsExactlyElementsOf(
+                    LongStream.rangeClosed(1, inspect.history.lastSeq()).boxed().toList());
+        }
+    }
+
+    @Test
     void aClientWithoutResumePointGetsWhatIsPublishedAfterItConnected() throws Exception {
         try (InspectFixture inspect = InspectFixture.start(dir)) {
             inspect.history.recorded(Records.call());
