@@ -3,7 +3,7 @@ package dev.mdnp.inspector.app;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.view.common.ColumnState;
-import java.util.ArrayList;
+import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public record Preferences(@Nullable WindowState window, List<Double> splitPositi
         String selectedTab) {
 
     /** How many recent filters are kept. */
-    public static final int MAX_RECENT_FILTERS = 10;
+    public static final int MAX_RECENT_FILTERS = RequestLogViewModel.RECENT_FILTERS;
     /** The theme of a first run. */
     public static final String DEFAULT_THEME = "LIGHT";
 
@@ -74,14 +74,8 @@ public record Preferences(@Nullable WindowState window, List<Double> splitPositi
         return columns.getOrDefault(tableId, List.of());
     }
 
-    /**
-     * Returns a copy whose filter is {@code newFilter}; a non-blank filter also goes to the front of the recent
-     * ones (once; the oldest drop off past {@link #MAX_RECENT_FILTERS}).
-     */
-    public Preferences withFilter(String newFilter) {
-        List<String> recent = new ArrayList<>();
-        recent.add(newFilter.strip());
-        recent.addAll(recentFilters);
+    /** Returns a copy whose filter text is {@code newFilter} and whose recent filters are {@code recent}. */
+    public Preferences withFilters(String newFilter, List<String> recent) {
         return new Preferences(window, splitPositions, columns, newFilter, recent, theme, selectedTab);
     }
 

@@ -13,6 +13,7 @@ import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -144,6 +145,16 @@ public final class RequestLogViewModel {
             recentFilters = recentFilters.with(filterText.get());
             recent.setAll(recentFilters.entries());
         }
+    }
+
+    /** Puts back the recent filters of an earlier run, most recent first, as far as they fit. */
+    public void restoreRecentFilters(List<String> filters) {
+        RecentFilters restored = RecentFilters.empty(RECENT_FILTERS);
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            restored = restored.with(filters.get(i));
+        }
+        recentFilters = restored;
+        recent.setAll(restored.entries());
     }
 
     /** Empties the log, held calls included. */

@@ -23,8 +23,7 @@ class PreferencesFileTest {
                 .withSplitPositions(List.of(0.25, 0.6))
                 .withColumns("requestTable", List.of(new ColumnState("seq", 55.5, true),
                         new ColumnState("timing", 120, false)))
-                .withFilter("status:error")
-                .withFilter("method:Join -net:demo")
+                .withFilters("method:Join -net:demo", List.of("method:Join -net:demo", "status:error"))
                 .withTheme("DARK")
                 .withSelectedTab("endpointsTab");
     }

@@ -6,6 +6,7 @@ import dev.mdnp.inspector.view.common.ColumnState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class PreferencesTest {
@@ -31,31 +32,22 @@ class PreferencesTest {
     }
 
     @Test
-    void aFilterGoesToTheFrontOfTheRecentOnesOnce() {
-        Preferences prefs = Preferences.defaults().withFilter("method:Join").withFilter("status:error")
-                .withFilter("method:Join");
+    void keepsTheFilterAndTheRecentOnesWithoutBlanksOrRepeats() {
+        Preferences prefs = Preferences.defaults().withFilters("method:Join",
+                List.of("method:Join", "", "status:error", "method:Join"));
 
         assertThat(prefs.filter()).isEqualTo("method:Join");
         assertThat(prefs.recentFilters()).containsExactly("method:Join", "status:error");
     }
 
     @Test
-    void anEmptyFilterIsNotRecent() {
-        Preferences prefs = Preferences.defaults().withFilter("net:demo").withFilter("");
+    void recentFiltersKeepTheNewestOnes() {
+        List<String> recent = IntStream.rangeClosed(1, Preferences.MAX_RECENT_FILTERS + 2)
+                .mapToObj(i -> "ep:" + i).toList();
 
-        assertThat(prefs.filter()).isEmpty();
-        assertThat(prefs.recentFilters()).containsExactly("net:demo");
-    }
+        Preferences prefs = Preferences.defaults().withFilters("", recent);
 
-    @Test
-    void recentFiltersKeepTheNewestTen() {
-        Preferences prefs = Preferences.defaults();
-        for (int i = 1; i <= 12; i++) {
-            prefs = prefs.withFilter("ep:" + i);
-        }
-
-        assertThat(prefs.recentFilters()).hasSize(Preferences.MAX_RECENT_FILTERS).first().isEqualTo("ep:12");
-        assertThat(prefs.recentFilters()).last().isEqualTo("ep:3");
+        assertThat(prefs.recentFilters()).hasSize(Preferences.MAX_RECENT_FILTERS).first().isEqualTo("ep:1");
     }
 
     @Test

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  */
 public final class LiveDaemon implements AutoCloseable {
 
+    private static final String RECORD_FILE = "session.ndjson";
+
     private final NamedNetns netns;
     private final Path dir;
     private final ObjectMapper json = new ObjectMapper();
@@ -34,14 +36,24 @@ public final class LiveDaemon implements AutoCloseable {
     }
 
     /** Starts a daemon; skips the test (fails it under {@code CI=true}) when not run as root. */
-    public static LiveDaemon start(String... extraArgs) throws Exception {
+    public static LiveDaemon start() throws Exception {
+        return start(false);
+    }
+
+    /** Starts a daemon that also records every call to {@link #recordFile()} ({@code --record}). */
+    public static LiveDaemon startRecording() throws Exception {
+        return start(true);
+    }
+
+    private static LiveDaemon start(boolean recording) throws Exception {
         Privilege.require(Privilege.isRoot(), "the inspector's live tests start a daemon in a namespace: run as root");
         NamedNetns netns = NamedNetns.create(String.format("mdnp-gui-%08x", new Random().nextInt()));
         Path dir = Files.createTempDirectory("mdnp-gui-");
         try {
             Files.createDirectories(dir.resolve("plugins"));
+            List<String> extraArgs = recording ? List.of("--record", dir.resolve(RECORD_FILE).toString()) : List.of();
             DaemonProcess daemon = DaemonProcess.start(new DaemonProcess.Launch("mdnpgui", dir.resolve("plugins"),
-                    dir, netns.wrapper(), List.of(extraArgs)));
+                    dir, netns.wrapper(), extraArgs));
             return new LiveDaemon(netns, dir, daemon);
         } catch (Exception | Error e) {
             netns.close();
@@ -60,9 +72,9 @@ public final class LiveDaemon implements AutoCloseable {
         return daemon.socket();
     }
 
-    /** Returns the directory the daemon's files are in. */
-    public Path dir() {
-        return dir;
+    /** Returns the file a daemon started with {@link #startRecording()} records its calls to. */
+    public Path recordFile() {
+        return dir.resolve(RECORD_FILE);
     }
 
     /** Opens a connection to the plugin socket for calls as Docker sends them. */
@@ -97,31 +109,21 @@ public final class LiveDaemon implements AutoCloseable {
         daemon = daemon.restart();
     }
 
-    /** Stops the daemon gracefully and leaves it stopped; {@link #close()} still cleans up. */
-    public void stop() throws InterruptedException {
-        daemon.close();
-    }
-
-    /** Starts the stopped daemon again. */
-    public void startAgain() throws IOException {
-        daemon = daemon.restart();
-    }
-
     /** Returns everything the daemon logged, for failure messages. */
     public String log() throws IOException {
         return daemon.log();
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             daemon.close();
+            netns.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the daemon in " + netns.name(), e);
         } finally {
-            try {
-                netns.close();
-            } finally {
-                deleteTree(dir);
-            }
+            deleteTree(dir);
         }
     }
 
