@@ -13,8 +13,6 @@ import java.util.StringJoiner;
  */
 public final class CallText {
 
-    /** How many characters of an id the log shows, as {@code docker network ls} does. */
-    public static final int SHORT_ID = 12;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
     private static final DateTimeFormatter DATE_TIME =
@@ -63,10 +61,6 @@ public final class CallText {
         return method;
     }
 
-    /** Returns the first {@link #SHORT_ID} characters of {@code id}. */
-    public static String shortId(String id) {
-        return id.length() <= SHORT_ID ? id : id.substring(0, SHORT_ID);
-    }
 
     /** Returns "OK" for a successful call, else its status and error text, such as {@code 500 no such sandbox}. */
     public static String result(RequestRecord call) {

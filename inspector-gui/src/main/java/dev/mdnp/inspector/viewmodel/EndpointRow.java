@@ -2,6 +2,7 @@ package dev.mdnp.inspector.viewmodel;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.model.inspect.Drift;
 
 /**

@@ -3,6 +3,7 @@ package dev.mdnp.inspector.viewmodel;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.model.AddressUse;
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.model.inspect.Drift;
 import org.jspecify.annotations.Nullable;
 

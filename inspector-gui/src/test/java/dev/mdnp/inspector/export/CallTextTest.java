@@ -3,6 +3,7 @@ package dev.mdnp.inspector.export;
 import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,8 +31,8 @@ class CallTextTest {
 
     @Test
     void shortIdKeepsTwelveCharacters() {
-        assertThat(CallText.shortId("8f6511a5c0ffee0123456789")).isEqualTo("8f6511a5c0ff");
-        assertThat(CallText.shortId("abc")).isEqualTo("abc");
+        assertThat(ShortIds.of("8f6511a5c0ffee0123456789")).isEqualTo("8f6511a5c0ff");
+        assertThat(ShortIds.of("abc")).isEqualTo("abc");
     }
 
     @Test

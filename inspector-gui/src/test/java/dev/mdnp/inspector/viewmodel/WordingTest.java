@@ -2,6 +2,7 @@ package dev.mdnp.inspector.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.model.inspect.Drift;
 import org.junit.jupiter.api.Test;
 

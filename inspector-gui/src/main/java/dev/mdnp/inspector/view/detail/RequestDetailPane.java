@@ -3,6 +3,7 @@ package dev.mdnp.inspector.view.detail;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.export.CallText;
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.inspector.view.requests.ClipboardText;
 import dev.mdnp.inspector.viewmodel.PhaseRow;
 import dev.mdnp.inspector.viewmodel.RequestDetailViewModel;
@@ -201,7 +202,7 @@ public final class RequestDetailPane {
             return "none, or not known to the daemon now";
         }
         return String.format(Locale.ROOT, "%s  bridge %s  MTU %d%n  IPv4 %s  IPv6 %s  gateways %s%n  %d endpoints"
-                        + "  options %s", CallText.shortId(network.id()), network.bridge(), network.mtu(),
+                        + "  options %s", ShortIds.of(network.id()), network.bridge(), network.mtu(),
                 network.ipv4Subnets(), network.ipv6Subnets(), network.gateways(), network.endpoints(),
                 network.options());
     }
@@ -211,7 +212,7 @@ public final class RequestDetailPane {
             return "none, or not known to the daemon now";
         }
         return String.format(Locale.ROOT, "%s  on %s%n  host %s  container %s  MAC %s%n  IPv4 %s  IPv6 %s%n  %s",
-                CallText.shortId(endpoint.id()), CallText.shortId(endpoint.networkId()), endpoint.hostIfName(),
+                ShortIds.of(endpoint.id()), ShortIds.of(endpoint.networkId()), endpoint.hostIfName(),
                 endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(), endpoint.ipv6Address(),
                 endpoint.joined() ? "joined " + endpoint.sandboxKey() : "not joined");
     }

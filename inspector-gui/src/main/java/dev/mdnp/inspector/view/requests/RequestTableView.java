@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.model.MethodGroup;
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Instant;
@@ -169,7 +170,7 @@ public final class RequestTableView {
     private static TableColumn<RequestRecord, String> idColumn(String title, Function<RequestRecord, String> id) {
         TableColumn<RequestRecord, String> column = column(title, id);
         column.setPrefWidth(125);
-        column.setCellFactory(c -> textCell(CallText::shortId, Pos.CENTER_LEFT));
+        column.setCellFactory(c -> textCell(ShortIds::of, Pos.CENTER_LEFT));
         column.getStyleClass().add("id-column");
         return column;
     }

@@ -54,7 +54,7 @@ public final class RequestToolbar {
         filter.setId("filterField");
         filter.getStyleClass().add("filter-field");
         filter.setPromptText("Filter: method:Join net:8f65 status:error slower-than:5ms -method:GetCapabilities");
-        filter.setPrefColumnCount(22);
+        filter.setPrefColumnCount(16);
         filter.textProperty().bindBidirectional(log.filterTextProperty());
         filter.setOnAction(event -> log.commitFilter());
         log.filterErrorProperty().addListener((obs, old, reason) -> showValidity(reason));

@@ -16,6 +16,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -84,13 +85,14 @@ public final class MainWindow {
                 () -> themes.themeProperty().get() == Theme.LIGHT ? "Dark theme" : "Light theme",
                 themes.themeProperty()));
         theme.setOnAction(event -> themes.toggle());
-        Node toolbar = new RequestToolbar(models.log()).node();
-        HBox.setHgrow(toolbar, Priority.ALWAYS);
-        HBox tools = new HBox(toolbar, theme);
+        ConnectionBar connection = new ConnectionBar(models.connection());
+        HBox.setHgrow(connection, Priority.ALWAYS);
+        HBox connectionRow = new HBox(connection, theme);
+        connectionRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(new ConnectionBar(models.connection()));
+        VBox top = new VBox(connectionRow);
         top.getChildren().addAll(extraBars);
-        top.getChildren().add(tools);
+        top.getChildren().add(new RequestToolbar(models.log()).node());
         root.setTop(top);
         root.setCenter(split);
         root.setBottom(new StatusLine(models.log(), capacity));

@@ -6,11 +6,11 @@ import dev.mdnp.inspector.viewmodel.StatusSummary;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 
 /**
@@ -37,7 +37,8 @@ public final class StatusLine extends HBox {
         Hyperlink errors = new Hyperlink();
         errors.setId("statusErrors");
         errors.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%,d errors", status.errorsProperty().get()),
+                () -> String.format(Locale.ROOT, status.errorsProperty().get() == 1 ? "%,d error" : "%,d errors",
+                        status.errorsProperty().get()),
                 status.errorsProperty()));
         errors.setOnAction(event -> log.presetProperty().set(QuickFilter.ERRORS));
 

@@ -30,7 +30,7 @@ final class BlockDrawing {
     /** A bridge box is at least this many columns wide, so its name and addresses fit. */
     private static final int MIN_BRIDGE_COLUMNS = 2;
     private static final double WIRE = 44;
-    /** Heights follow the text sizes of objects.css: a box's padding and title, then each further line. */
+    /** Heights follow the topology's text sizes in inspector.css: a box's padding and title, then each further line. */
     private static final double BOX_BASE = 56;
     private static final double LINE = 24;
     private static final double VETH_HEIGHT = BOX_BASE + 2 * LINE;

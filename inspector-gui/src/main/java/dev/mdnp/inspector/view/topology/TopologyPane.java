@@ -1,11 +1,13 @@
 package dev.mdnp.inspector.view.topology;
 
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.inspector.model.Topology;
 import dev.mdnp.inspector.model.TopologyBridge;
-import dev.mdnp.inspector.viewmodel.ShortIds;
 import dev.mdnp.inspector.viewmodel.TopologyViewModel;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -16,7 +18,7 @@ import javafx.scene.layout.VBox;
  */
 public final class TopologyPane extends StackPane {
 
-    private final VBox blocks = new VBox();
+    private final FlowPane blocks = new FlowPane();
 
     /** Builds the pane and draws {@code model}'s topology, now and whenever it changes. */
     public TopologyPane(TopologyViewModel model) {
@@ -24,6 +26,9 @@ public final class TopologyPane extends StackPane {
         getStyleClass().add("topology");
         blocks.getStyleClass().add("topology-blocks");
         ScrollPane scroll = new ScrollPane(blocks);
+        // Networks side by side as far as the window is wide, as a teacher draws them; further ones wrap below.
+        scroll.viewportBoundsProperty().addListener((property, before, now) -> blocks.setPrefWrapLength(
+                now.getWidth()));
         scroll.getStyleClass().add("topology-scroll");
         getChildren().add(scroll);
         draw(model.topologyProperty().get());
@@ -40,12 +45,18 @@ public final class TopologyPane extends StackPane {
             String title = bridge.networkId().isEmpty()
                     ? "⚠ a bridge the state does not know"
                     : "network " + ShortIds.of(bridge.networkId());
-            blocks.getChildren().addAll(heading(title), BlockDrawing.bridge(bridge));
+            blocks.getChildren().add(network(heading(title), BlockDrawing.bridge(bridge)));
         }
         if (!topology.strays().isEmpty()) {
-            blocks.getChildren().addAll(heading("⚠ veths on no bridge, unknown to the state"),
-                    BlockDrawing.strays(topology.strays()));
+            blocks.getChildren().add(network(heading("⚠ veths on no bridge, unknown to the state"),
+                    BlockDrawing.strays(topology.strays())));
         }
+    }
+
+    private static VBox network(Label heading, Node drawing) {
+        VBox network = new VBox(heading, drawing);
+        network.getStyleClass().add("topology-network");
+        return network;
     }
 
     private static Label heading(String text) {

@@ -1,4 +1,4 @@
-package dev.mdnp.inspector.viewmodel;
+package dev.mdnp.inspector.model;
 
 /** Docker's ids cut to the 12 characters {@code docker network ls} shows. */
 public final class ShortIds {
