@@ -1,0 +1,62 @@
+package dev.mdnp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mdnp.daemon.testsupport.DockerCli;
+import dev.mdnp.daemon.testsupport.E2eEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/demo}, the classroom scenario, run unattended against the private engine: every step works (the
+ * ping across the second network included), the daemon recorded the whole flow, and nothing the demo created is
+ * left behind.
+ */
+@Tag("e2e")
+class DemoScriptE2eTest {
+
+    private static final long TIMEOUT_SECONDS = 300;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsTheWholeScenarioAndCleansUp() throws Exception {
+        String host = E2eEnvironment.requireDockerHost();
+        String plugin = "mdnpdemo" + ProcessHandle.current().pid();
+        Path output = dir.resolve("demo.out");
+        Process demo = new ProcessBuilder(repository().resolve("scripts/demo").toString(), "--docker-host", host,
+                "--plugin", plugin, "--auto", "0", "--no-inspector")
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean finished = demo.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!finished) {
+            demo.destroy();
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+
+        assertThat(finished).as("demo finished in time:\n%s", text).isTrue();
+        assertThat(demo.exitValue()).as("demo's exit status, output:\n%s", text).isZero();
+        assertThat(text).contains("== 9. Remove both networks", "3 packets transmitted, 3 packets received");
+        List<String> calls = text.lines().filter(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT.*")).toList(); // mdnp log
+        assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.CreateNetwork")).hasSize(2);
+        assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.Join")).hasSize(3);
+        assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.Leave")).hasSize(3);
+        assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.DeleteNetwork")).hasSize(2);
+        DockerCli docker = new DockerCli(host);
+        assertThat(docker.ok("ps", "-a", "--filter", "name=mdnp-demo", "--format", "{{.Names}}")).isEmpty();
+        assertThat(docker.ok("network", "ls", "--filter", "name=mdnp-demo", "--format", "{{.Name}}")).isEmpty();
+        assertThat(Path.of("/run/docker/plugins", plugin + ".sock")).doesNotExist();
+    }
+
+    /** The repository's root: the tests run in the daemon module's directory. */
+    private static Path repository() throws IOException {
+        return Path.of("..").toRealPath();
+    }
+}
