@@ -3,14 +3,12 @@ package dev.mdnp.inspector.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mdnp.inspector.app.InspectorOptions;
 import dev.mdnp.inspector.app.InspectorWindow;
-import dev.mdnp.inspector.app.PreferencesFile;
 import dev.mdnp.inspector.testsupport.LiveDaemon;
+import dev.mdnp.inspector.testsupport.Windows;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -66,8 +64,7 @@ class InspectorLiveKernelTest {
 
     @Start
     void open(Stage stage) {
-        window.set(InspectorWindow.open(stage, new InspectorOptions(daemon.inspectSocket(), null),
-                new PreferencesFile(preferences.resolve("inspector.json")), Clock.systemDefaultZone()));
+        window.set(Windows.live(stage, daemon.inspectSocket(), preferences));
     }
 
     @AfterEach

@@ -2,12 +2,10 @@ package dev.mdnp.inspector.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mdnp.inspector.app.InspectorOptions;
 import dev.mdnp.inspector.app.InspectorWindow;
-import dev.mdnp.inspector.app.PreferencesFile;
+import dev.mdnp.inspector.testsupport.Windows;
 import dev.mdnp.inspector.theme.Theme;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.control.SplitPane;
@@ -46,9 +44,7 @@ class InspectorPreferencesUiTest {
 
     private InspectorWindow open(FxRobot robot) {
         AtomicReference<InspectorWindow> window = new AtomicReference<>();
-        robot.interact(() -> window.set(InspectorWindow.open(stage,
-                new InspectorOptions(dir.resolve("nobody.sock"), null),
-                new PreferencesFile(dir.resolve("inspector.json")), Clock.systemDefaultZone())));
+        robot.interact(() -> window.set(Windows.live(stage, dir.resolve("nobody.sock"), dir)));
         WaitForAsyncUtils.waitForFxEvents();
         return window.get();
     }

@@ -3,15 +3,13 @@ package dev.mdnp.inspector.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mdnp.inspector.app.InspectorOptions;
 import dev.mdnp.inspector.app.InspectorWindow;
-import dev.mdnp.inspector.app.PreferencesFile;
 import dev.mdnp.inspector.model.ReplaySpeed;
 import dev.mdnp.inspector.testsupport.LiveDaemon;
+import dev.mdnp.inspector.testsupport.Windows;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -63,8 +61,7 @@ class InspectorReplayKernelTest {
 
     @Start
     void open(Stage stage) {
-        window.set(InspectorWindow.open(stage, new InspectorOptions(Path.of("/nonexistent"), session),
-                new PreferencesFile(dir.resolve("inspector.json")), Clock.systemDefaultZone()));
+        window.set(Windows.replay(stage, session, dir));
     }
 
     @AfterEach
