@@ -4,16 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.export.CurlCommand;
+import dev.mdnp.inspector.filter.FilterCompletions;
 import dev.mdnp.inspector.filter.FilterInput;
 import dev.mdnp.inspector.filter.FilterResult;
 import dev.mdnp.inspector.filter.FilterTerms;
 import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.filter.RecentFilters;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -59,6 +66,9 @@ public final class RequestLogViewModel {
     private final SortedList<RequestRecord> sorted;
     private final StatusSummary status;
     private RecentFilters recentFilters = RecentFilters.empty(RECENT_FILTERS);
+    private final Set<String> methodsSeen = new TreeSet<>();
+    /** Read by the filter field's completion, which runs off the FX thread: replaced, never changed. */
+    private volatile FilterCompletions completions = FilterCompletions.NONE;
 
     /**
      * Creates the log over {@code store}'s calls; {@code clock} is the time for {@code since:} terms and its zone the
@@ -76,6 +86,9 @@ public final class RequestLogViewModel {
         paused.addListener((obs, old, now) -> store.setPaused(now));
         filtered.addListener((ListChangeListener<RequestRecord>) this::shownChanged);
         paused.set(store.isPaused());
+        store.requests().addListener((ListChangeListener<RequestRecord>) this::noteMethods);
+        store.networks().addListener((Observable changed) -> updateCompletions());
+        store.endpoints().addListener((Observable changed) -> updateCompletions());
         longestShownMicros.set(longestOf(filtered));
     }
 
@@ -137,6 +150,14 @@ public final class RequestLogViewModel {
     /** Returns the zone times are shown in. */
     public ZoneId zone() {
         return clock.getZone();
+    }
+
+    /**
+     * Returns what the filter field suggests for the word being typed: keys, and the methods, networks and endpoints
+     * seen so far. Safe to call from any thread.
+     */
+    public FilterCompletions completions() {
+        return completions;
     }
 
     /** Remembers the current filter text in the recent filters, when it is valid and not blank. */
@@ -203,6 +224,24 @@ public final class RequestLogViewModel {
         String current = filterError.get() == null ? filterText.get() : "";
         filterText.set(FilterTerms.narrow(current, term));
         commitFilter();
+    }
+
+    private void noteMethods(ListChangeListener.Change<? extends RequestRecord> change) {
+        boolean added = false;
+        while (change.next()) {
+            for (RequestRecord call : change.getAddedSubList()) {
+                added |= methodsSeen.add(call.method());
+            }
+        }
+        if (added) {
+            updateCompletions();
+        }
+    }
+
+    private void updateCompletions() {
+        completions = new FilterCompletions(methodsSeen,
+                store.networks().stream().map(NetworkView::id).collect(Collectors.toSet()),
+                store.endpoints().stream().map(EndpointView::id).collect(Collectors.toSet()));
     }
 
     private void refilter() {

@@ -31,12 +31,13 @@ import javafx.css.Rule;
 import javafx.css.Selector;
 import javafx.css.SimpleSelector;
 import javafx.css.Stylesheet;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.junit.jupiter.api.Test;
 
 /**
  * The inspector's style sheet parses cleanly, uses only AtlantaFX's colour tokens, and matches the views both ways:
  * every style class the main sources set is styled by {@code inspector.css} (or allowed below), and every class the
- * sheet styles is set by the main sources or is one of JavaFX's or AtlantaFX's own. The classes are read from the
+ * sheet styles is set by the main sources or is one of JavaFX's, AtlantaFX's or ControlsFX's own. The classes are read from the
  * sources: the arguments of {@code getStyleClass().add/addAll/setAll/remove/removeAll}, resolved through string
  * constants, conditionals, parameters and helper methods of the same file.
  */
@@ -96,6 +97,7 @@ class InspectorCssTest {
     void stylesNoClassTheViewsDoNotUse() throws IOException {
         Set<String> used = classesUsedBySources();
         Set<String> builtIn = styledClasses(parse(atlantaFxStylesheet()));
+        builtIn.addAll(styledClasses(parse(controlsFxCompletionStylesheet())));
         Set<String> styled = styledClasses(parse(URI.create(ThemeSwitcher.stylesheetUrl()).toURL()));
 
         assertThat(builtIn).as("AtlantaFX's own classes").contains("table-row-cell", "table-cell", "label");
@@ -117,6 +119,11 @@ class InspectorCssTest {
     /** Returns AtlantaFX's Primer style sheet, whose classes are the built-in ones (it restyles every control). */
     private static URL atlantaFxStylesheet() {
         return InspectorCssTest.class.getResource(Theme.LIGHT.userAgentStylesheet());
+    }
+
+    /** Returns the style sheet of ControlsFX's completion popup, which the filter field uses. */
+    private static URL controlsFxCompletionStylesheet() {
+        return AutoCompletionBinding.class.getResource("autocompletion.css");
     }
 
     private static Set<String> styledClasses(Stylesheet sheet) {

@@ -10,9 +10,11 @@ import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -44,8 +46,9 @@ class InspectorLiveKernelTest {
 
     private static LiveDaemon daemon;
 
+    /** Each test its own: the window saves what a test typed, which would become the next test's filter. */
     @TempDir
-    static Path preferences;
+    Path preferences;
 
     private final AtomicReference<InspectorWindow> window = new AtomicReference<>();
 
@@ -111,6 +114,17 @@ class InspectorLiveKernelTest {
 
         robot.interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText("method:"));
         assertThat(robot.lookup("#filterField").queryAs(TextField.class).getStyleClass()).contains("filter-invalid");
+    }
+
+    @Test
+    void theFilterFieldSuggestsTheMethodsSeen(FxRobot robot) throws Exception {
+        TableView<RequestRecord> requests = table(robot, "requestTable");
+        await().atMost(WAIT).until(() -> requests.getItems().size() >= 6);
+
+        robot.clickOn("#filterField").write("method:Jo");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".auto-complete-popup .list-cell")
+                .queryAllAs(Labeled.class).stream().anyMatch(cell -> "method:Join".equals(cell.getText())));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.mdnp.inspector.view.requests;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.filter.QuickFilter;
+import dev.mdnp.inspector.theme.ThemeSwitcher;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -20,6 +21,8 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +60,10 @@ public final class RequestToolbar {
         filter.setPrefColumnCount(16);
         filter.textProperty().bindBidirectional(log.filterTextProperty());
         filter.setOnAction(event -> log.commitFilter());
+        // ControlsFX asks for suggestions off the FX thread: the view model hands out an immutable snapshot.
+        AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(filter,
+                request -> log.completions().suggest(request.getUserText()));
+        completion.getAutoCompletionPopup().getScene().getStylesheets().add(ThemeSwitcher.stylesheetUrl());
         log.filterErrorProperty().addListener((obs, old, reason) -> showValidity(reason));
         showValidity(log.filterErrorProperty().get());
         HBox box = new HBox(filter);
