@@ -39,7 +39,7 @@ public final class PluginApi {
         routes.post(ACTIVATE, routes.noArgs(() -> IMPLEMENTS));
         CnmRoutes.register(routes, driver);
         IpamRoutes.register(routes, ipam);
-        handler = new RecordingHandler(recorder, routes.handler());
+        handler = new RecordingHandler(recorder, routes);
     }
 
     /** Builds the routes over the given drivers, recording to {@link RequestSink#NONE}; for tests. */

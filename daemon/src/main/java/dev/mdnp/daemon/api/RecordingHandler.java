@@ -22,16 +22,19 @@ final class RecordingHandler implements HttpHandler {
     private static final double MICROS_PER_MILLI = 1_000.0;
 
     private final CallRecorder recorder;
+    private final RouteTable routes;
     private final HttpHandler next;
 
-    RecordingHandler(CallRecorder recorder, HttpHandler next) {
+    /** Records the calls {@code routes} serve; it names each call's method. */
+    RecordingHandler(CallRecorder recorder, RouteTable routes) {
         this.recorder = requireNonNull(recorder, "recorder");
-        this.next = requireNonNull(next, "next");
+        this.routes = requireNonNull(routes, "routes");
+        this.next = routes.handler();
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        CallTrace trace = recorder.start(method(exchange));
+        CallTrace trace = recorder.start(routes.method(exchange.getRequestPath()));
         exchange.putAttachment(CallTrace.ATTACHMENT, trace);
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
             try {
@@ -67,11 +70,6 @@ final class RecordingHandler implements HttpHandler {
             line.append(" err=\"").append(record.error()).append('"');
         }
         log.info("{}", line);
-    }
-
-    private static String method(HttpServerExchange exchange) {
-        String path = exchange.getRequestPath();
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     private static void appendId(StringBuilder line, String name, String id) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.StatusCodes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
 final class RouteTable {
 
     private final RoutingHandler routing = new RoutingHandler(false);
+    private final Map<String, String> methods = new ConcurrentHashMap<>();
     private final JsonCodec codec;
     private final ErrorReplies errors;
     private final long maxBodyBytes;
@@ -38,6 +41,16 @@ final class RouteTable {
         HttpHandler call = new CallScopeHandler(recorder,
                 new ErrorMappingHandler(errors, new JsonRouteHandler(codec, method)));
         routing.post(path, new RequestBodyHandler(maxBodyBytes, errors, call));
+        methods.put(path, methodName(path));
+    }
+
+    /**
+     * Returns the protocol method of a request path: the path without its leading slash. For a registered path it is
+     * the one string made when the route was registered, so the records of the calls kept in the history share it.
+     */
+    String method(String path) {
+        String method = methods.get(path);
+        return method != null ? method : methodName(path);
     }
 
     /** Adapts a driver method that takes the request record {@code type}: decoding comes first, the call after. */
@@ -55,5 +68,9 @@ final class RouteTable {
 
     HttpHandler handler() {
         return routing;
+    }
+
+    private static String methodName(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

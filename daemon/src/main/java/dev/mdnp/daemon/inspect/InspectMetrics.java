@@ -24,8 +24,8 @@ import java.util.function.LongSupplier;
  * operation latencies ({@code mdnp_kernel_op_duration_seconds}), and gauges read at scrape time: networks,
  * endpoints, IPAM pools and allocated addresses, and events dropped for slow readers.
  *
- * <p>It is a tap of the {@link RequestHistory}: {@link #recorded} runs on the api's thread and only updates
- * lock-free meters. Thread-safe.
+ * <p>It observes the {@link RequestHistory}: {@link #recorded} runs on the api's thread, outside the history's lock,
+ * and only updates lock-free meters. Thread-safe.
  */
 final class InspectMetrics implements RequestSink {
 

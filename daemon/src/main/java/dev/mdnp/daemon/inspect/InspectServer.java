@@ -81,7 +81,7 @@ public final class InspectServer implements AutoCloseable {
             InspectMetrics metrics = new InspectMetrics(sources.driverState(), sources.ipam(), sources.events(),
                     recorder == null ? () -> 0 : recorder::dropped);
             parts.add(metrics::close);
-            parts.add(sources.history().tap(metrics));
+            parts.add(sources.history().observe(metrics)); // counts and histograms need no order
             parts.add(watchLinks(sources));
             Replies replies = new Replies(mapper);
             EventStreamHandler stream = new EventStreamHandler(sources.events(), mapper, replies, MAX_EVENT_CLIENTS);

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Records are numbered here, in the order calls finish, from 1 without gaps: whatever {@code seq} the api put in a
  * record is replaced. So {@code ?after=SEQ} never misses a call that finished late, and the event stream carries the
- * calls in the order of their numbers. Appending costs O(1) under a short lock; taps (metrics, the request log) run
- * under the same lock so that they see the calls in order, and must be as quick as a sink: they must not block or
- * throw. A tap that throws anyway is logged and skipped.
+ * calls in the order of their numbers. Appending costs O(1) under a short lock; taps (the request log file) run
+ * under the same lock so that they see the calls in order; observers (the metrics) run after it, on the call's
+ * thread, and see concurrent calls in any order. Both must be as quick as a sink: they must not block or throw. One
+ * that throws anyway is logged and skipped.
  *
  * <p>Thread safety: every method may be called from any thread; one private monitor guards the ring and the counter.
  */
@@ -30,6 +31,7 @@ public final class RequestHistory implements RequestSink {
     private final RequestRecord[] ring;
     private final EventLog events;
     private final List<RequestSink> taps = new CopyOnWriteArrayList<>();
+    private final List<RequestSink> observers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private long lastSeq;
 
@@ -56,23 +58,14 @@ public final class RequestHistory implements RequestSink {
         this.events = requireNonNull(events, "events");
     }
 
-    /** Numbers the record, keeps it, publishes it as an event and hands it to the taps; never throws. */
+    /**
+     * Numbers the record, keeps it, publishes it as an event and hands it to the taps, then to the observers; never
+     * throws.
+     */
     @Override
     public void recorded(RequestRecord record) {
         requireNonNull(record, "record");
-        synchronized (lock) {
-            RequestRecord numbered = withSeq(record, lastSeq + 1);
-            lastSeq = numbered.seq();
-            ring[slot(lastSeq)] = numbered;
-            events.publish(seq -> new InspectEvent.Request(seq, numbered));
-            for (RequestSink tap : taps) {
-                try {
-                    tap.recorded(numbered);
-                } catch (RuntimeException e) { // an observer must never fail the call it observes
-                    log.warn("request tap failed seq={}", numbered.seq(), e);
-                }
-            }
-        }
+        deliver(observers, append(record));
     }
 
     /** Returns the event log the calls are published in. */
@@ -130,11 +123,45 @@ public final class RequestHistory implements RequestSink {
         return () -> taps.remove(tap);
     }
 
-    /** Removes a tap; closing it twice does nothing. */
+    /**
+     * Adds an observer that gets every call after the history numbered it, outside the history's lock: calls that
+     * finish at the same time may reach it in either order.
+     *
+     * @return a handle that removes the observer again
+     */
+    Tap observe(RequestSink observer) {
+        requireNonNull(observer, "observer");
+        observers.add(observer);
+        return () -> observers.remove(observer);
+    }
+
+    /** Removes a tap or an observer; closing it twice does nothing. */
     @FunctionalInterface
     interface Tap extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /** Numbers, keeps and publishes the record and hands it to the taps, all under the lock; returns it numbered. */
+    private RequestRecord append(RequestRecord record) {
+        synchronized (lock) {
+            RequestRecord numbered = withSeq(record, lastSeq + 1);
+            lastSeq = numbered.seq();
+            ring[slot(lastSeq)] = numbered;
+            events.publish(seq -> new InspectEvent.Request(seq, numbered));
+            deliver(taps, numbered);
+            return numbered;
+        }
+    }
+
+    private static void deliver(List<RequestSink> sinks, RequestRecord numbered) {
+        for (RequestSink sink : sinks) {
+            try {
+                sink.recorded(numbered);
+            } catch (RuntimeException e) { // an observer must never fail the call it observes
+                log.warn("request tap failed seq={}", numbered.seq(), e);
+            }
+        }
     }
 
     private List<RequestRecord> copy(long from, long to) {

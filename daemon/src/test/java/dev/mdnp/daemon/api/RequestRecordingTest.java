@@ -216,6 +216,19 @@ class RequestRecordingTest {
     }
 
     @Test
+    void callsOfOneMethodShareTheMethodNameTheRouteTableMadeOnce() throws IOException {
+        serveApi(sink);
+
+        client.post("/NetworkDriver.GetCapabilities", "");
+        sink.awaitRecords(1);
+        client.post("/NetworkDriver.GetCapabilities", "");
+        List<RequestRecord> records = sink.awaitRecords(2);
+
+        assertThat(records.get(0).method()).isEqualTo("NetworkDriver.GetCapabilities")
+                .isSameAs(records.get(1).method()); // one string for the history, not one per call
+    }
+
+    @Test
     void kernelOpsAndStoreCommitsReportedDuringACallLandInThatCallOnly() throws IOException {
         CallRecorder recorder = new CallRecorder(sink, Clock.fixed(NOW, ZoneOffset.UTC), stepTicker());
         JsonCodec codec = new JsonCodec(JsonMappers.create());
@@ -227,7 +240,7 @@ class RequestRecordingTest {
             return Map.of();
         }));
         routes.post("/Test.Idle", routes.noArgs(Map::of));
-        serve(new RecordingHandler(recorder, routes.handler()));
+        serve(new RecordingHandler(recorder, routes));
 
         recorder.kernelOp(new KernelOpRecord("outside", "any call", 1, "")); // no call runs on this thread
         recorder.storeCommitted(STORE_NANOS);

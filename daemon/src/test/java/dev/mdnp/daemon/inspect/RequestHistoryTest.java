@@ -6,6 +6,7 @@ import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -96,5 +97,41 @@ class RequestHistoryTest {
         history.recorded(Records.call());
 
         assertThat(seen).containsExactly(1L);
+    }
+
+    @Test
+    void anObserverGetsTheNumberedCallOutsideTheLockAndAfterTheTaps() {
+        RequestHistory history = new RequestHistory(10);
+        List<String> order = new ArrayList<>();
+        List<Long> seenFromAnotherThread = new ArrayList<>();
+        history.observe(record -> {
+            order.add("observer " + record.seq());
+            // Under the history's lock, this read from another thread would wait until the call returned.
+            CompletableFuture<Long> read = CompletableFuture.supplyAsync(history::lastSeq);
+            seenFromAnotherThread.add(read.orTimeout(10, TimeUnit.SECONDS).join());
+        });
+        history.tap(record -> order.add("tap " + record.seq()));
+
+        history.recorded(Records.call());
+
+        assertThat(order).containsExactly("tap 1", "observer 1");
+        assertThat(seenFromAnotherThread).containsExactly(1L);
+    }
+
+    @Test
+    void aFailingObserverDoesNotFailTheCallAndAClosedOneGetsNoMoreCalls() {
+        RequestHistory history = new RequestHistory(10);
+        List<Long> seen = new ArrayList<>();
+        history.observe(record -> {
+            throw new IllegalStateException("broken observer");
+        });
+        RequestHistory.Tap observer = history.observe(record -> seen.add(record.seq()));
+
+        history.recorded(Records.call());
+        observer.close();
+        history.recorded(Records.call());
+
+        assertThat(seen).containsExactly(1L);
+        assertThat(history.lastSeq()).isEqualTo(2);
     }
 }

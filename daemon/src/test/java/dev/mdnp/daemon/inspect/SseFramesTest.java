@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.json.JsonMappers;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,42 @@ class SseFramesTest {
         InspectEvent lost = new InspectEvent.Lost(9, 10);
 
         assertThat(frames.frame(lost)).isNotSameAs(frames.frame(lost)).isEqualTo(frames.frame(lost));
+    }
+
+    @Test
+    void aLoneStreamGetsTheSameFrameWrittenStraightIntoItsBufferAndNothingIsKept() throws Exception {
+        InspectEvent event = new InspectEvent.Request(6, Records.call("NetworkDriver.Join", "{}"));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        buffer.write('x');
+
+        frames.append(event, buffer, false);
+
+        byte[] kept = frames.frame(event);
+        assertThat(text(buffer.toByteArray())).isEqualTo("x" + text(kept));
+        assertThat(frames.frame(event)).isSameAs(kept); // encoded for the ring only when asked for it
+    }
+
+    @Test
+    void sharedStreamsAppendTheFrameKeptForTheEvent() throws Exception {
+        InspectEvent event = new InspectEvent.StateChange(7, "network-created", "n");
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+
+        frames.append(event, first, true);
+        byte[] kept = frames.frame(event);
+        frames.append(event, second, true);
+
+        assertThat(first.toByteArray()).isEqualTo(kept).isEqualTo(second.toByteArray());
+        assertThat(frames.frame(event)).isSameAs(kept);
+    }
+
+    @Test
+    void aLossNoticeIsAppendedAsItsOwnFrameEvenWhenShared() throws Exception {
+        InspectEvent lost = new InspectEvent.Lost(9, 10);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+        frames.append(lost, buffer, true);
+
+        assertThat(buffer.toByteArray()).isEqualTo(frames.frame(lost));
     }
 }

@@ -1,0 +1,93 @@
+package dev.mdnp.daemon.inspect;
+
+import dev.mdnp.model.inspect.InspectEvent;
+import dev.mdnp.model.inspect.PhaseTimings;
+import dev.mdnp.model.inspect.RequestRecord;
+import dev.mdnp.model.json.JsonMappers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Microbenchmark of the request log's work per call, without JMH: each step runs {@code N} times on one thread
+ * after a warm-up of the same length, and prints nanoseconds per call. The record is a {@code GetCapabilities} call
+ * as {@code scripts/bench api} sends it. Not a test: it asserts nothing.
+ *
+ * <p>Usage: {@code RecordPathBenchmark [N]}, N defaulting to 1,000,000.
+ */
+public final class RecordPathBenchmark {
+
+    private static final int BATCH = 512;
+    private static final String REQUEST = "{}";
+    private static final String RESPONSE = "{\"Scope\":\"local\",\"ConnectivityScope\":\"local\"}";
+
+    private RecordPathBenchmark() {
+    }
+
+    /** Runs every step, twice each (the first run warms up), and prints ns per call of the second. */
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        RequestHistory history = new RequestHistory(10_000);
+        SseFrames frames = new SseFrames(JsonMappers.create().writerFor(InspectEvent.class), 2_048);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Counter counter = Counter.builder("c").tag("method", "m").register(registry);
+        Timer histogram = Timer.builder("h").tag("method", "m").publishPercentileHistogram().register(registry);
+        Timer plain = Timer.builder("p").tag("method", "m").register(registry);
+        long[] seq = {0};
+        step("record built", n, i -> record(i));
+        step("history.recorded, no taps", n, i -> history.recorded(record(i)));
+        step("counter.increment", n, i -> counter.increment());
+        step("timer with percentile histogram", n, i -> histogram.record(30 + i % 200, TimeUnit.MICROSECONDS));
+        step("timer without histogram", n, i -> plain.record(30 + i % 200, TimeUnit.MICROSECONDS));
+        step("SSE frame of a new event, kept for other streams", n, i -> {
+            try {
+                frames.frame(new InspectEvent.Request(++seq[0], record(seq[0])));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        step("SSE frame of a new event, lone stream (into its batch buffer)", n, i -> {
+            if (i % BATCH == 0) {
+                batch.reset();
+            }
+            try {
+                frames.append(new InspectEvent.Request(++seq[0], record(seq[0])), batch, false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        registry.close();
+    }
+
+    /** One step of the record path, called with the iteration number. */
+    @FunctionalInterface
+    private interface Step {
+        void run(long i);
+    }
+
+    private static void step(String name, int n, Step step) {
+        long nanos = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            long t0 = System.nanoTime();
+            for (long i = 0; i < n; i++) {
+                step.run(i);
+            }
+            nanos = System.nanoTime() - t0;
+        }
+        System.out.printf(Locale.ROOT, "| %s | %.0f ns |%n", name, (double) nanos / n);
+    }
+
+    private static RequestRecord record(long seq) {
+        return new RequestRecord(seq, Instant.now(), "NetworkDriver.GetCapabilities", "", "", 200, "", REQUEST,
+                RESPONSE, 42, new PhaseTimings(10, 20, 0, 0, 12), List.of());
+    }
+}
