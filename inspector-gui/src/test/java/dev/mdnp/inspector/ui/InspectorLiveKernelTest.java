@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.inspector.app.InspectorWindow;
-import dev.mdnp.inspector.testsupport.LiveDaemon;
+import dev.mdnp.inspector.testsupport.LiveDaemonExtension;
 import dev.mdnp.inspector.testsupport.Windows;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.RequestRecord;
@@ -19,12 +19,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -44,7 +43,9 @@ class InspectorLiveKernelTest {
     private static final String ENDPOINT = "c0".repeat(32);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static LiveDaemon daemon;
+    @RegisterExtension
+    static final LiveDaemonExtension daemon = new LiveDaemonExtension(
+            live -> live.networkWithContainer(NETWORK, "10.233.0.0/24", ENDPOINT));
 
     /** Each test its own: the window saves what a test typed, which would become the next test's filter. */
     @TempDir
@@ -52,22 +53,9 @@ class InspectorLiveKernelTest {
 
     private final AtomicReference<InspectorWindow> window = new AtomicReference<>();
 
-    @BeforeAll
-    static void startDaemonWithANetworkAndAContainer() throws Exception {
-        daemon = LiveDaemon.start();
-        daemon.networkWithContainer(NETWORK, "10.233.0.0/24", ENDPOINT);
-    }
-
-    @AfterAll
-    static void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
     @Start
     void open(Stage stage) {
-        window.set(Windows.live(stage, daemon.inspectSocket(), preferences));
+        window.set(Windows.live(stage, daemon.get().inspectSocket(), preferences));
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mdnp.daemon.crash.PluginCalls;
 import dev.mdnp.inspector.app.InspectorWindow;
 import dev.mdnp.inspector.testsupport.LiveDaemon;
+import dev.mdnp.inspector.testsupport.LiveDaemonExtension;
 import dev.mdnp.inspector.testsupport.Windows;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.io.IOException;
@@ -20,12 +21,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -48,19 +48,19 @@ class InspectorScreenshotsKernelTest {
     private static final String WORKER = "a7".repeat(32);
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static LiveDaemon daemon;
+    @RegisterExtension
+    static final LiveDaemonExtension daemon = new LiveDaemonExtension(InspectorScreenshotsKernelTest::classroom);
 
     @TempDir
     static Path preferences;
 
     private final AtomicReference<InspectorWindow> window = new AtomicReference<>();
 
-    @BeforeAll
-    static void aClassroomScenario() throws Exception {
-        daemon = LiveDaemon.start();
-        daemon.networkWithContainer(FRONT, "10.236.1.0/24", WEB);
-        daemon.networkWithContainer(BACK, "10.236.2.0/24", DB);
-        try (PluginCalls calls = daemon.calls()) {
+    /** Two networks, three containers (one left again) and a refused call. */
+    private static void classroom(LiveDaemon live) throws Exception {
+        live.networkWithContainer(FRONT, "10.236.1.0/24", WEB);
+        live.networkWithContainer(BACK, "10.236.2.0/24", DB);
+        try (PluginCalls calls = live.calls()) {
             calls.createEndpoint(BACK, WORKER, "10.236.2.9/24");
             calls.join(BACK, WORKER);
             calls.leave(BACK, WORKER);
@@ -70,16 +70,9 @@ class InspectorScreenshotsKernelTest {
         }
     }
 
-    @AfterAll
-    static void stopDaemon() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-    }
-
     @Start
     void open(Stage stage) {
-        window.set(Windows.live(stage, daemon.inspectSocket(), preferences));
+        window.set(Windows.live(stage, daemon.get().inspectSocket(), preferences));
     }
 
     @AfterEach
