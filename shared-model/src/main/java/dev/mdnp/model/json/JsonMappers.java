@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
 
 /**
  * Builds the one Jackson configuration used for Docker's plugin protocol ({@code cnm-remote-api.md} §0, §1.3).
@@ -50,6 +51,7 @@ public final class JsonMappers {
                 // Instants of the introspection records as ISO-8601 text, which people and jq read.
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addModule(new SimpleModule("mdnp-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
                 .addModule(new SimpleModule("mdnp-absent-primitives")
                         .setDeserializerModifier(new AbsentPrimitiveAsZero()))
                 .build();
