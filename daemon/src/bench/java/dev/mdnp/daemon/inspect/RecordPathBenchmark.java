@@ -1,5 +1,6 @@
 package dev.mdnp.daemon.inspect;
 
+import com.sun.management.ThreadMXBean;
 import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.inspect.PhaseTimings;
 import dev.mdnp.model.inspect.RequestRecord;
@@ -11,14 +12,17 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Microbenchmark of the request log's work per call, without JMH: each step runs {@code N} times on one thread
- * after a warm-up of the same length, and prints nanoseconds per call. The record is a {@code GetCapabilities} call
+ * after two warm-up runs of the same length, and prints nanoseconds and bytes allocated per call (the bytes are what the
+ * collector pays for later). The record is a {@code GetCapabilities} call
  * as {@code scripts/bench api} sends it. Not a test: it asserts nothing.
  *
  * <p>Usage: {@code RecordPathBenchmark [N]}, N defaulting to 1,000,000.
@@ -32,7 +36,7 @@ public final class RecordPathBenchmark {
     private RecordPathBenchmark() {
     }
 
-    /** Runs every step, twice each (the first run warms up), and prints ns per call of the second. */
+    /** Runs every step three times (the first two warm up) and prints the third run's cost per call. */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         RequestHistory history = new RequestHistory(10_000);
@@ -54,15 +58,18 @@ public final class RecordPathBenchmark {
                 throw new UncheckedIOException(e);
             }
         });
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
-        step("SSE frame of a new event, lone stream (into its batch buffer)", n, i -> {
-            if (i % BATCH == 0) {
-                batch.reset();
-            }
-            try {
-                frames.append(new InspectEvent.Request(++seq[0], record(seq[0])), batch, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        List<InspectEvent> batch = new ArrayList<>(BATCH);
+        step("SSE frame of a new event, lone stream (batches of " + BATCH + " into its buffer)", n, i -> {
+            batch.add(new InspectEvent.Request(++seq[0], record(seq[0])));
+            if (batch.size() == BATCH) {
+                buffer.reset();
+                try {
+                    frames.appendAll(batch, buffer, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                batch.clear();
             }
         });
         registry.close();
@@ -75,15 +82,19 @@ public final class RecordPathBenchmark {
     }
 
     private static void step(String name, int n, Step step) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long nanos = 0;
-        for (int pass = 0; pass < 2; pass++) {
+        long bytes = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             for (long i = 0; i < n; i++) {
                 step.run(i);
             }
             nanos = System.nanoTime() - t0;
+            bytes = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
         }
-        System.out.printf(Locale.ROOT, "| %s | %.0f ns |%n", name, (double) nanos / n);
+        System.out.printf(Locale.ROOT, "| %s | %.0f ns | %.0f bytes |%n", name, (double) nanos / n, (double) bytes / n);
     }
 
     private static RequestRecord record(long seq) {

@@ -122,11 +122,8 @@ final class EventStreamHandler implements HttpHandler {
                 out.write(KEEPALIVE_LINE);
             } else {
                 frames.reset();
-                boolean shared = clients.get() > 1;
-                for (InspectEvent event : batch) {
-                    sseFrames.append(event, frames, shared);
-                    cursor = event.seq();
-                }
+                sseFrames.appendAll(batch, frames, clients.get() > 1);
+                cursor = batch.get(batch.size() - 1).seq();
                 frames.writeTo(out);
             }
             out.flush();

@@ -7,6 +7,7 @@ import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SseFramesTest {
@@ -74,16 +75,19 @@ class SseFramesTest {
     }
 
     @Test
-    void aLoneStreamGetsTheSameFrameWrittenStraightIntoItsBufferAndNothingIsKept() throws Exception {
-        InspectEvent event = new InspectEvent.Request(6, Records.call("NetworkDriver.Join", "{}"));
+    void aLoneStreamGetsTheSameFramesWrittenStraightIntoItsBufferAndNothingIsKept() throws Exception {
+        InspectEvent join = new InspectEvent.Request(6, Records.call("NetworkDriver.Join", "{}"));
+        InspectEvent lost = new InspectEvent.Lost(6, 8);
+        InspectEvent leave = new InspectEvent.Request(8, Records.call("NetworkDriver.Leave", "line\nbreak"));
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         buffer.write('x');
 
-        frames.append(event, buffer, false);
+        frames.appendAll(List.of(join, lost, leave), buffer, false);
 
-        byte[] kept = frames.frame(event);
-        assertThat(text(buffer.toByteArray())).isEqualTo("x" + text(kept));
-        assertThat(frames.frame(event)).isSameAs(kept); // encoded for the ring only when asked for it
+        byte[] kept = frames.frame(join);
+        assertThat(text(buffer.toByteArray()))
+                .isEqualTo("x" + text(kept) + text(frames.frame(lost)) + text(frames.frame(leave)));
+        assertThat(frames.frame(join)).isSameAs(kept); // encoded for the ring only when asked for it
     }
 
     @Test
@@ -92,9 +96,9 @@ class SseFramesTest {
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         ByteArrayOutputStream second = new ByteArrayOutputStream();
 
-        frames.append(event, first, true);
+        frames.appendAll(List.of(event), first, true);
         byte[] kept = frames.frame(event);
-        frames.append(event, second, true);
+        frames.appendAll(List.of(event), second, true);
 
         assertThat(first.toByteArray()).isEqualTo(kept).isEqualTo(second.toByteArray());
         assertThat(frames.frame(event)).isSameAs(kept);
@@ -105,7 +109,7 @@ class SseFramesTest {
         InspectEvent lost = new InspectEvent.Lost(9, 10);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-        frames.append(lost, buffer, true);
+        frames.appendAll(List.of(lost), buffer, true);
 
         assertThat(buffer.toByteArray()).isEqualTo(frames.frame(lost));
     }
