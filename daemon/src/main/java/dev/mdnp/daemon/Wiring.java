@@ -88,7 +88,7 @@ final class Wiring implements AutoCloseable {
         try {
             DriverState driverState = state.restored().driverState();
             StateEventJournal journal = new StateEventJournal(state.driverJournal(), history.events(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), state.restored().networksCreatedAt());
             NetworkDriver driver = new NetworkDriver(driverState, dataplane, journal,
                     op -> recorder.kernelOp(new KernelOpRecord(op.operation(), op.target(),
                             op.took().toNanos() / 1_000, op.error())));

@@ -1,13 +1,17 @@
 package dev.mdnp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.testsupport.DockerCli;
 import dev.mdnp.daemon.testsupport.E2eEnvironment;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
 import dev.mdnp.daemon.testsupport.HostLinks;
+import dev.mdnp.model.client.InspectClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,9 +57,19 @@ class RecoveryE2eTest {
         String c1 = plugin.container(network);
         String c1Endpoint = endpointId(c1, network);
         String networkId = networkId(network);
+        Instant createdAt;
+        try (InspectClient client = inspectClient()) {
+            createdAt = createdAt(client, networkId);
+        }
 
         plugin.killDaemon();
         plugin.restartDaemon();
+
+        // The introspection channel still tells when the network was created, from the store, not the restart.
+        try (InspectClient client = inspectClient()) {
+            assertThat(createdAt(client, networkId)).isCloseTo(createdAt, within(1, ChronoUnit.SECONDS))
+                    .isBefore(client.info().startedAt());
+        }
 
         String c2 = plugin.container(network);
         String c2Endpoint = endpointId(c2, network);
@@ -181,6 +195,15 @@ class RecoveryE2eTest {
             assertThat(ipv4(container, network)).as("address of %s on %s", container, network).isNotEmpty();
         });
         return ipv4(container, network);
+    }
+
+    private static Instant createdAt(InspectClient client, String networkId) {
+        return client.networks().stream().filter(n -> n.id().equals(networkId)).findFirst().orElseThrow()
+                .createdAt();
+    }
+
+    private InspectClient inspectClient() {
+        return InspectClient.connect(plugin.daemon().launch().inspectSocket(), Duration.ofSeconds(10));
     }
 
     private void assertPings(String from, String address) throws Exception {

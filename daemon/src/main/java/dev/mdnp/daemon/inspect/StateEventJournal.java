@@ -8,6 +8,7 @@ import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.model.inspect.InspectEvent;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A {@link DriverJournal} that passes every change to the real journal and, once that returned, publishes it as an
  * {@link InspectEvent.StateChange} ({@code network-created}, {@code network-deleted}, {@code endpoint-created},
  * {@code endpoint-joined}, {@code endpoint-left}, {@code endpoint-deleted}). A change the real journal refuses (it
- * throws) is not published, because the driver then undoes it. It also remembers when each network was created
- * while the daemon ran, for {@code /v1/networks}.
+ * throws) is not published, because the driver then undoes it. It also knows when each network was created, for
+ * {@code /v1/networks}: from the store for the networks a start restored, from its clock for those created since.
  *
  * <p>The driver calls the journal before the change reaches its in-memory state, so a reader who reacts to the event
  * may briefly still see the old state; the event stream says <em>that</em> something changed, the snapshots say what
@@ -35,18 +36,21 @@ public final class StateEventJournal implements DriverJournal {
      *
      * @param delegate the journal that makes changes durable
      * @param events where changes are published
-     * @param clock the time a network's creation is remembered with
+     * @param clock the time a network's creation is remembered with, kept to the millisecond as the store keeps it
+     * @param restoredCreatedAt when the networks restored at start were created, by network id
      */
-    public StateEventJournal(DriverJournal delegate, EventLog events, InstantSource clock) {
+    public StateEventJournal(DriverJournal delegate, EventLog events, InstantSource clock,
+            Map<String, Instant> restoredCreatedAt) {
         this.delegate = requireNonNull(delegate, "delegate");
         this.events = requireNonNull(events, "events");
         this.clock = requireNonNull(clock, "clock");
+        created.putAll(restoredCreatedAt);
     }
 
     @Override
     public void networkCreated(Network network) {
         delegate.networkCreated(network);
-        created.put(network.id(), clock.instant());
+        created.put(network.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         publish("network-created", network.id());
     }
 
@@ -75,7 +79,7 @@ public final class StateEventJournal implements DriverJournal {
         publish("endpoint-deleted", endpointId);
     }
 
-    /** Returns when the network was created, if that happened while this daemon ran. */
+    /** Returns when the network was created, if mdnp knows the network. */
     public Optional<Instant> createdAt(String networkId) {
         return Optional.ofNullable(created.get(networkId));
     }

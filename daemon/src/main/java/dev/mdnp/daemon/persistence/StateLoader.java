@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** Reads everything the journals recorded back into the driver's and the IPAM's records, in one transaction. */
@@ -36,7 +37,8 @@ final class StateLoader {
      * @throws StoredStateException naming the first row that no version of mdnp could have written
      */
     RestoredState load(Transaction tx) {
-        List<Network> networks = tx.networks().list().stream().map(this::network).toList();
+        List<NetworkRow> networkRows = tx.networks().list();
+        List<Network> networks = networkRows.stream().map(this::network).toList();
         List<Endpoint> endpoints = tx.endpoints().list().stream().map(this::endpoint).toList();
         List<PoolRecord> pools = tx.pools().list().stream().map(this::pool).toList();
         List<AddressRecord> addresses = addresses(pools, tx.allocations().list());
@@ -46,7 +48,8 @@ final class StateLoader {
         } catch (IllegalArgumentException e) {
             throw new StoredStateException("stored networks and endpoints do not fit together: " + e.getMessage(), e);
         }
-        return new RestoredState(driverState, new IpamSnapshot(pools, addresses));
+        return new RestoredState(driverState, new IpamSnapshot(pools, addresses),
+                networkRows.stream().collect(Collectors.toMap(NetworkRow::id, NetworkRow::createdAt)));
     }
 
     private Network network(NetworkRow row) {

@@ -52,7 +52,7 @@ final class InspectFixture implements AutoCloseable {
     private InspectFixture(Path dir, int historySize, @Nullable Path record, @Nullable LinkSource kernel)
             throws IOException {
         history = new RequestHistory(historySize);
-        journal = new StateEventJournal(DriverJournal.NONE, history.events(), InstantSource.fixed(NOW));
+        journal = new StateEventJournal(DriverJournal.NONE, history.events(), InstantSource.fixed(NOW), Map.of());
         docker = new Docker(state, journal);
         server = InspectServer.start(
                 new InspectServerConfig(dir.resolve("inspect.sock"), "", record, 4096, 2, Duration.ofSeconds(5)),

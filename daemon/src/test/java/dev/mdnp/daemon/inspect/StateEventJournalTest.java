@@ -13,6 +13,7 @@ import dev.mdnp.model.cnm.LeaveRequest;
 import dev.mdnp.model.inspect.InspectEvent;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StateEventJournalTest {
@@ -22,7 +23,7 @@ class StateEventJournalTest {
     @Test
     void leaveAndDeletesArePublishedAfterTheRealJournalAndCreationTimesAreForgotten() {
         StateEventJournal journal = new StateEventJournal(DriverJournal.NONE, events,
-                InstantSource.fixed(InspectFixture.NOW));
+                InstantSource.fixed(InspectFixture.NOW), Map.of());
         InspectFixture.Docker docker = new InspectFixture.Docker(new DriverState(), journal);
         docker.network(InspectFixture.NET);
         assertThat(journal.createdAt(InspectFixture.NET)).contains(InspectFixture.NOW);
@@ -40,9 +41,21 @@ class StateEventJournalTest {
     }
 
     @Test
+    void aRestoredNetworkKeepsTheCreationTimeTheStoreRecordedAndANewOneGetsTheClocksToTheMillisecond() {
+        Instant restored = Instant.parse("2026-03-01T12:00:00.123Z");
+        StateEventJournal journal = new StateEventJournal(DriverJournal.NONE, events,
+                InstantSource.fixed(Instant.parse("2026-11-29T04:00:00.456789Z")), Map.of("old", restored));
+        new InspectFixture.Docker(new DriverState(), journal).network(InspectFixture.NET);
+
+        assertThat(journal.createdAt("old")).contains(restored);
+        assertThat(journal.createdAt(InspectFixture.NET)).contains(Instant.parse("2026-11-29T04:00:00.456Z"));
+        assertThat(journal.createdAt("unknown")).isEmpty();
+    }
+
+    @Test
     void aChangeTheRealJournalRefusesIsNotPublished() {
         StateEventJournal journal = new StateEventJournal(new RefusingJournal(), events,
-                InstantSource.fixed(Instant.EPOCH));
+                InstantSource.fixed(Instant.EPOCH), Map.of());
 
         assertThatIllegalStateException().isThrownBy(() -> journal.networkDeleted(InspectFixture.NET));
         assertThat(events.lastSeq()).isZero();

@@ -2,6 +2,7 @@ package dev.mdnp.daemon.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.daemon.driver.DriverException;
@@ -74,6 +75,7 @@ class DurableStateTest {
             assertThat(restored.networks()).containsExactlyInAnyOrderElementsOf(networks);
             assertThat(restored.endpoints()).containsExactlyInAnyOrderElementsOf(endpoints);
             assertThat(reopened.restored().ipam()).isEqualTo(addresses);
+            assertThat(reopened.restored().networksCreatedAt()).containsExactly(entry(NET, CLOCK.instant()));
         }
         assertThat(addresses.pools()).hasSize(2);
         assertThat(addresses.addresses()).extracting(AddressRecord::address)
