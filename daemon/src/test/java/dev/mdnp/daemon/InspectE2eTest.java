@@ -101,12 +101,29 @@ class InspectE2eTest {
             });
             String network = plugin.network("--subnet", "10.231.61.0/24");
             plugin.container(network);
+            String bridge = "mdnpb" + plugin.docker().ok("network", "inspect", "--format", "{{.Id}}", network)
+                    .substring(0, 10);
 
             await().atMost(WAIT).untilAsserted(() -> assertThat(events)
                     .filteredOn(InspectEvent.Request.class::isInstance)
                     .extracting(e -> ((InspectEvent.Request) e).record().method())
                     .containsSubsequence("NetworkDriver.CreateNetwork", "NetworkDriver.CreateEndpoint",
                             "NetworkDriver.Join"));
+            // The kernel's own notifications (RTMGRP_LINK): the bridge appeared, and a veth end became its port.
+            await().atMost(WAIT).untilAsserted(() -> {
+                List<InspectEvent.LinkChange> linkChanges = events.stream()
+                        .filter(InspectEvent.LinkChange.class::isInstance).map(InspectEvent.LinkChange.class::cast)
+                        .toList();
+                assertThat(linkChanges).anySatisfy(change -> {
+                    assertThat(change.change()).isEqualTo("added");
+                    assertThat(change.link().name()).isEqualTo(bridge);
+                    assertThat(change.link().kind()).isEqualTo("bridge");
+                });
+                assertThat(linkChanges).anySatisfy(change -> {
+                    assertThat(change.link().kind()).isEqualTo("veth");
+                    assertThat(change.link().master()).isEqualTo(bridge);
+                });
+            });
             assertThat(events).extracting(InspectEvent::seq).isSorted().doesNotHaveDuplicates();
             await().atMost(WAIT).untilAsserted(() -> assertThat(Files.readString(cliOut))
                     .contains("NetworkDriver.CreateEndpoint", "NetworkDriver.Join"));
