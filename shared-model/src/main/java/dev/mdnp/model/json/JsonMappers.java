@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Instant;
 
 /**
@@ -51,7 +52,10 @@ public final class JsonMappers {
                 // Instants of the introspection records as ISO-8601 text, which people and jq read.
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .addModule(new SimpleModule("mdnp-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
+                // Written for every recorded call, once per event stream: without reflection or the formatter's garbage.
+                .addModule(new SimpleModule("mdnp-request-records")
+                        .addSerializer(Instant.class, new IsoInstantSerializer())
+                        .addSerializer(RequestRecord.class, new RequestRecordSerializer()))
                 .addModule(new SimpleModule("mdnp-absent-primitives")
                         .setDeserializerModifier(new AbsentPrimitiveAsZero()))
                 .build();
