@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mdnp.model.inspect.InspectEvent;
 import java.io.ByteArrayOutputStream;
@@ -100,11 +101,13 @@ final class SseFrames {
     }
 
     /**
-     * Writes the frames into {@code out} through one generator: the JSON goes straight from its buffer, and the
-     * generator, its buffers and the serializers' state are set up once per batch instead of once per event.
+     * Writes the frames into {@code out} through one generator and one sequence writer: the JSON goes straight from
+     * the generator's buffer, and the generator, its buffers and the serializers found are set up once per batch
+     * instead of once per event.
      */
     private void encode(List<InspectEvent> events, OutputStream out) throws IOException {
-        try (JsonGenerator generator = writer.createGenerator(out)) {
+        try (JsonGenerator generator = writer.createGenerator(out);
+                SequenceWriter values = writer.writeValues(generator)) {
             generator.setRootValueSeparator(null); // the frame's own lines separate the values, not a space
             for (InspectEvent event : events) {
                 generator.writeRaw("id: ");
@@ -112,7 +115,7 @@ final class SseFrames {
                 generator.writeRaw("\nevent: ");
                 generator.writeRaw(kind(event));
                 generator.writeRaw("\ndata: ");
-                writer.writeValue(generator, event);
+                values.write(event);
                 generator.writeRaw(FRAME_END);
             }
         }
