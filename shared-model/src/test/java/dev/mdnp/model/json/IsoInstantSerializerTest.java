@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -43,6 +44,16 @@ class IsoInstantSerializerTest {
                 Arbitraries.integers().between(0, 999).map(millis -> millis * 1_000_000),
                 Arbitraries.integers().between(0, 999_999).map(micros -> micros * 1_000),
                 Arbitraries.integers().between(0, 999_999_999));
+    }
+
+    @Test
+    void instantsOfTheSameSecondAndOfSecondsTakenInTurnsKeepTheirOwnText() throws JsonProcessingException {
+        List<String> texts = List.of("2026-11-29T04:40:00.1Z", "2026-11-29T04:40:00.25Z", "2026-11-29T04:40:01Z",
+                "2026-11-29T04:40:00.000001Z", "2026-12-31T23:59:59.999999999Z", "2026-11-29T04:40:01.5Z");
+        for (String text : texts) {
+            Instant instant = Instant.parse(text);
+            assertThat(mapper.writeValueAsString(instant)).isEqualTo("\"" + instant + "\"");
+        }
     }
 
     @ParameterizedTest
