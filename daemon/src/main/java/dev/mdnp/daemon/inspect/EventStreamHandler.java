@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * Serves {@code /v1/events} as Server-Sent Events: one frame per event ({@link SseFrames}), {@code id} its sequence
  * number, {@code event} its kind ({@code request}, {@code state}, {@code link}, {@code lost}), {@code data} its JSON.
  * A client resumes after the last id it saw with {@code Last-Event-ID} (which wins) or {@code ?after=SEQ}; without
- * either it gets the events published from now on.
+ * either it gets the events published from now on. Event numbers begin at 1 again when the daemon restarts, so every
+ * stream names the daemon's run in its {@code Mdnp-Started-At} header; a client that sends that header back with a
+ * resume point from another run is told that the events it asked for are lost and gets every event this run keeps,
+ * as a client whose id is beyond the last event is.
  *
  * <p>Each client has its own cursor into the shared, bounded {@link EventLog}: the producer never waits for a
  * client. A client that reads too slowly (or resumes too late) gets an {@link InspectEvent.Lost} and goes on with
@@ -50,19 +54,25 @@ final class EventStreamHandler implements HttpHandler {
     private static final int BATCH = 512;
     /** Frames kept for the other streams: live followers read near the newest events, within a few batches. */
     private static final int FRAME_CACHE = 4 * BATCH;
+    /** The daemon's start, naming its run: sent with every stream, and echoed by clients that resume. */
+    static final HttpString STARTED_AT = new HttpString("Mdnp-Started-At");
     private static final HttpString LAST_EVENT_ID = new HttpString("Last-Event-ID");
+    /** A cursor beyond every event of this run: the log answers it with a lost notice and its oldest event. */
+    private static final long ANOTHER_RUN = Long.MAX_VALUE;
     private static final byte[] PROLOGUE = "retry: 2000\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEEPALIVE_LINE = ": keepalive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final EventLog events;
+    private final String startedAt;
     private final SseFrames sseFrames;
     private final Replies replies;
     private final int maxClients;
     private final AtomicInteger clients = new AtomicInteger();
     private volatile boolean stopping;
 
-    EventStreamHandler(EventLog events, ObjectMapper mapper, Replies replies, int maxClients) {
+    EventStreamHandler(EventLog events, Instant startedAt, ObjectMapper mapper, Replies replies, int maxClients) {
         this.events = requireNonNull(events, "events");
+        this.startedAt = startedAt.toString();
         this.sseFrames = new SseFrames(mapper.writerFor(InspectEvent.class), FRAME_CACHE);
         this.replies = requireNonNull(replies, "replies");
         this.maxClients = maxClients;
@@ -81,7 +91,8 @@ final class EventStreamHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        long cursor = resumePoint(exchange).orElseGet(events::lastSeq);
+        long cursor = resumePoint(exchange).map(after -> after == 0 || ofThisRun(exchange) ? after : ANOTHER_RUN)
+                .orElseGet(events::lastSeq);
         if (stopping) {
             replies.error(exchange, 503, "the inspect server is stopping");
             return;
@@ -106,6 +117,7 @@ final class EventStreamHandler implements HttpHandler {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-cache");
+        exchange.getResponseHeaders().put(STARTED_AT, startedAt);
         exchange.startBlocking();
         OutputStream out = exchange.getOutputStream();
         out.write(PROLOGUE);
@@ -134,6 +146,12 @@ final class EventStreamHandler implements HttpHandler {
             }
         }
         out.close();
+    }
+
+    /** Returns whether a resume point is one of this run's numbers: the client names no run, or this one. */
+    private boolean ofThisRun(HttpServerExchange exchange) {
+        String run = exchange.getRequestHeaders().getFirst(STARTED_AT);
+        return run == null || run.isBlank() || run.strip().equals(startedAt);
     }
 
     private static Optional<Long> resumePoint(HttpServerExchange exchange) {

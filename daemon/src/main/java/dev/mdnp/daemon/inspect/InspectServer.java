@@ -84,7 +84,8 @@ public final class InspectServer implements AutoCloseable {
             parts.add(sources.history().observe(metrics)); // counts and histograms need no order
             parts.add(watchLinks(sources));
             Replies replies = new Replies(mapper);
-            EventStreamHandler stream = new EventStreamHandler(sources.events(), mapper, replies, MAX_EVENT_CLIENTS);
+            EventStreamHandler stream = new EventStreamHandler(sources.events(), sources.startedAt(), mapper, replies,
+                    MAX_EVENT_CLIENTS);
             parts.add(stream::stop);
             InspectRoutes routes = new InspectRoutes(new Snapshots(sources), replies, metrics, stream);
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), routes);

@@ -10,7 +10,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A test client of {@code /v1/events}: sends the GET, checks the reply head, then decodes the chunked body and splits
@@ -31,12 +34,14 @@ final class EventStreamClient implements AutoCloseable {
     private int bodyRead;
     private int chunkLeft;
     private final String status;
+    private final Map<String, String> headers = new HashMap<>();
 
     private EventStreamClient(SocketChannel channel) throws IOException {
         this.channel = channel;
         this.status = readLine();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
-            // headers are not needed
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
         }
     }
 
@@ -59,6 +64,11 @@ final class EventStreamClient implements AutoCloseable {
     /** Returns the status line. */
     String status() {
         return status;
+    }
+
+    /** Returns a header of the reply, {@code ""} when it has none. */
+    String header(String name) {
+        return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
     }
 
     /** Reads the next frame that has data (the {@code retry:} prologue and keepalives are skipped). */

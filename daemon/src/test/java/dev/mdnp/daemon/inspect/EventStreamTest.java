@@ -125,6 +125,33 @@ class EventStreamTest {
     }
 
     @Test
+    void aStreamNamesTheRunAndAResumePointOfAnotherRunIsToldLostThenGetsEveryEventKept() throws Exception {
+        try (InspectFixture inspect = InspectFixture.start(dir)) {
+            for (int i = 0; i < 20; i++) {
+                inspect.history.recorded(Records.call());
+            }
+            String run = InspectFixture.STARTED.toString();
+
+            try (EventStreamClient sameRun = EventStreamClient.open(inspect.socket(), "/v1/events",
+                    "Last-Event-ID: 5", "Mdnp-Started-At: " + run)) {
+                assertThat(sameRun.header("Mdnp-Started-At")).isEqualTo(run);
+                assertThat(ids(sameRun.until(20))).containsExactlyElementsOf(
+                        LongStream.rangeClosed(6, 20).boxed().toList());
+            }
+            // A client that saw event 5 of an earlier run: this run's 1 to 5 are other events, new to it.
+            try (EventStreamClient otherRun = EventStreamClient.open(inspect.socket(), "/v1/events",
+                    "Last-Event-ID: 5", "Mdnp-Started-At: 2025-01-30T08:00:00Z")) {
+                Frame lost = otherRun.next();
+                assertThat(lost.event()).isEqualTo("lost");
+                assertThat(mapper.readValue(lost.data(), InspectEvent.class)).isEqualTo(new InspectEvent.Lost(0, 1));
+                assertThat(ids(otherRun.until(20))).containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 20).boxed().toList());
+            }
+            assertThat(inspect.history.events().dropped()).isZero();
+        }
+    }
+
+    @Test
     void aClientResumingTooLateIsToldWhatIsLostThenGetsWhatIsKept() throws Exception {
         try (InspectFixture inspect = InspectFixture.start(dir, 50, null)) {
             for (int i = 0; i < 200; i++) {

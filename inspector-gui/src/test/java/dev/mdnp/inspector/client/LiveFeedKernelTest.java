@@ -97,11 +97,39 @@ class LiveFeedKernelTest {
             calls.leave(NETWORK, ENDPOINT);
         }
 
-        await().atMost(WAIT).until(() -> methods().size() > before
-                && methods().get(methods().size() - 1).equals("NetworkDriver.Leave"));
+        await().atMost(WAIT).until(() -> {
+            List<String> methods = methods();
+            return methods.size() > before && methods.get(methods.size() - 1).equals("NetworkDriver.Leave");
+        });
         assertThat(updates).filteredOn(FeedUpdate.Gap.class::isInstance)
                 .extracting(update -> ((FeedUpdate.Gap) update).restarted()).contains(true);
         await().atMost(WAIT).untilAsserted(() -> assertThat(lastObjects().endpoints())
                 .extracting(EndpointView::joined).containsExactly(false));
+    }
+
+    @Test
+    void aRestartedDaemonThatNumberedPastTheLastEventSeenStillDeliversEveryCallOfItsRun() throws Exception {
+        feed.start(updates::add);
+        daemon.networkWithContainer(NETWORK, "10.233.0.0/24", ENDPOINT);
+        await().atMost(WAIT).until(() -> methods().contains("NetworkDriver.Join"));
+        int before = methods().size();
+
+        daemon.restart();
+        // As soon as it serves, the new run numbers more calls than the feed saw events of the old one (calls, state
+        // and link changes), mostly before the feed tries again: its backoff grew while the daemon was down.
+        int calls = 200;
+        try (var plugin = daemon.calls()) {
+            for (int i = 0; i < calls; i++) {
+                plugin.localAddressSpace();
+            }
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<String> methods = methods();
+            assertThat(methods.subList(before, methods.size())).hasSize(calls)
+                    .containsOnly("IpamDriver.GetDefaultAddressSpaces");
+        });
+        assertThat(updates).filteredOn(FeedUpdate.Gap.class::isInstance)
+                .extracting(update -> ((FeedUpdate.Gap) update).restarted()).contains(true);
     }
 }

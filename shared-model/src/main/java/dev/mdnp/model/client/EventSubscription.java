@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A running subscription to the daemon's event stream, made by {@link InspectClient#subscribe}: a thread of its own
  * that opens {@code /v1/events}, parses the Server-Sent Events, hands each event on, and reconnects with backoff,
- * resuming after the last event id it saw.
+ * resuming after the last event id it saw and naming the daemon run that id was seen in: a restarted daemon, which
+ * numbers its events from 1 again, answers with an {@link InspectEvent.Lost} and every event it keeps, even when it
+ * has numbered past that id by then.
  *
  * <p>Thread safety: {@link #close()} and {@link #lastSeq()} may be called from any thread, a callback included. The
  * subscription thread alone reads the stream and calls the callbacks; {@code lastSeq} is volatile, and the current
@@ -34,6 +36,8 @@ public final class EventSubscription implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile long lastSeq;
+    /** The run {@code lastSeq} counts in, as the last stream named it; read and written by the thread only. */
+    private @Nullable String run;
     private volatile @Nullable EventStream current;
     private volatile String endReason = "closed";
 
@@ -138,8 +142,11 @@ public final class EventSubscription implements AutoCloseable {
      * @throws ConsumerFailure if a callback threw
      */
     private String follow() {
-        EventStream stream = client.openEvents(lastSeq, idleTimeout);
+        EventStream stream = client.openEvents(lastSeq, run, idleTimeout);
         current = stream;
+        if (stream.run() != null) {
+            run = stream.run();
+        }
         try (InputStream body = stream.body()) {
             if (closed()) {
                 return "closed";

@@ -39,6 +39,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client of mdnp's introspection channel: HTTP/1.1 over the inspect UNIX socket (default
@@ -57,6 +58,8 @@ public final class InspectClient implements AutoCloseable {
     public static final long DAEMON_DEFAULT = -1;
 
     private static final String HINT = "is mdnp running? is --inspect-socket right?";
+    /** The header that names the daemon's run on an event stream, sent back with a resume point. */
+    private static final String STARTED_AT = "Mdnp-Started-At";
     private static final String ACCESS_HINT = "run as root or as a member of the socket's group (--inspect-group)";
     private static final int MAX_BODY_BYTES = 64 << 20;
     private static final int MAX_ERROR_TEXT = 200;
@@ -211,7 +214,9 @@ public final class InspectClient implements AutoCloseable {
      * Follows the daemon's event stream ({@code GET /v1/events}) on a thread of its own until the subscription or
      * this client is closed. When the stream cannot be opened or ends, it reconnects after 100 ms, doubling the wait
      * up to 5 s while tries fail, and resumes after the last event id it saw ({@code Last-Event-ID}), so no event is
-     * delivered twice; an {@link InspectEvent.Lost} says the daemon no longer had some.
+     * delivered twice; an {@link InspectEvent.Lost} says the daemon no longer had some, or restarted (it numbers its
+     * events from 1 again: the client names the run its id comes from, {@code Mdnp-Started-At}, and a restarted
+     * daemon answers with the notice and every event of its own it keeps).
      *
      * <p>Both callbacks run on the subscription's thread, in order; they should be quick and must not throw: an
      * exception from either ends the subscription. Events this client cannot decode (a newer daemon's kinds) are
@@ -269,9 +274,11 @@ public final class InspectClient implements AutoCloseable {
     /**
      * Opens {@code GET /v1/events}, resuming after {@code after} when it is not -1, and waits for the response head.
      *
+     * @param run the {@code Mdnp-Started-At} of the stream {@code after} was seen on, null when unknown: a daemon
+     *     started since then numbers its events anew, and answers with a lost notice and every event it keeps
      * @throws InspectException if it cannot be opened or the daemon answers with anything but 200
      */
-    EventStream openEvents(long after, Duration idleTimeout) {
+    EventStream openEvents(long after, @Nullable String run, Duration idleTimeout) {
         String target = after < 0 ? "/v1/events" : "/v1/events?after=" + after;
         Request request = client.newRequest(URI.create("http://mdnp" + target))
                 .transport(transport)
@@ -279,6 +286,9 @@ public final class InspectClient implements AutoCloseable {
                 .idleTimeout(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (after >= 0) {
             request.headers(headers -> headers.put("Last-Event-ID", Long.toString(after)));
+            if (run != null) {
+                request.headers(headers -> headers.put(STARTED_AT, run));
+            }
         }
         InputStreamResponseListener listener = new InputStreamResponseListener();
         request.send(listener);
@@ -306,7 +316,7 @@ public final class InspectClient implements AutoCloseable {
             }
             throw errorReply(target, response.getStatus(), content);
         }
-        return new EventStream(request, body);
+        return new EventStream(request, body, response.getHeaders().get(STARTED_AT));
     }
 
     /** Decodes one event's JSON; throws {@link JsonProcessingException} for one this client cannot read. */
@@ -389,11 +399,12 @@ public final class InspectClient implements AutoCloseable {
 
 
     /**
-     * An open event stream: the request, to abort it, and the body.
+     * An open event stream: the request, to abort it, the body and the daemon's run.
      *
      * @param request the request, aborted to stop the stream from another thread
      * @param body the response body; closing it ends the stream
+     * @param run the daemon's {@code Mdnp-Started-At}, null from a daemon that does not send it
      */
-    record EventStream(Request request, InputStream body) {
+    record EventStream(Request request, InputStream body, @Nullable String run) {
     }
 }

@@ -229,6 +229,21 @@ class EventSubscriptionTest {
                 .isEqualTo("disconnected: gone; retrying in 200 ms");
     }
 
+    @Test
+    void aReconnectNamesTheDaemonRunItsResumePointComesFrom() throws InterruptedException {
+        daemon.streamOfRunThenClose("2026-11-29T04:00:00Z", requestEvent(7, "NetworkDriver.Join"));
+        daemon.streamThenHold();
+
+        try (EventSubscription subscription = subscribe(0, fastBackoff())) {
+            assertThat(nextEvent().seq()).isEqualTo(7);
+            StubHttpServer.Request first = daemon.nextRequest();
+            StubHttpServer.Request second = daemon.nextRequest();
+            assertThat(first.headers()).doesNotContainKey("mdnp-started-at");
+            assertThat(second.header("Last-Event-ID")).isEqualTo("7");
+            assertThat(second.header("Mdnp-Started-At")).isEqualTo("2026-11-29T04:00:00Z");
+        }
+    }
+
     private EventSubscription subscribe(long after, Backoff backoff) {
         return client.subscribe(after, events::add, states::add, backoff, IDLE);
     }

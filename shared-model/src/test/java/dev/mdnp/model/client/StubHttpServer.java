@@ -98,12 +98,17 @@ public final class StubHttpServer implements AutoCloseable {
 
     /** Scripts the next event stream: writes the chunks, then closes the connection. */
     public void streamThenClose(String... chunks) {
-        streams.add(new Stream(List.of(chunks), false));
+        streams.add(new Stream(List.of(chunks), false, ""));
+    }
+
+    /** As {@link #streamThenClose}, with the daemon's run named in the {@code Mdnp-Started-At} header. */
+    public void streamOfRunThenClose(String run, String... chunks) {
+        streams.add(new Stream(List.of(chunks), false, run));
     }
 
     /** Scripts the next event stream: writes the chunks, then holds the connection open until the stub closes. */
     public void streamThenHold(String... chunks) {
-        streams.add(new Stream(List.of(chunks), true));
+        streams.add(new Stream(List.of(chunks), true, ""));
     }
 
     /** Returns the requests received so far, in order. */
@@ -190,6 +195,7 @@ public final class StubHttpServer implements AutoCloseable {
         String head = "HTTP/1.1 200 OK\r\n"
                 + "Content-Type: text/event-stream\r\n"
                 + "Cache-Control: no-cache\r\n"
+                + (stream.run().isEmpty() ? "" : "Mdnp-Started-At: " + stream.run() + "\r\n")
                 + "Connection: close\r\n\r\n";
         writeAll(connection, head.getBytes(StandardCharsets.US_ASCII));
         for (String chunk : stream.chunks()) {
@@ -270,6 +276,7 @@ public final class StubHttpServer implements AutoCloseable {
     private record Reply(int status, String contentType, String body) {
     }
 
-    private record Stream(List<String> chunks, boolean hold) {
+    /** A scripted event stream; {@code run} is the {@code Mdnp-Started-At} header, none when empty. */
+    private record Stream(List<String> chunks, boolean hold, String run) {
     }
 }
