@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Microbenchmark of the request log's work per call, without JMH: each step runs {@code N} times on one thread
- * after two warm-up runs of the same length, and prints nanoseconds and bytes allocated per call (the bytes are what the
- * collector pays for later). The record is a {@code GetCapabilities} call
+ * Microbenchmark of the request log's work per call, without JMH: each step runs {@code N} times on one thread after
+ * four warm-up runs of the same length (fewer leave the first step half-compiled), and prints nanoseconds and bytes
+ * allocated per call (the bytes are what the collector pays for later). The record is a {@code GetCapabilities} call
  * as {@code scripts/bench api} sends it. Not a test: it asserts nothing.
  *
  * <p>Usage: {@code RecordPathBenchmark [N]}, N defaulting to 1,000,000.
@@ -36,7 +36,7 @@ public final class RecordPathBenchmark {
     private RecordPathBenchmark() {
     }
 
-    /** Runs every step three times (the first two warm up) and prints the third run's cost per call. */
+    /** Runs every step five times (the first four warm up) and prints the last run's cost per call. */
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         RequestHistory history = new RequestHistory(10_000);
@@ -85,7 +85,7 @@ public final class RecordPathBenchmark {
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long nanos = 0;
         long bytes = 0;
-        for (int pass = 0; pass < 3; pass++) {
+        for (int pass = 0; pass < 5; pass++) {
             long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             for (long i = 0; i < n; i++) {
