@@ -6,11 +6,12 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: one {@link InspectorWindow} as the command line says ({@link InspectorOptions}); the
- * {@link Launcher} has already checked the command line.
+ * {@link Launcher} has already checked the command line. The window saves the preferences when it closes, when the
+ * application stops, and when the JVM is told to end (SIGTERM: a logout, {@code kill}, a script stopping it).
  */
 public final class InspectorApp extends Application {
 
-    private InspectorWindow window;
+    private volatile InspectorWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -19,6 +20,9 @@ public final class InspectorApp extends Application {
             throw new IllegalStateException("the launcher starts the app only with valid options: " + parsed);
         }
         window = InspectorWindow.open(stage, run.options(), PreferencesFile.forUser(), Clock.systemDefaultZone());
+        // The FX thread may be gone by the time the hook runs: the window saves what it noted last.
+        InspectorWindow opened = window;
+        Runtime.getRuntime().addShutdownHook(new Thread(opened::saveNoted, "mdnp-inspector-exit"));
         if (!window.preferencesProblem().isEmpty()) {
             System.err.println("mdnp-inspector: " + window.preferencesProblem());
         }

@@ -15,15 +15,20 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * One inspector window on a stage: the feed the options name, the store and view models over it, the views, and the
- * preferences restored when it opens and saved when it closes. Opened and closed on the FX thread.
+ * preferences restored when it opens and saved when it closes. Opened and closed on the FX thread. It also notes its
+ * preferences every second, so that a JVM that ends without closing it (SIGTERM) can save them from another thread.
  */
 public final class InspectorWindow implements AutoCloseable {
 
@@ -31,6 +36,8 @@ public final class InspectorWindow implements AutoCloseable {
     static final List<String> TABLES = List.of("requestTable", "networksTable", "endpointsTable", "linksTable");
     private static final double DEFAULT_WIDTH = 1280;
     private static final double DEFAULT_HEIGHT = 800;
+    /** How often the window notes its preferences for {@link #saveNoted()}. */
+    private static final Duration NOTE_INTERVAL = Duration.seconds(1);
 
     private final Stage stage;
     private final InspectorSession session;
@@ -39,7 +46,9 @@ public final class InspectorWindow implements AutoCloseable {
     private final ThemeSwitcher themes;
     private final PreferencesFile preferencesFile;
     private final String preferencesProblem;
-    private boolean closed;
+    private final Timeline noting;
+    private volatile Preferences noted;
+    private volatile boolean closed;
 
     private InspectorWindow(Stage stage, InspectorSession session, InspectorViewModels models, MainWindow window,
             ThemeSwitcher themes, PreferencesFile preferencesFile, String preferencesProblem) {
@@ -50,6 +59,8 @@ public final class InspectorWindow implements AutoCloseable {
         this.themes = themes;
         this.preferencesFile = preferencesFile;
         this.preferencesProblem = preferencesProblem;
+        this.noting = new Timeline(new KeyFrame(NOTE_INTERVAL, event -> noted = capture()));
+        noting.setCycleCount(Animation.INDEFINITE);
     }
 
     /**
@@ -78,8 +89,10 @@ public final class InspectorWindow implements AutoCloseable {
         InspectorWindow opened = new InspectorWindow(stage, session, models, window, themes, preferencesFile,
                 loaded.problem());
         opened.restore(preferences);
+        opened.noted = preferences;
         stage.show();
         Platform.runLater(() -> window.setDividers(preferences.splitPositions()));
+        opened.noting.play();
         stage.setOnHidden(event -> opened.close());
         return opened;
     }
@@ -138,12 +151,29 @@ public final class InspectorWindow implements AutoCloseable {
             return;
         }
         closed = true;
+        noting.stop();
         try {
-            preferencesFile.save(capture());
-        } catch (IOException e) {
-            System.err.println("mdnp-inspector: cannot save preferences to " + preferencesFile.path() + ": " + e);
+            save(capture());
         } finally {
             session.close();
+        }
+    }
+
+    /**
+     * Saves the preferences as the window noted them last, at most a second ago, unless it has closed; for a JVM that
+     * is ending without closing the window. Any thread: it reads nothing of the scene.
+     */
+    public void saveNoted() {
+        if (!closed) {
+            save(noted);
+        }
+    }
+
+    private void save(Preferences preferences) {
+        try {
+            preferencesFile.save(preferences);
+        } catch (IOException e) {
+            System.err.println("mdnp-inspector: cannot save preferences to " + preferencesFile.path() + ": " + e);
         }
     }
 }

@@ -1,11 +1,14 @@
 package dev.mdnp.inspector.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.inspector.app.InspectorWindow;
+import dev.mdnp.inspector.app.PreferencesFile;
 import dev.mdnp.inspector.testsupport.Windows;
 import dev.mdnp.inspector.theme.Theme;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.control.SplitPane;
@@ -91,5 +94,21 @@ class InspectorPreferencesUiTest {
         assertThat(Application.getUserAgentStylesheet())
                 .isEqualTo(Theme.DARK.userAgentStylesheet());
         robot.interact(second::close);
+    }
+
+    @Test
+    void withoutBeingClosedTheWindowSavesWhatItNotedWithinASecondFromAnyThread(FxRobot robot) {
+        InspectorWindow window = open(robot);
+        robot.interact(() -> {
+            robot.lookup("#filterField").queryAs(TextField.class).setText("method:Leave");
+            window.models().log().commitFilter();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            window.saveNoted(); // from this thread, as the JVM's exit hook does
+            assertThat(new PreferencesFile(dir.resolve("inspector.json")).load().preferences().filter())
+                    .isEqualTo("method:Leave");
+        });
+        robot.interact(window::close);
     }
 }

@@ -1,0 +1,85 @@
+package dev.mdnp.inspector.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inspector as users start it, in a JVM of its own (headless): ended by SIGTERM, it saves its preferences. */
+@Tag("ui")
+class InspectorExitUiTest {
+
+    private static final Duration START = Duration.ofSeconds(60);
+
+    @TempDir
+    Path config;
+
+    @Test
+    void aSigtermSavesThePreferencesThoughTheWindowNeverClosed() throws Exception {
+        Path output = config.resolve("inspector.out");
+        ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("XDG_CONFIG_HOME", config.toString());
+        Process inspector = builder.start();
+        try {
+            // The replay's thread runs once the window is open; the exit hook is added right after.
+            await().atMost(START).until(() -> threadNames(inspector.pid()).anyMatch(n -> n.startsWith("mdnp-insp")));
+            Thread.sleep(1_000);
+
+            inspector.destroy(); // SIGTERM
+
+            assertThat(inspector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            inspector.destroyForcibly();
+        }
+        Path saved = config.resolve("mdnp/inspector.json");
+        assertThat(saved).as("preferences after SIGTERM; the inspector said: %s", Files.readString(output))
+                .exists();
+        assertThat(new PreferencesFile(saved).load().problem()).isEmpty();
+    }
+
+    /** The launcher on this test's classpath (Monocle included) with the headless toolkit, replaying a session. */
+    private static List<String> command() throws URISyntaxException {
+        Path session = Path.of(InspectorExitUiTest.class
+                .getResource("/dev/mdnp/inspector/client/daemon-session.ndjson").toURI());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElseThrow());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> Stream.of("-Dglass.", "-Dmonocle.", "-Dprism.", "-Djava.awt.headless")
+                        .anyMatch(argument::startsWith))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
+                "--replay", session.toString()));
+        return command;
+    }
+
+    /** The names of the process's threads as the kernel keeps them (15 characters at most). */
+    private static Stream<String> threadNames(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            List<String> names = new ArrayList<>();
+            for (Path task : tasks.toList()) {
+                try {
+                    names.add(Files.readString(task.resolve("comm")).strip());
+                } catch (IOException threadEnded) {
+                    // gone between the listing and the read
+                }
+            }
+            return names.stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
