@@ -3,8 +3,6 @@ package dev.mdnp.inspector.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -35,9 +33,8 @@ class InspectorExitUiTest {
         builder.environment().put("XDG_CONFIG_HOME", config.toString());
         Process inspector = builder.start();
         try {
-            // The replay's thread runs once the window is open; the exit hook is added right after.
-            await().atMost(START).until(() -> threadNames(inspector.pid()).anyMatch(n -> n.startsWith("mdnp-insp")));
-            Thread.sleep(1_000);
+            // It says so once the window is open.
+            await().atMost(START).until(() -> Files.readString(output).contains("mdnp-inspector: showing "));
 
             inspector.destroy(); // SIGTERM
 
@@ -64,22 +61,5 @@ class InspectorExitUiTest {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                 "--replay", session.toString()));
         return command;
-    }
-
-    /** The names of the process's threads as the kernel keeps them (15 characters at most). */
-    private static Stream<String> threadNames(long pid) {
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            List<String> names = new ArrayList<>();
-            for (Path task : tasks.toList()) {
-                try {
-                    names.add(Files.readString(task.resolve("comm")).strip());
-                } catch (IOException threadEnded) {
-                    // gone between the listing and the read
-                }
-            }
-            return names.stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
