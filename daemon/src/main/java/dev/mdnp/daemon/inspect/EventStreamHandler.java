@@ -55,7 +55,7 @@ final class EventStreamHandler implements HttpHandler {
     /** Frames kept for the other streams: live followers read near the newest events, within a few batches. */
     private static final int FRAME_CACHE = 4 * BATCH;
     /** The daemon's start, naming its run: sent with every stream, and echoed by clients that resume. */
-    static final HttpString STARTED_AT = new HttpString("Mdnp-Started-At");
+    private static final HttpString STARTED_AT = new HttpString("Mdnp-Started-At");
     private static final HttpString LAST_EVENT_ID = new HttpString("Last-Event-ID");
     /** A cursor beyond every event of this run: the log answers it with a lost notice and its oldest event. */
     private static final long ANOTHER_RUN = Long.MAX_VALUE;
