@@ -147,6 +147,12 @@ class EventStreamTest {
                 assertThat(ids(otherRun.until(20))).containsExactlyElementsOf(
                         LongStream.rangeClosed(1, 20).boxed().toList());
             }
+            // after=0 asks for every event kept, whatever the run: nothing to be told.
+            try (EventStreamClient everything = EventStreamClient.open(inspect.socket(), "/v1/events?after=0",
+                    "Mdnp-Started-At: 2025-01-30T08:00:00Z")) {
+                assertThat(ids(everything.until(20))).containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 20).boxed().toList());
+            }
             assertThat(inspect.history.events().dropped()).isZero();
         }
     }
