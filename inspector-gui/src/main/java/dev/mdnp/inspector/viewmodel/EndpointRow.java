@@ -22,7 +22,7 @@ import dev.mdnp.model.inspect.Drift;
  */
 public record EndpointRow(String id, String networkId, String ipv4Address, String ipv6Address, String mac,
         String hostIfName, String containerIfName, boolean joined, String sandboxKey, Drift drift, String driftNote)
-        implements ObjectRow {
+        implements IdentifiedRow {
 
     /** Validates the components. */
     public EndpointRow {
@@ -36,16 +36,6 @@ public record EndpointRow(String id, String networkId, String ipv4Address, Strin
         requireNonNull(sandboxKey, "sandboxKey");
         requireNonNull(drift, "drift");
         requireNonNull(driftNote, "driftNote");
-    }
-
-    @Override
-    public String key() {
-        return id;
-    }
-
-    /** Returns the id cut to 12 characters. */
-    public String shortId() {
-        return ShortIds.of(id);
     }
 
     /** Returns the network's id cut to 12 characters. */

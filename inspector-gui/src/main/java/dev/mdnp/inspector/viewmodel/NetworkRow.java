@@ -3,7 +3,6 @@ package dev.mdnp.inspector.viewmodel;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.model.AddressUse;
-import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.model.inspect.Drift;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param driftNote what the drift means, {@code ""} when none
  */
 public record NetworkRow(String id, String bridge, String subnets, String gateways, int mtu, String options,
-        int endpoints, @Nullable AddressUse addresses, Drift drift, String driftNote) implements ObjectRow {
+        int endpoints, @Nullable AddressUse addresses, Drift drift, String driftNote) implements IdentifiedRow {
 
     /** Validates the components. */
     public NetworkRow {
@@ -33,15 +32,5 @@ public record NetworkRow(String id, String bridge, String subnets, String gatewa
         requireNonNull(options, "options");
         requireNonNull(drift, "drift");
         requireNonNull(driftNote, "driftNote");
-    }
-
-    @Override
-    public String key() {
-        return id;
-    }
-
-    /** Returns the id cut to 12 characters. */
-    public String shortId() {
-        return ShortIds.of(id);
     }
 }

@@ -3,7 +3,7 @@ package dev.mdnp.inspector.viewmodel;
 import dev.mdnp.model.inspect.Drift;
 
 /** A row of one of the object tables (networks, endpoints, links), which may show drift between state and kernel. */
-public sealed interface ObjectRow permits NetworkRow, EndpointRow, LinkRow {
+public sealed interface ObjectRow permits IdentifiedRow, LinkRow {
 
     /** Returns what identifies the row's object across readings: its id, or a link's name. */
     String key();
