@@ -70,6 +70,8 @@ public final class Store implements AutoCloseable {
      * (0600) when missing, checks the file, narrows a looser file mode to 0600, then migrates the file to the current
      * schema, one transaction per migration. A file that is corrupt, not mdnp's, or of a newer schema is left
      * untouched, byte for byte, and the {@link StoreException} (reason {@code UNUSABLE}) names it and says what to do.
+     * The first store a process opens loads SQLite's native library through the directory's {@code native/}
+     * ({@link SqliteLibrary}).
      *
      * <p>The lock is an OS lock on {@code state.lock} (0600) in the directory, held until {@link #close()} and
      * dropped by the OS when the process dies. While another process holds it, or another open store of this
@@ -82,6 +84,7 @@ public final class Store implements AutoCloseable {
         StateFiles.prepareDirectory(directory);
         StateLock stateLock = StateLock.acquire(directory);
         try {
+            SqliteLibrary.load(directory);
             Path file = StateFiles.prepareDatabase(directory);
             DatabaseCheck.verify(file);
             StateFiles.narrowPermissions(file);

@@ -1,0 +1,65 @@
+package dev.mdnp.daemon.store;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.sqlite.SQLiteJDBCLoader;
+
+/**
+ * Loads SQLite's native library from the state directory's {@code native/} directory and removes the unpacked file
+ * as soon as it is loaded. Left to itself, the JDBC driver unpacks the library into {@code /tmp} and deletes it only
+ * when the JVM exits normally, so every {@code kill -9} of the daemon left a megabyte there for good.
+ *
+ * <p>The driver reads its directory from the system property {@value #DIRECTORY_PROPERTY} once, when it first loads
+ * the library; that property is its only setting for it, so this sets it (unless the operator did) for the first
+ * store a process opens. Later stores find the library loaded.
+ */
+final class SqliteLibrary {
+
+    /** The directory, in the state directory, the library is unpacked into. */
+    static final String DIRECTORY = "native";
+    /** The JDBC driver's system property naming the directory it unpacks its library into. */
+    static final String DIRECTORY_PROPERTY = "org.sqlite.tmpdir";
+
+    private SqliteLibrary() {
+    }
+
+    /**
+     * Loads the library, unpacked into {@code stateDir}'s {@link #DIRECTORY}, unless this process loaded it already,
+     * and leaves that directory empty: the files a killed earlier run left and the one just unpacked (the process
+     * keeps it mapped) are deleted. Must run with the state directory's lock held: nobody else uses the directory.
+     *
+     * @throws StoreException if the library cannot be unpacked or loaded, or the directory cannot be prepared
+     */
+    static void load(Path stateDir) {
+        Path directory = stateDir.resolve(DIRECTORY);
+        try {
+            if (Files.notExists(directory, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(StateFiles.DIRECTORY_MODE));
+            }
+            deleteFilesIn(directory);
+            if (System.getProperty(DIRECTORY_PROPERTY) == null) {
+                System.setProperty(DIRECTORY_PROPERTY, directory.toString());
+            }
+            SQLiteJDBCLoader.initialize();
+            deleteFilesIn(directory);
+        } catch (Exception e) { // initialize() declares Exception
+            throw new StoreException(StoreException.Reason.FAILURE, "cannot load SQLite's native library (unpacked"
+                    + " into " + System.getProperty(DIRECTORY_PROPERTY) + ", which must allow executing it): " + e,
+                    e);
+        }
+    }
+
+    private static void deleteFilesIn(Path directory) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}
