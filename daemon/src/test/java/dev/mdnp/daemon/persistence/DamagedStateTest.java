@@ -133,11 +133,11 @@ class DamagedStateTest {
         }
     }
 
-    /** Returns every file of the state directory with its bytes. */
+    /** Returns every file of the state directory with its bytes (not the directory SQLite's library is loaded from). */
     private Map<String, byte[]> files() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> listing = Files.list(stateDir)) {
-            for (Path file : listing.toList()) {
+            for (Path file : listing.filter(Files::isRegularFile).toList()) {
                 files.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         }
