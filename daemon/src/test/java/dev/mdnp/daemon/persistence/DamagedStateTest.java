@@ -15,6 +15,7 @@ import dev.mdnp.daemon.ipam.IpamDriver;
 import dev.mdnp.daemon.testsupport.RecordingDataplane;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,14 +135,25 @@ class DamagedStateTest {
         }
     }
 
-    /** Returns every file of the state directory with its bytes (not the directory SQLite's library is loaded from). */
+    /**
+     * Returns every entry of the state directory: a file with its bytes, a directory (the one SQLite's library is
+     * loaded from) with the names in it.
+     */
     private Map<String, byte[]> files() throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> listing = Files.list(stateDir)) {
-            for (Path file : listing.filter(Files::isRegularFile).toList()) {
-                files.put(file.getFileName().toString(), Files.readAllBytes(file));
+            for (Path entry : listing.toList()) {
+                byte[] content = Files.isDirectory(entry) ? names(entry) : Files.readAllBytes(entry);
+                files.put(entry.getFileName().toString(), content);
             }
         }
         return files;
+    }
+
+    private static byte[] names(Path directory) throws IOException {
+        try (Stream<Path> listing = Files.list(directory)) {
+            return listing.map(path -> path.getFileName().toString()).sorted().collect(Collectors.joining("\n"))
+                    .getBytes(StandardCharsets.UTF_8);
+        }
     }
 }
