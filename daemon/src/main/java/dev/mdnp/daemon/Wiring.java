@@ -18,6 +18,7 @@ import dev.mdnp.daemon.inspect.StateEventJournal;
 import dev.mdnp.daemon.ipam.IpamDriver;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.persistence.DurableState;
+import dev.mdnp.daemon.reconcile.FirewallRepair;
 import dev.mdnp.daemon.reconcile.OrphanCollector;
 import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;
@@ -52,9 +53,11 @@ final class Wiring implements AutoCloseable {
     private final UnixSocketServer pluginServer;
     private final InspectServer inspectServer;
     private final OrphanCollector orphans;
+    private final FirewallRepair firewallRepair;
 
     private Wiring(DurableState state, RtNetlink rtnl, NetlinkDataplane dataplane, LazyDockerEngine docker,
-            UnixSocketServer pluginServer, InspectServer inspectServer, OrphanCollector orphans) {
+            UnixSocketServer pluginServer, InspectServer inspectServer, OrphanCollector orphans,
+            FirewallRepair firewallRepair) {
         this.state = state;
         this.rtnl = rtnl;
         this.dataplane = dataplane;
@@ -62,6 +65,7 @@ final class Wiring implements AutoCloseable {
         this.pluginServer = pluginServer;
         this.inspectServer = inspectServer;
         this.orphans = orphans;
+        this.firewallRepair = firewallRepair;
     }
 
     /**
@@ -107,7 +111,10 @@ final class Wiring implements AutoCloseable {
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
             OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
-            return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans);
+            started.add(orphans);
+            FirewallRepair firewallRepair = new FirewallRepair(driver);
+            firewallRepair.start(config.reconcileInterval());
+            return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans, firewallRepair);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeAfter(started.get(i), e);
@@ -141,6 +148,7 @@ final class Wiring implements AutoCloseable {
     /** Stops serving: the socket file goes first, then calls in flight finish, then everything closes. */
     @Override
     public void close() {
+        firewallRepair.close();
         orphans.close();
         docker.close();
         pluginServer.close();

@@ -1,22 +1,25 @@
 package dev.mdnp.daemon.dataplane;
 
+import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
+import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import java.util.List;
 
 /**
- * Builds and removes networks and endpoints in the kernel. A build that fails undoes what it did; a removal removes
- * all it can and treats what is already gone as removed. Every kernel operation is reported to the listener.
+ * Builds and removes networks, endpoints and published ports in the kernel. A build that fails undoes what it did; a
+ * removal removes all it can and treats what is already gone as removed. Every kernel operation is reported to the
+ * listener.
  */
 public interface Dataplane {
 
     /**
-     * Creates the network's bridge, up, with its MTU, gateway addresses and forwarding rules.
+     * Creates the network's bridge, up, with its MTU, gateway addresses, kernel settings and firewall rules.
      *
      * @throws DataplaneException when a step fails; what was done before it is undone
      */
     void createNetwork(BridgeSpec spec, KernelOpListener listener);
 
     /**
-     * Removes the network's forwarding rules and bridge; both may be gone already.
+     * Removes the network's firewall rules and bridge; both may be gone already.
      *
      * @throws DataplaneException when the kernel refuses a removal
      */
@@ -38,12 +41,43 @@ public interface Dataplane {
     void deleteEndpoint(VethSpec spec, KernelOpListener listener);
 
     /**
+     * Publishes an endpoint's ports: takes each host port (choosing free ones for port 0 and ranges) and adds the
+     * rules that lead it to the endpoint; all or nothing.
+     *
+     * @return the ports as published, one per request and family
+     * @throws IllegalArgumentException when a request cannot be published on this endpoint (an address of a family
+     *     it lacks, IPv6 loopback); checked before anything changes
+     * @throws DataplaneException when a step fails, caused by a {@link PortUnavailableException} when a host port is
+     *     taken; what was done before it is undone
+     */
+    List<PublishedPort> publishPorts(EndpointPorts endpoint, List<PortRequest> requests, KernelOpListener listener);
+
+    /**
+     * Removes what {@link #publishPorts} added for the endpoint: its rules, then its host ports; gone is removed.
+     *
+     * @throws DataplaneException when the firewall refuses a removal
+     */
+    void unpublishPorts(EndpointPorts endpoint, List<PublishedPort> published, KernelOpListener listener);
+
+    /**
      * Brings the kernel in line with the recorded networks and endpoints at start: builds what is missing (bridges,
-     * the pairs of endpoints no container holds), repairs addresses, up states, ports and rules, and deletes links
-     * named with {@code ownedPrefix} and rules of bridges that none of them owns.
+     * the pairs of endpoints no container holds), repairs addresses, up states, ports, settings and firewall rules,
+     * takes published host ports again, and deletes links named with {@code ownedPrefix} and rules of bridges that
+     * none of them owns.
      *
      * @throws DataplaneException when the kernel refuses a change
      */
     RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
             KernelOpListener listener);
+
+    /**
+     * Puts back firewall rules that went missing since they were added (a flush, a Docker restart); the background
+     * repair.
+     *
+     * @throws dev.mdnp.daemon.dataplane.firewall.FirewallException when iptables fails
+     */
+    FirewallReport repairFirewall();
+
+    /** Returns the firewall rules that are missing, per network; changes nothing. */
+    List<MissingRules> checkFirewall();
 }

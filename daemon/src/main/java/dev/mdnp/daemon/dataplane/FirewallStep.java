@@ -7,8 +7,8 @@ import dev.mdnp.daemon.dataplane.firewall.NetworkRules;
 import dev.mdnp.daemon.netlink.RtNetlink;
 
 /**
- * Adds a network's forwarding rules to mdnp's chain; undo deletes them. Both are idempotent, so already done and
- * gone need no special case.
+ * Adds a network's firewall rules (forwarding, NAT, isolation, ICC); undo deletes every rule of its bridge. Both are
+ * idempotent, so already done and gone need no special case.
  */
 final class FirewallStep implements Step {
 
@@ -22,7 +22,7 @@ final class FirewallStep implements Step {
 
     @Override
     public String operation() {
-        return "add forward rules";
+        return "add firewall rules";
     }
 
     @Override

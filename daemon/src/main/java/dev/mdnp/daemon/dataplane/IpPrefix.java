@@ -33,14 +33,30 @@ public record IpPrefix(InetAddress address, int prefixLength) {
         if (slash <= 0) {
             throw new IllegalArgumentException("not an address/prefix: \"" + cidr + "\"");
         }
-        String host = cidr.substring(0, slash);
-        if (!host.matches("[0-9a-fA-F:.]+")) {
-            throw new IllegalArgumentException("not a numeric address: \"" + cidr + "\"");
+        InetAddress host = literal(cidr.substring(0, slash));
+        try {
+            return new IpPrefix(host, Integer.parseInt(cidr.substring(slash + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an address/prefix: \"" + cidr + "\"", e);
+        }
+    }
+
+    /**
+     * Parses a bare numeric address: a dotted quad of four decimal octets, or an IPv6 literal (no zone, no
+     * brackets). Never resolves a name, and refuses the short IPv4 forms ({@code 10.1}) the JDK would accept.
+     *
+     * @throws IllegalArgumentException when the text is not such an address
+     */
+    public static InetAddress literal(String text) {
+        boolean v4 = text.matches("(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})){3}");
+        boolean v6 = text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+");
+        if (!v4 && !v6) {
+            throw new IllegalArgumentException("not a numeric address: \"" + text + "\"");
         }
         try {
-            return new IpPrefix(InetAddress.getByName(host), Integer.parseInt(cidr.substring(slash + 1)));
-        } catch (UnknownHostException | NumberFormatException e) {
-            throw new IllegalArgumentException("not an address/prefix: \"" + cidr + "\"", e);
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not a numeric address: \"" + text + "\"", e);
         }
     }
 

@@ -3,15 +3,15 @@ package dev.mdnp.daemon.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
-import dev.mdnp.daemon.dataplane.firewall.ListedRule;
-import dev.mdnp.daemon.dataplane.firewall.NetworkRules;
+import dev.mdnp.daemon.dataplane.firewall.FirewallException;
+import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
+import dev.mdnp.daemon.dataplane.firewall.PortRules;
 import dev.mdnp.daemon.netlink.Address;
 import dev.mdnp.daemon.netlink.BridgeLink;
 import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the kernel back in line with the recorded state at start: builds missing bridges and the veth pairs of
- * endpoints no container holds, puts back missing gateway addresses, up states, bridge ports and forwarding rules,
- * and deletes links and rules carrying mdnp's prefix that no recorded network or endpoint owns. Never touches a link
- * without the prefix unless the state names it. A network whose bridge name another kind of link has taken is left
- * alone, with its endpoints, and logged; the rest is restored.
+ * endpoints no container holds, puts back missing gateway addresses, up states, bridge ports and kernel settings,
+ * takes the published host ports again, makes the firewall hold exactly the recorded networks' and ports' rules, and
+ * deletes links carrying mdnp's prefix that no recorded network or endpoint owns. Never touches a link without the
+ * prefix unless the state names it. A network whose bridge name another kind of link has taken is left alone, with
+ * its endpoints, and logged; the rest is restored.
  */
 final class KernelRestorer {
 
@@ -37,6 +38,7 @@ final class KernelRestorer {
     private final RtNetlink rtnl;
     private final StepRunner runner;
     private final Firewall firewall;
+    private final PortReservations reservations;
     private final EndpointBuilder endpointBuilder;
 
     /** Builds one endpoint's veth pair as {@link Dataplane#createEndpoint} does. */
@@ -46,10 +48,12 @@ final class KernelRestorer {
         void build(VethSpec spec, KernelOpListener listener);
     }
 
-    KernelRestorer(RtNetlink rtnl, StepRunner runner, Firewall firewall, EndpointBuilder endpointBuilder) {
+    KernelRestorer(RtNetlink rtnl, StepRunner runner, Firewall firewall, PortReservations reservations,
+            EndpointBuilder endpointBuilder) {
         this.rtnl = requireNonNull(rtnl, "rtnl");
         this.runner = requireNonNull(runner, "runner");
         this.firewall = requireNonNull(firewall, "firewall");
+        this.reservations = requireNonNull(reservations, "reservations");
         this.endpointBuilder = requireNonNull(endpointBuilder, "endpointBuilder");
     }
 
@@ -60,35 +64,25 @@ final class KernelRestorer {
             throw new IllegalArgumentException("ownedPrefix must not be empty: every unknown link would be deleted");
         }
         Map<String, Link> links = byName(rtnl.links().list());
-        Map<String, List<String>> rulesBefore = rulesByBridge(firewall.listRules());
         List<String> rebuiltBridges = new ArrayList<>();
-        Set<String> repaired = new HashSet<>();
-        Set<String> existing = new HashSet<>();
+        Set<String> repaired = new LinkedHashSet<>();
         Set<String> leftAlone = new HashSet<>();
         for (BridgeSpec spec : networks) {
             Link bridge = links.get(spec.bridge());
+            NetworkPlan plan = new NetworkPlan(spec, firewall);
             if (bridge == null) {
-                runner.apply(new NetworkPlan(spec, firewall).build(), listener);
+                List<Step> steps = new ArrayList<>(plan.build());
+                steps.remove(steps.size() - 1); // the firewall's rules come with everyone's, below
+                runner.apply(steps, listener);
                 rebuiltBridges.add(spec.bridge());
             } else if (!(bridge instanceof BridgeLink)) {
                 log.error("restore: {} is a {} link, not the bridge mdnp recorded; leaving it and its endpoints alone",
                         spec.bridge(), bridge.kind());
                 leftAlone.add(spec.bridge());
-            } else {
-                existing.add(spec.bridge());
-                if (repairBridge(spec, bridge, listener)) {
-                    repaired.add(spec.bridge());
-                }
+            } else if (repairBridge(spec, plan, bridge, listener)) {
+                repaired.add(spec.bridge());
             }
         }
-        List<ListedRule> rulesAfter = firewall.listRules();
-        Map<String, List<String>> rulesByBridgeAfter = rulesByBridge(rulesAfter);
-        existing.stream()
-                .filter(bridge -> !rulesBefore.getOrDefault(bridge, List.of())
-                        .equals(rulesByBridgeAfter.getOrDefault(bridge, List.of())))
-                .forEach(repaired::add); // the firewall step put back rules that were missing
-        List<String> repairedBridges = networks.stream().map(BridgeSpec::bridge).filter(repaired::contains)
-                .distinct().toList();
         links = byName(rtnl.links().list());
         List<String> rebuiltEndpoints = new ArrayList<>();
         List<String> reattachedPorts = new ArrayList<>();
@@ -108,19 +102,21 @@ final class KernelRestorer {
                 reattachedPorts.add(veth.hostName());
             }
         }
+        FirewallReport rules = restoreFirewall(networks, endpoints, leftAlone);
+        rules.repairedBridges().stream().filter(bridge -> !rebuiltBridges.contains(bridge)).forEach(repaired::add);
         Set<String> known = knownNames(networks, endpoints);
         List<String> deletedLinks = deleteUnknownLinks(ownedPrefix, known);
-        removeUnknownRules(networks.stream().map(BridgeSpec::bridge).collect(Collectors.toSet()), rulesAfter,
-                listener);
+        List<String> repairedBridges = networks.stream().map(BridgeSpec::bridge).filter(repaired::contains)
+                .distinct().toList();
         return new RestoreReport(rebuiltBridges, repairedBridges, rebuiltEndpoints, reattachedPorts, lostEndpoints,
-                deletedLinks);
+                deletedLinks, rules.removedBridges());
     }
 
     /**
-     * Puts back missing gateway addresses, the up state and the rules; returns true when an address or up was
-     * missing (missing rules are told apart by the caller, from the listings before and after).
+     * Puts back missing gateway addresses, the up state and the kernel settings; returns true when an address or up
+     * was missing (missing rules are told by the firewall's restore).
      */
-    private boolean repairBridge(BridgeSpec spec, Link bridge, KernelOpListener listener) {
+    private boolean repairBridge(BridgeSpec spec, NetworkPlan plan, Link bridge, KernelOpListener listener) {
         Set<IpPrefix> present = rtnl.addresses().list(bridge.index()).stream()
                 .map(KernelRestorer::prefix)
                 .collect(Collectors.toSet());
@@ -134,9 +130,35 @@ final class KernelRestorer {
             missing.add(new LinkUpStep(spec.bridge()));
         }
         List<Step> steps = new ArrayList<>(missing);
-        steps.add(new FirewallStep(firewall, new NetworkRules(spec.bridge(), spec.ipv6())));
+        steps.addAll(plan.settings());
         runner.apply(steps, listener);
         return !missing.isEmpty();
+    }
+
+    /**
+     * Takes the published host ports again and makes the firewall hold the rules of the networks and ports (those of
+     * networks left alone too: their rules harm nothing and keep their containers reachable).
+     */
+    private FirewallReport restoreFirewall(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints,
+            Set<String> leftAlone) {
+        Map<String, BridgeSpec> byBridge = networks.stream()
+                .collect(Collectors.toMap(BridgeSpec::bridge, Function.identity(), (a, b) -> a));
+        List<PortRules> ports = new ArrayList<>();
+        for (RestoredEndpoint endpoint : endpoints) {
+            BridgeSpec network = byBridge.get(endpoint.veth().bridge());
+            if (endpoint.published().isEmpty() || network == null) {
+                continue;
+            }
+            if (!leftAlone.contains(network.bridge())) {
+                reservations.reserveAgain(endpoint.endpointId(), endpoint.published());
+            }
+            ports.add(PortRulesStep.rules(network, endpoint.endpointId(), endpoint.published()));
+        }
+        try {
+            return firewall.restore(networks.stream().map(BridgeSpec::rules).toList(), ports);
+        } catch (FirewallException e) {
+            throw new DataplaneException("restore firewall rules: " + e.getMessage(), false, e);
+        }
     }
 
     /** Attaches a host veth end to its bridge and sets it up when it is not; returns true when it changed it. */
@@ -176,29 +198,6 @@ final class KernelRestorer {
             }
         }
         return deleted;
-    }
-
-    /** Removes the rules of bridges no recorded network has, as a crash between rules and record leaves them. */
-    private void removeUnknownRules(Set<String> knownBridges, List<ListedRule> rules, KernelOpListener listener) {
-        Set<String> unknown = new LinkedHashSet<>();
-        for (ListedRule rule : rules) {
-            rule.bridge().filter(bridge -> rule.inOwnChain() && !knownBridges.contains(bridge)).ifPresent(unknown::add);
-        }
-        for (String bridge : unknown) {
-            runner.undo(List.of(new FirewallStep(firewall, new NetworkRules(bridge, true))), listener);
-        }
-    }
-
-    /** Groups the rules in mdnp's chain by the bridge their comment names, each family's lines in listing order. */
-    private static Map<String, List<String>> rulesByBridge(List<ListedRule> rules) {
-        Map<String, List<String>> byBridge = new HashMap<>();
-        for (ListedRule rule : rules) {
-            if (rule.inOwnChain()) {
-                rule.bridge().ifPresent(bridge -> byBridge.computeIfAbsent(bridge, b -> new ArrayList<>())
-                        .add(rule.family() + " " + rule.line()));
-            }
-        }
-        return byBridge;
     }
 
     private static IpPrefix prefix(Address address) {

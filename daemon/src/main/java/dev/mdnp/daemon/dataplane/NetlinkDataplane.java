@@ -3,6 +3,8 @@ package dev.mdnp.daemon.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
+import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
+import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethLink;
@@ -12,11 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * The dataplane of one network namespace, built through rtnetlink and the firewall. Endpoint veths are deleted in
- * the background by a {@link LinkReaper}, off Docker's critical path.
+ * the background by a {@link LinkReaper}, off Docker's critical path; published host ports are held by
+ * {@link PortReservations}.
  *
- * <p>Thread-safe: the netlink handle and firewall are thread-safe. Callers keep two calls about the same object from
- * running at once. It owns the reaper's thread, not the handle or the firewall; {@link #close()} finishes queued
- * deletions.
+ * <p>Thread-safe: the netlink handle, firewall and reservations are thread-safe. Callers keep two calls about the
+ * same object from running at once. It owns the reaper's thread and the held ports, not the handle or the firewall;
+ * {@link #close()} finishes queued deletions and releases the ports.
  */
 public final class NetlinkDataplane implements Dataplane, AutoCloseable {
 
@@ -24,6 +27,7 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     private final StepRunner runner;
     private final Firewall firewall;
     private final LinkReaper reaper;
+    private final PortReservations reservations = new PortReservations();
     private final KernelRestorer restorer;
 
     /** Creates a dataplane over a netlink handle and a firewall. */
@@ -32,7 +36,7 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
         this.runner = new StepRunner(rtnl);
         this.firewall = requireNonNull(firewall, "firewall");
         this.reaper = new LinkReaper(rtnl);
-        this.restorer = new KernelRestorer(rtnl, runner, this.firewall, this::createEndpoint);
+        this.restorer = new KernelRestorer(rtnl, runner, this.firewall, reservations, this::createEndpoint);
         reaper.reapNow(); // links doomed before a crash, gone before a restore looks at the kernel
     }
 
@@ -69,6 +73,34 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     }
 
     @Override
+    public List<PublishedPort> publishPorts(EndpointPorts endpoint, List<PortRequest> requests,
+            KernelOpListener listener) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<PortBinding> bindings = requests.stream().map(request -> PortBinding.of(endpoint, request)).toList();
+        ReservePortsStep reserve = new ReservePortsStep(reservations, endpoint.endpointId(), bindings);
+        runner.apply(List.of(reserve, new PortRulesStep(firewall, endpoint, reserve::published)), listener);
+        return reserve.published();
+    }
+
+    @Override
+    public void unpublishPorts(EndpointPorts endpoint, List<PublishedPort> published, KernelOpListener listener) {
+        runner.undo(List.of(new PortRulesStep(firewall, endpoint, () -> published),
+                new ReservePortsStep(reservations, endpoint.endpointId(), List.of())), listener);
+    }
+
+    @Override
+    public FirewallReport repairFirewall() {
+        return firewall.repair();
+    }
+
+    @Override
+    public List<MissingRules> checkFirewall() {
+        return firewall.check();
+    }
+
+    @Override
     public RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
             KernelOpListener listener) {
         return restorer.restore(networks, endpoints, ownedPrefix, listener);
@@ -81,9 +113,10 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
                 .allMatch(link -> link.isEmpty() || link.get() instanceof VethLink);
     }
 
-    /** Deletes the doomed links, waiting up to 30 s. */
+    /** Deletes the doomed links, waiting up to 30 s, and releases the held host ports. */
     @Override
     public void close() {
         reaper.close();
+        reservations.close();
     }
 }

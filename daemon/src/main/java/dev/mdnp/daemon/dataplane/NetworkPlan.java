@@ -1,40 +1,57 @@
 package dev.mdnp.daemon.dataplane;
 
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
-import dev.mdnp.daemon.dataplane.firewall.NetworkRules;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps that build a network in the kernel, in order: bridge, gateway addresses, up, forwarding rules; and the
- * steps whose undo tears it down: the rules, then the bridge (which takes its addresses and ports with it).
+ * The steps that build a network in the kernel, in order: bridge, gateway addresses, up, route_localnet (when
+ * published IPv4 ports are DNATed), forwarding (when traffic leaves the host), the firewall's rules; and the steps
+ * whose undo tears it down: the rules, then the bridge (which takes its addresses, ports and settings with it).
  */
 final class NetworkPlan {
 
-    private final CreateBridgeStep bridge;
-    private final List<Step> addresses = new ArrayList<>();
-    private final LinkUpStep up;
-    private final FirewallStep rules;
+    private final BridgeSpec spec;
+    private final Firewall firewall;
 
     NetworkPlan(BridgeSpec spec, Firewall firewall) {
-        bridge = new CreateBridgeStep(spec.bridge(), spec.mtu());
-        for (IpPrefix gateway : spec.gateways()) {
-            addresses.add(new AddAddressStep(spec.bridge(), gateway));
-        }
-        up = new LinkUpStep(spec.bridge());
-        rules = new FirewallStep(firewall, new NetworkRules(spec.bridge(), spec.ipv6()));
+        this.spec = spec;
+        this.firewall = firewall;
     }
 
     List<Step> build() {
         List<Step> steps = new ArrayList<>();
-        steps.add(bridge);
-        steps.addAll(addresses);
-        steps.add(up);
-        steps.add(rules);
+        steps.add(new CreateBridgeStep(spec.bridge(), spec.mtu()));
+        for (IpPrefix gateway : spec.gateways()) {
+            steps.add(new AddAddressStep(spec.bridge(), gateway));
+        }
+        steps.add(new LinkUpStep(spec.bridge()));
+        steps.addAll(settings());
+        steps.add(rules());
         return steps;
     }
 
     List<Step> teardown() {
-        return List.of(rules, bridge);
+        return List.of(rules(), new CreateBridgeStep(spec.bridge(), spec.mtu()));
+    }
+
+    /** Returns the kernel settings the network needs besides its link: route_localnet and forwarding. */
+    List<Step> settings() {
+        List<Step> steps = new ArrayList<>();
+        if (spec.natsIpv4()) {
+            steps.add(new RouteLocalnetStep(spec.bridge()));
+        }
+        if (spec.forwards() && spec.subnets().stream().anyMatch(IpPrefix::isIpv4)) {
+            steps.add(new ForwardingStep(false));
+        }
+        if (spec.forwards() && spec.ipv6()) {
+            steps.add(new ForwardingStep(true));
+        }
+        return steps;
+    }
+
+    /** Returns the step that adds the network's firewall rules; its undo deletes them. */
+    FirewallStep rules() {
+        return new FirewallStep(firewall, spec.rules());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param lostEndpoints host veth ends of joined endpoints that are gone with their container; left to Docker's
  *     delete or to the orphan collector
  * @param deletedLinks links with mdnp's prefix that no known network or endpoint owns, deleted
+ * @param deletedRules bridges no known network owns whose left-over firewall rules were deleted
  */
 public record RestoreReport(
         List<String> rebuiltBridges,
@@ -19,7 +20,8 @@ public record RestoreReport(
         List<String> rebuiltEndpoints,
         List<String> reattachedPorts,
         List<String> lostEndpoints,
-        List<String> deletedLinks) {
+        List<String> deletedLinks,
+        List<String> deletedRules) {
 
     /** Copies the lists. */
     public RestoreReport {
@@ -29,11 +31,12 @@ public record RestoreReport(
         reattachedPorts = List.copyOf(reattachedPorts);
         lostEndpoints = List.copyOf(lostEndpoints);
         deletedLinks = List.copyOf(deletedLinks);
+        deletedRules = List.copyOf(deletedRules);
     }
 
     /** Returns true when the kernel already matched and nothing was changed. */
     public boolean unchanged() {
         return rebuiltBridges.isEmpty() && repairedBridges.isEmpty() && rebuiltEndpoints.isEmpty()
-                && reattachedPorts.isEmpty() && deletedLinks.isEmpty();
+                && reattachedPorts.isEmpty() && deletedLinks.isEmpty() && deletedRules.isEmpty();
     }
 }

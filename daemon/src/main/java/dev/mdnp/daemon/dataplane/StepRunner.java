@@ -87,7 +87,7 @@ final class StepRunner {
         RuntimeException failure = null;
         try {
             action.run();
-        } catch (NetlinkException | FirewallException e) {
+        } catch (NetlinkException | FirewallException | SysctlException | PortUnavailableException e) {
             failure = e;
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -1,10 +1,11 @@
 package dev.mdnp.daemon.driver;
 
 import dev.mdnp.daemon.dataplane.BridgeSpec;
+import dev.mdnp.daemon.dataplane.EndpointPorts;
 import dev.mdnp.daemon.dataplane.IpPrefix;
+import dev.mdnp.daemon.dataplane.Traffic;
 import dev.mdnp.daemon.dataplane.VethSpec;
 import dev.mdnp.daemon.driver.DriverException.Reason;
-import dev.mdnp.model.cnm.IpamData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,23 +17,28 @@ final class KernelSpecs {
     }
 
     /**
-     * Returns the kernel shape of a network: its bridge, MTU and the gateway of every pool.
+     * Returns the kernel shape of a network: its bridge, MTU, the gateway of every pool, its subnets and how it
+     * treats traffic.
      *
-     * @throws DriverException with {@link Reason#BAD_REQUEST} when a gateway is not an address with a prefix
+     * @throws DriverException with {@link Reason#BAD_REQUEST} when a pool or gateway is not an address with a prefix
      */
     static BridgeSpec bridge(Network network) {
         List<IpPrefix> gateways = new ArrayList<>();
+        List<IpPrefix> subnets = new ArrayList<>();
         Stream.concat(network.request().ipv4Data().stream(), network.request().ipv6Data().stream())
-                .map(IpamData::gateway)
-                .filter(gateway -> gateway != null && !gateway.isEmpty())
-                .forEach(gateway -> gateways.add(gateway(gateway)));
-        return new BridgeSpec(network.bridge(), network.options().mtu(), gateways,
-                !network.request().ipv6Data().isEmpty());
+                .forEach(pool -> {
+                    if (pool.gateway() != null && !pool.gateway().isEmpty()) {
+                        gateways.add(prefix("Gateway", pool.gateway()));
+                    }
+                    subnets.add(prefix("Pool", pool.pool()));
+                });
+        return new BridgeSpec(network.bridge(), network.options().mtu(), gateways, subnets,
+                network.options().traffic());
     }
 
     /** Returns what to remove for a network mdnp does not know: the bridge it would have derived from the id. */
     static BridgeSpec unknownBridge(String networkId) {
-        return new BridgeSpec(IfNames.bridge(networkId), 0, List.of(), true);
+        return new BridgeSpec(IfNames.bridge(networkId), 0, List.of(), List.of(), Traffic.DEFAULT);
     }
 
     /** Returns the kernel shape of an endpoint on its network. */
@@ -41,11 +47,16 @@ final class KernelSpecs {
                 network.options().mtu(), mac);
     }
 
-    private static IpPrefix gateway(String cidr) {
+    /** Returns the endpoint whose ports are published, on its network. */
+    static EndpointPorts ports(Network network, Endpoint endpoint) {
+        return new EndpointPorts(bridge(network), endpoint.id(), endpoint.ipv4(), endpoint.ipv6());
+    }
+
+    private static IpPrefix prefix(String field, String cidr) {
         try {
             return IpPrefix.parse(cidr);
         } catch (IllegalArgumentException e) {
-            throw new DriverException(Reason.BAD_REQUEST, "invalid Gateway " + e.getMessage());
+            throw new DriverException(Reason.BAD_REQUEST, "invalid " + field + " " + e.getMessage());
         }
     }
 }

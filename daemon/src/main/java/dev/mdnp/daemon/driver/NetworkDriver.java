@@ -5,10 +5,18 @@ import static java.util.Objects.requireNonNull;
 import dev.mdnp.daemon.dataplane.BridgeSpec;
 import dev.mdnp.daemon.dataplane.Dataplane;
 import dev.mdnp.daemon.dataplane.DataplaneException;
+import dev.mdnp.daemon.dataplane.EndpointPorts;
 import dev.mdnp.daemon.dataplane.KernelOpListener;
+import dev.mdnp.daemon.dataplane.PortRequest;
+import dev.mdnp.daemon.dataplane.PortUnavailableException;
+import dev.mdnp.daemon.dataplane.PublishedPort;
 import dev.mdnp.daemon.dataplane.RestoreReport;
 import dev.mdnp.daemon.dataplane.RestoredEndpoint;
 import dev.mdnp.daemon.dataplane.VethSpec;
+import dev.mdnp.daemon.dataplane.firewall.FirewallException;
+import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
+import dev.mdnp.daemon.dataplane.firewall.MissingRules;
+import dev.mdnp.daemon.dataplane.firewall.Protocol;
 import dev.mdnp.daemon.driver.DriverException.Reason;
 import dev.mdnp.model.cnm.AllocateNetworkRequest;
 import dev.mdnp.model.cnm.AllocateNetworkResponse;
@@ -34,6 +42,7 @@ import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,20 +95,49 @@ public final class NetworkDriver {
         synchronized (changes) {
             List<BridgeSpec> bridges = state.networks().stream().map(KernelSpecs::bridge).toList();
             List<RestoredEndpoint> endpoints = state.endpoints().stream()
-                    .map(endpoint -> new RestoredEndpoint(KernelSpecs.veth(endpoint.id(),
-                            state.network(endpoint.networkId()).orElseThrow(), endpoint.mac()), endpoint.joined()))
+                    .map(endpoint -> new RestoredEndpoint(endpoint.id(), KernelSpecs.veth(endpoint.id(),
+                            state.network(endpoint.networkId()).orElseThrow(), endpoint.mac()), endpoint.joined(),
+                            endpoint.published()))
                     .toList();
             try {
                 RestoreReport report = dataplane.restore(bridges, endpoints, IfNames.PREFIX, kernelOps);
                 log.info("kernel restored networks={} endpoints={} rebuiltBridges={} repairedBridges={}"
-                        + " rebuiltEndpoints={} reattachedPorts={} lostEndpoints={} deletedLinks={}",
+                        + " rebuiltEndpoints={} reattachedPorts={} lostEndpoints={} deletedLinks={} deletedRules={}",
                         bridges.size(), endpoints.size(), report.rebuiltBridges(), report.repairedBridges(),
                         report.rebuiltEndpoints(), report.reattachedPorts(), report.lostEndpoints(),
-                        report.deletedLinks());
+                        report.deletedLinks(), report.deletedRules());
                 return report;
             } catch (DataplaneException e) {
                 throw new DriverException(Reason.INTERNAL, "restore the kernel state: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Puts back firewall rules of mdnp's networks and ports that went missing (someone flushed a chain, Docker
+     * restarted); the background repair. Runs beside calls: the firewall orders its own changes.
+     *
+     * @throws DriverException when iptables fails
+     */
+    public FirewallReport repairFirewall() {
+        try {
+            return dataplane.repairFirewall();
+        } catch (FirewallException e) {
+            throw new DriverException(Reason.INTERNAL, "repair firewall rules: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the firewall rules of mdnp's networks and ports that the kernel lacks, per bridge ("" for mdnp's base
+     * chains and jumps); changes nothing.
+     *
+     * @throws DriverException when iptables fails
+     */
+    public List<MissingRules> missingFirewallRules() {
+        try {
+            return dataplane.checkFirewall();
+        } catch (FirewallException e) {
+            throw new DriverException(Reason.INTERNAL, "check firewall rules: " + e.getMessage(), e);
         }
     }
 
@@ -139,6 +177,7 @@ public final class NetworkDriver {
         synchronized (changes) {
             Optional<Network> network = state.network(networkId);
             for (Endpoint endpoint : state.endpointsOf(networkId)) {
+                unpublish(network.orElseThrow(), endpoint);
                 kernel("delete endpoint " + shortId(endpoint.id()), () -> dataplane.deleteEndpoint(
                         KernelSpecs.veth(endpoint.id(), network.orElseThrow(), endpoint.mac()), kernelOps));
             }
@@ -200,6 +239,7 @@ public final class NetworkDriver {
         String endpointId = requireIds(request.networkId(), request.endpointId());
         synchronized (changes) {
             Optional<Endpoint> endpoint = state.endpoint(endpointId);
+            endpoint.ifPresent(known -> state.network(known.networkId()).ifPresent(n -> unpublish(n, known)));
             VethSpec spec = new VethSpec(IfNames.hostSide(endpointId), IfNames.containerSide(endpointId), "", 0,
                     endpoint.map(Endpoint::mac).orElse(Macs.derive(endpointId)));
             String what = "delete endpoint " + shortId(endpointId);
@@ -212,15 +252,22 @@ public final class NetworkDriver {
         return EmptyResponse.EMPTY;
     }
 
-    /** §2.9: Docker ignores the value, so the reply is kept cheap. */
+    /**
+     * §2.9: the endpoint's published ports under Docker's {@code com.docker.network.portmap} key, with the host ports
+     * mdnp chose. Docker cannot read them into {@code docker port} (a remote driver's reply is plain JSON to it), so
+     * this is for people and tools that ask the plugin; an endpoint without ports gets an empty value.
+     */
     public EndpointOperInfoResponse endpointOperInfo(EndpointOperInfoRequest request) {
-        requireIds(request.networkId(), request.endpointId());
-        return new EndpointOperInfoResponse(Map.of());
+        String endpointId = requireIds(request.networkId(), request.endpointId());
+        List<PublishedPort> published = state.endpoint(endpointId).map(Endpoint::published).orElse(List.of());
+        return new EndpointOperInfoResponse(published.isEmpty() ? Map.of()
+                : Map.of(OptionKeys.PORT_MAP, published.stream().map(NetworkDriver::portBinding).toList()));
     }
 
     /**
      * §2.6: names the interface to move into the container and the gateways, so that Docker installs the default
-     * route through the network and adds no docker_gwbridge NIC.
+     * route through the network and adds no docker_gwbridge NIC. An internal network gives no gateway (the container
+     * gets no default route, as on Docker's internal bridge networks) and keeps docker_gwbridge away.
      */
     public JoinResponse join(JoinRequest request) {
         String networkId = DockerIds.require("NetworkID", request.networkId());
@@ -232,12 +279,13 @@ public final class NetworkDriver {
             record("join endpoint " + shortId(endpointId), () -> journal.endpointChanged(endpoint), () -> { });
             state.putEndpoint(endpoint);
         }
+        boolean internal = network.options().internal();
         return new JoinResponse(
                 new InterfaceName(endpoint.srcName(), containerPrefix(network)),
-                network.gatewayIpv4().orElse(""),
-                network.gatewayIpv6().orElse(""),
+                internal ? "" : network.gatewayIpv4().orElse(""),
+                internal ? "" : network.gatewayIpv6().orElse(""),
                 List.of(),
-                false);
+                internal);
     }
 
     /** §2.7: marks the endpoint left; unknown ids succeed. */
@@ -253,20 +301,57 @@ public final class NetworkDriver {
         return EmptyResponse.EMPTY;
     }
 
-    /** §2.10: port publishing is not implemented yet, so a request to publish ports fails instead of being lost. */
+    /**
+     * §2.10: publishes the container's ports ({@code -p}, {@code -P}): takes each host port (choosing one for port 0
+     * or a range), adds the DNAT (or, routed, opens the container port) and records the ports, so that Revoke removes
+     * exactly them, also after a restart. A second Program for the endpoint replaces the ports of the first.
+     *
+     * @throws DriverException {@link Reason#CONFLICT} naming the port when a host port is taken;
+     *     {@link Reason#BAD_REQUEST} for a malformed port map, a port on an internal network or an address the
+     *     endpoint cannot be reached on; {@link Reason#NOT_FOUND} for ports of an unknown endpoint
+     */
     public EmptyResponse programExternalConnectivity(ProgramExternalConnectivityRequest request) {
-        requireIds(request.networkId(), request.endpointId());
-        Object portMap = request.options().get(OptionKeys.PORT_MAP);
-        if (portMap instanceof List<?> bindings && !bindings.isEmpty()) {
-            throw new DriverException(Reason.UNSUPPORTED,
-                    "publishing ports (-p, -P) on mdnp networks is not supported yet");
+        String networkId = DockerIds.require("NetworkID", request.networkId());
+        String endpointId = DockerIds.require("EndpointID", request.endpointId());
+        List<PublishedPort> published;
+        synchronized (changes) {
+            Optional<Network> known = state.network(networkId);
+            List<PortRequest> requests = PortMap.parse(request.options(),
+                    known.map(n -> n.options().hostBindingIp()).orElse(""));
+            if (requests.isEmpty()) {
+                known.ifPresent(network -> state.endpoint(endpointId).ifPresent(e -> revoke(network, e)));
+                return EmptyResponse.EMPTY;
+            }
+            Network network = known.orElseThrow(() -> unknownNetwork(networkId));
+            if (network.options().internal()) {
+                throw new DriverException(Reason.BAD_REQUEST, "network " + shortId(networkId)
+                        + " is internal (--internal): nothing reaches it from outside, so ports cannot be published");
+            }
+            Endpoint endpoint = state.requireEndpoint(networkId, endpointId);
+            revoke(network, endpoint);
+            Endpoint current = state.requireEndpoint(networkId, endpointId);
+            EndpointPorts ports = KernelSpecs.ports(network, current);
+            String what = "publish ports of endpoint " + shortId(endpointId);
+            published = publish(what, ports, requests);
+            Endpoint updated = current.withPublished(published);
+            record(what, () -> journal.endpointChanged(updated),
+                    () -> dataplane.unpublishPorts(ports, published, kernelOps));
+            state.putEndpoint(updated);
         }
+        log.info("ports published ep={} ports=[{}]", shortId(endpointId), describe(published));
         return EmptyResponse.EMPTY;
     }
 
-    /** §2.10: nothing was programmed, so nothing is revoked; succeeds also without a prior Program. */
+    /**
+     * §2.10: removes the endpoint's published ports, rules and host ports, and records that; succeeds also without a
+     * prior Program (internal networks), for an endpoint without ports and for unknown ids.
+     */
     public EmptyResponse revokeExternalConnectivity(RevokeExternalConnectivityRequest request) {
-        requireIds(request.networkId(), request.endpointId());
+        String endpointId = requireIds(request.networkId(), request.endpointId());
+        synchronized (changes) {
+            state.endpoint(endpointId).ifPresent(endpoint -> state.network(endpoint.networkId())
+                    .ifPresent(network -> revoke(network, endpoint)));
+        }
         return EmptyResponse.EMPTY;
     }
 
@@ -280,12 +365,56 @@ public final class NetworkDriver {
         return EmptyResponse.EMPTY;
     }
 
+    /** Removes an endpoint's published ports and records that it has none; nothing to do when it has none. */
+    private void revoke(Network network, Endpoint endpoint) {
+        if (endpoint.published().isEmpty()) {
+            return;
+        }
+        unpublish(network, endpoint);
+        Endpoint revoked = endpoint.withPublished(List.of());
+        record("revoke ports of endpoint " + shortId(endpoint.id()), () -> journal.endpointChanged(revoked), () -> { });
+        state.putEndpoint(revoked);
+        log.info("ports revoked ep={} ports=[{}]", shortId(endpoint.id()), describe(endpoint.published()));
+    }
+
+    /** Removes an endpoint's published ports from the kernel; nothing to do when it has none. */
+    private void unpublish(Network network, Endpoint endpoint) {
+        if (!endpoint.published().isEmpty()) {
+            kernel("revoke ports of endpoint " + shortId(endpoint.id()), () -> dataplane.unpublishPorts(
+                    KernelSpecs.ports(network, endpoint), endpoint.published(), kernelOps));
+        }
+    }
+
+    private List<PublishedPort> publish(String what, EndpointPorts ports, List<PortRequest> requests) {
+        try {
+            return dataplane.publishPorts(ports, requests, kernelOps);
+        } catch (IllegalArgumentException e) {
+            throw new DriverException(Reason.BAD_REQUEST, what + ": " + e.getMessage(), e);
+        } catch (DataplaneException e) {
+            if (e.getCause() instanceof PortUnavailableException taken) {
+                throw new DriverException(Reason.CONFLICT, taken.getMessage(), e);
+            }
+            throw new DriverException(Reason.INTERNAL, what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns a published port as an entry of Docker's port map, with the host port chosen. */
+    private static Map<String, Object> portBinding(PublishedPort port) {
+        return Map.of("Proto", port.protocol() == Protocol.TCP ? 6 : 17, "IP", port.containerIp(),
+                "Port", port.containerPort(), "HostIP", port.hostIp(), "HostPort", port.hostPort(),
+                "HostPortEnd", port.hostPort());
+    }
+
+    private static String describe(List<PublishedPort> published) {
+        return published.stream().map(PublishedPort::toString).collect(Collectors.joining(", "));
+    }
+
     /** Runs kernel work, turning its failure into a driver error that names what the call was doing. */
     private static void kernel(String what, Runnable work) {
         try {
             work.run();
         } catch (DataplaneException e) {
-            throw new DriverException(Reason.INTERNAL, what + ": " + e.getMessage());
+            throw new DriverException(Reason.INTERNAL, what + ": " + e.getMessage(), e);
         }
     }
 

@@ -72,7 +72,7 @@ final class StateLoader {
             throw new StoredStateException(what + " holds the request of endpoint " + request.endpointId()
                     + " on network " + request.networkId());
         }
-        return new Endpoint(request, row.containerIfName(), row.mac(), row.joined(), row.sandboxKey());
+        return new Endpoint(request, row.containerIfName(), row.mac(), row.joined(), row.sandboxKey(), List.of());
     }
 
     /**

@@ -27,6 +27,27 @@ public final class OptionKeys {
     /** Inside {@link #GENERIC}: the MTU as a string; Docker does not act on it for a remote driver (§2.2, §4). */
     public static final String MTU = DOCKER_PREFIX + ".driver.mtu";
 
+    /** The prefix of the built-in bridge driver's keys, which mdnp accepts under the same names (bridge-parity.md §6). */
+    public static final String BRIDGE_PREFIX = DOCKER_PREFIX + ".bridge";
+
+    /** Inside {@link #GENERIC}: the network's bridge name, as for {@code -d bridge}. */
+    public static final String BRIDGE_NAME = BRIDGE_PREFIX + ".name";
+
+    /** Inside {@link #GENERIC}: a boolean, whether containers on the network reach each other (default true). */
+    public static final String ENABLE_ICC = BRIDGE_PREFIX + ".enable_icc";
+
+    /** Inside {@link #GENERIC}: a boolean, whether egress is masqueraded (default true). */
+    public static final String ENABLE_IP_MASQUERADE = BRIDGE_PREFIX + ".enable_ip_masquerade";
+
+    /** Inside {@link #GENERIC}: the host address {@code -p} publishes on when it names none (default every one). */
+    public static final String HOST_BINDING_IPV4 = BRIDGE_PREFIX + ".host_binding_ipv4";
+
+    /** Inside {@link #GENERIC}: {@code nat} (default) or {@code routed}, how IPv4 leaves the host (Docker 27.1+). */
+    public static final String GATEWAY_MODE_IPV4 = BRIDGE_PREFIX + ".gateway_mode_ipv4";
+
+    /** Inside {@link #GENERIC}: {@code nat} (default) or {@code routed}, how IPv6 leaves the host (Docker 27.1+). */
+    public static final String GATEWAY_MODE_IPV6 = BRIDGE_PREFIX + ".gateway_mode_ipv6";
+
     /** Inside {@link #GENERIC}: the in-container interface name prefix, which a driver may return as
      * {@code DstPrefix} (§4). */
     public static final String CONTAINER_IFACE_PREFIX = DOCKER_PREFIX + ".container_iface_prefix";
@@ -68,8 +89,8 @@ public final class OptionKeys {
     /** The prefix of mdnp's own option keys, passed by users inside {@link #GENERIC}. */
     public static final String MDNP_PREFIX = "dev.mdnp";
 
-    /** Inside {@link #GENERIC}: the name of the network's bridge, instead of the one mdnp derives. */
-    public static final String BRIDGE_NAME = MDNP_PREFIX + ".bridge.name";
+    /** Inside {@link #GENERIC}: mdnp's older name for {@link #BRIDGE_NAME}, still accepted. */
+    public static final String MDNP_BRIDGE_NAME = MDNP_PREFIX + ".bridge.name";
 
     private OptionKeys() {
     }

@@ -31,6 +31,6 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
 
     /** Returns the command as one line, arguments with blanks or quotes in double quotes. */
     public String commandLine() {
-        return CommandLines.render(command);
+        return Tokens.join(command);
     }
 }

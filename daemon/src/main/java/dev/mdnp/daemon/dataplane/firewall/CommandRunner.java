@@ -9,9 +9,10 @@ interface CommandRunner {
     boolean isInstalled(String program);
 
     /**
-     * Runs a command to its end and returns its result, whatever its exit status.
+     * Runs a command to its end, with {@code input} on its standard input, and returns its result, whatever its exit
+     * status.
      *
      * @throws FirewallException if the command cannot be started, times out or the thread is interrupted
      */
-    CommandResult run(List<String> command);
+    CommandResult run(List<String> command, String input);
 }

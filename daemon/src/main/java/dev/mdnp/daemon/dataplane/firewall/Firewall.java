@@ -5,29 +5,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * mdnp's firewall: lets each network's forwarded traffic through a host where Docker has set the {@code FORWARD}
- * policy to {@code DROP} and loaded br_netfilter, so that even traffic between two containers on one bridge passes
- * {@code FORWARD}.
+ * mdnp's firewall, the one owner of its iptables and ip6tables rules: per network, forwarding through a host whose
+ * {@code FORWARD} policy is {@code DROP}, egress NAT, {@code --internal}, isolation from other networks (mdnp's and
+ * Docker's bridges) and ICC; per endpoint, published ports. {@link RuleTable} says which rules those are.
  *
- * <p>All rules live in mdnp's own chain {@code MDNP-FORWARD} of the filter table, for IPv4 (iptables) and IPv6
- * (ip6tables), and {@code FORWARD} jumps to it from one rule. That jump is <em>appended</em> to {@code FORWARD}, not
- * inserted: Docker inserts {@code -j DOCKER-USER} and {@code -j DOCKER-ISOLATION-STAGE-1} at the top, so a packet
- * meets the user's rules in {@code DOCKER-USER} before mdnp's accepts, exactly as for Docker's own networks; inserting
- * at the top would let mdnp's accepts bypass the user's rules. Docker re-inserts its rules at the top when it restarts,
- * which keeps that order without mdnp moving anything. The cost: a {@code DROP} or {@code REJECT} that another tool
- * appended to the end of {@code FORWARD} before mdnp's jump shadows it.
+ * <p>mdnp's filter rules are reached from {@code DOCKER-USER} when Docker's chains exist (right after the user's own
+ * rules, before Docker's, so isolation holds against Docker's accepts) and from the end of {@code FORWARD} (a host
+ * without Docker's chains, such as one whose dockerd runs with {@code --iptables=false}). Every change is one
+ * {@code iptables-restore --noflush} per family, in the iptables variant Docker uses on the host; every rule carries
+ * its owner's comment, and rules mdnp cannot prove its own are never changed.
  *
- * <p>Each network's rules carry the comment {@code mdnp:BRIDGE}, so {@link #listRules()} can tell whose they are.
- * Every operation is idempotent: it checks ({@code -C}) before it adds or deletes, and a rule already gone is not an
- * error. IPv6 rules are skipped with a warning when ip6tables is missing or the kernel has no IPv6. Implementations
- * use the same {@code iptables} on {@code PATH} as Docker, so both end up in the same backend (nft or legacy).
- *
- * <p>Implementations are thread-safe. Every method throws {@link FirewallException} when a command fails.
+ * <p>Implementations are thread-safe. Every method throws {@link FirewallException} when a command fails; a change
+ * that fails is retried once against a fresh listing before it fails.
  */
 public interface Firewall {
 
     /**
-     * Returns the firewall that runs iptables and ip6tables found on this process's {@code PATH}.
+     * Returns the firewall that runs the iptables tools found on this process's {@code PATH}.
      *
      * @param commandPrefix put before every command, such as {@code ip netns exec NAME} in tests; empty in production
      * @param timeout how long one command may run before it is killed; longer than the 5 s xtables lock wait
@@ -45,30 +39,34 @@ public interface Firewall {
     }
 
     /**
-     * Creates mdnp's chain and appends the jump to it from {@code FORWARD}, in each family, unless they exist.
+     * Adds a network's rules (with mdnp's chains and jumps when they are missing), in IPv6 too when it has IPv6.
      *
      * @throws FirewallException with {@link FirewallException.Reason#UNAVAILABLE} when iptables is not installed
      */
-    void install();
-
-    /**
-     * Removes the jump and mdnp's chain, in each family, if no network has rules left in the chain; does nothing when
-     * they are already gone. Refuses while rules remain, because removing them would cut running containers off:
-     * remove those networks first. Removes nothing in that case.
-     *
-     * @throws FirewallException with {@link FirewallException.Reason#IN_USE} while the chain holds rules
-     */
-    void uninstall();
-
-    /**
-     * Adds the rules of one network, in IPv6 too when it has IPv6, and first {@link #install()}'s chain and jump if
-     * they are missing (a firewall reload may have flushed them). Adds only what is missing.
-     */
     void addNetwork(NetworkRules network);
 
-    /** Deletes the rules {@link #addNetwork} adds for the same network, in reverse order; absent ones are skipped. */
+    /** Deletes every rule of the network's bridge, its endpoints' published ports included; absent ones are skipped. */
     void removeNetwork(NetworkRules network);
 
-    /** Returns mdnp's chains, jumps and rules as they are now, IPv4 first, each in {@code iptables -S} order. */
-    List<ListedRule> listRules();
+    /** Adds the rules of an endpoint's published ports, and forgets conntrack's entries for its UDP ports. */
+    void addPorts(PortRules ports);
+
+    /** Deletes the rules {@link #addPorts} added for the same endpoint; absent ones are skipped. */
+    void removePorts(PortRules ports);
+
+    /**
+     * Makes the kernel's tables hold exactly mdnp's chains, jumps and the rules of these networks and ports, at start:
+     * puts back what is missing or misplaced and deletes mdnp's rules and chains nothing here owns (a crash between
+     * the rules and the record, an earlier release's chains).
+     */
+    FirewallReport restore(List<NetworkRules> networks, List<PortRules> ports);
+
+    /**
+     * Puts back what is missing of the rules added or restored so far, and deletes mdnp's rules nothing owns: the
+     * background repair after someone flushed a chain or Docker restarted.
+     */
+    FirewallReport repair();
+
+    /** Returns what is missing of the rules added or restored so far, per owner; changes nothing. */
+    List<MissingRules> check();
 }

@@ -1,6 +1,6 @@
 package dev.mdnp.daemon.dataplane.firewall;
 
-/** An address family the firewall programs, each through its own command-line tool. */
+/** An address family the firewall programs, each through its own command-line tools. */
 public enum IpFamily {
     /** IPv4, programmed with {@code iptables}. */
     IPV4("iptables"),
@@ -16,5 +16,10 @@ public enum IpFamily {
     /** Returns the name of the program that manages this family's rules, looked up on {@code PATH}. */
     public String tool() {
         return tool;
+    }
+
+    /** Returns the family of a numeric address: IPv6 when it holds a colon. */
+    static IpFamily of(String address) {
+        return address.indexOf(':') >= 0 ? IPV6 : IPV4;
     }
 }

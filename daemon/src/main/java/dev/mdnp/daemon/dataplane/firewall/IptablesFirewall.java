@@ -3,135 +3,343 @@ package dev.mdnp.daemon.dataplane.firewall;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Firewall} over the iptables and ip6tables programs, run through a {@link CommandRunner}.
+ * The {@link Firewall} over {@code iptables-save} and {@code iptables-restore} (and their ip6tables twins), run
+ * through a {@link CommandRunner}.
  *
- * <p>Which families can be programmed is found out once, on first use: iptables must work, ip6tables may be missing
- * or fail (no IPv6 in the kernel), and then IPv6 rules are skipped with a warning. All public methods are
- * synchronized on this object, which guards that finding and makes each check-then-add atomic within the daemon.
+ * <p>It keeps the rules it has added, per owner (a network, or one endpoint's ports), and changes the kernel by
+ * difference: an add appends the owner's rules and a removal deletes them, one {@code iptables-restore --noflush} per
+ * family, without listing first. When such a change fails (someone flushed a chain, a rule went missing), it lists
+ * the family's tables and reconciles the owner's bridge and mdnp's base from the listing, once. {@link #restore} and
+ * {@link #repair} reconcile everything from a listing.
+ *
+ * <p>The variant (nft or legacy) and whether IPv6 can be programmed are found out on first use. All public methods
+ * are synchronized on this object, which guards the owners and that finding.
  */
 final class IptablesFirewall implements Firewall {
 
     /** The search path when the environment has none; the sbin directories hold iptables. */
     static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    /** Seconds iptables waits for the xtables lock held by another process (Docker) before it gives up. */
+    /** Seconds the tools wait for the xtables lock held by another process (Docker) before they give up. */
     static final String LOCK_WAIT_SECONDS = "5";
 
     private static final Logger log = LoggerFactory.getLogger(IptablesFirewall.class);
-    /** iptables' exit status for a check that found nothing, or a delete of something missing. */
-    private static final int ABSENT = 1;
+    private static final String CONNTRACK = "conntrack";
+    /** conntrack's exit status when no entry matched a delete: nothing to forget, not a failure. */
+    private static final int NOTHING_DELETED = 1;
 
     private final CommandRunner runner;
-    private @Nullable Set<IpFamily> families;
+    private final Map<String, Owner> owners = new LinkedHashMap<>();
+    private @Nullable Setup setup;
+
+    /** The variant the firewall writes and the families it can program. */
+    private record Setup(Backend backend, Set<IpFamily> families) {
+    }
+
+    /** What one owner added: its bridge and its rules per family. */
+    private record Owner(String bridge, Map<IpFamily, List<RuleLine>> rules) {
+    }
 
     IptablesFirewall(CommandRunner runner) {
         this.runner = requireNonNull(runner, "runner");
     }
 
     @Override
-    public synchronized void install() {
-        for (IpFamily family : families()) {
-            ensurePresent(family, RuleTable.base());
-        }
-    }
-
-    @Override
-    public synchronized void uninstall() {
-        Set<String> owners = new TreeSet<>();
-        List<ListedRule> remaining = listRules().stream().filter(ListedRule::inOwnChain).toList();
-        remaining.forEach(rule -> owners.add(rule.bridge().orElse("?")));
-        if (!remaining.isEmpty()) {
-            throw new FirewallException(FirewallException.Reason.IN_USE, "uninstall firewall: chain " + RuleTable.CHAIN
-                    + " still holds " + remaining.size() + " rules of bridges " + owners
-                    + "; remove those networks first", List.of(), "");
-        }
-        for (IpFamily family : families()) {
-            // Without the chain the jump cannot exist, and checking for a jump to a missing chain is an error.
-            if (isPresent(family, RuleTable.base().get(0))) {
-                ensureAbsent(family, RuleTable.base());
-            }
-        }
-    }
-
-    @Override
     public synchronized void addNetwork(NetworkRules network) {
-        if (network.ipv6() && !families().contains(IpFamily.IPV6)) {
-            log.warn("IPv6 forwarding rules skipped, ip6tables is unavailable bridge={}", network.bridge());
+        Setup setup = setup();
+        if (network.ipv6() && !setup.families().contains(IpFamily.IPV6)) {
+            log.warn("IPv6 rules skipped, ip6tables is unavailable bridge={}", network.bridge());
         }
-        for (IpFamily family : familiesOf(network)) {
-            ensurePresent(family, RuleTable.base());
-            ensurePresent(family, RuleTable.network(network, family));
-        }
+        add(networkKey(network.bridge()), new Owner(network.bridge(), rules(setup, f -> RuleTable.network(network, f))));
     }
 
     @Override
     public synchronized void removeNetwork(NetworkRules network) {
-        for (IpFamily family : familiesOf(network)) {
-            ensureAbsent(family, RuleTable.network(network, family));
-        }
+        String bridge = network.bridge();
+        List<String> keys = owners.entrySet().stream().filter(e -> e.getValue().bridge().equals(bridge))
+                .map(Map.Entry::getKey).toList();
+        remove(bridge, keys);
     }
 
     @Override
-    public synchronized List<ListedRule> listRules() {
-        List<ListedRule> listed = new ArrayList<>();
-        for (IpFamily family : families()) {
-            CommandResult result = require(family, List.of("-t", RuleTable.FILTER, "-S"), "list rules");
-            result.stdout().lines()
-                    .filter(IptablesFirewall::isOwn)
-                    .forEach(line -> listed.add(new ListedRule(family, RuleTable.FILTER, line)));
+    public synchronized void addPorts(PortRules ports) {
+        Setup setup = setup();
+        String bridge = ports.network().bridge();
+        add(portsKey(bridge, ports.endpoint()), new Owner(bridge, rules(setup, f -> RuleTable.ports(ports, f))));
+        forgetUdpFlows(setup, ports);
+    }
+
+    @Override
+    public synchronized void removePorts(PortRules ports) {
+        String bridge = ports.network().bridge();
+        remove(bridge, List.of(portsKey(bridge, ports.endpoint())));
+    }
+
+    @Override
+    public synchronized FirewallReport restore(List<NetworkRules> networks, List<PortRules> ports) {
+        Setup setup = setup();
+        owners.clear();
+        networks.forEach(n -> owners.put(networkKey(n.bridge()),
+                new Owner(n.bridge(), rules(setup, f -> RuleTable.network(n, f)))));
+        ports.forEach(p -> owners.put(portsKey(p.network().bridge(), p.endpoint()),
+                new Owner(p.network().bridge(), rules(setup, f -> RuleTable.ports(p, f)))));
+        return reconcileAll(true);
+    }
+
+    @Override
+    public synchronized FirewallReport repair() {
+        return reconcileAll(true);
+    }
+
+    @Override
+    public synchronized List<MissingRules> check() {
+        Setup setup = setup();
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        for (IpFamily family : setup.families()) {
+            Ruleset present = list(setup, family);
+            Reconciliation plan = Reconciliation.plan(present, RuleTable.chains(family), wanted(setup, family,
+                    present, owner -> true), RuleTable::isOwn, true);
+            plan.added().forEach(rule -> missing.computeIfAbsent(RuleTable.bridgeOf(rule.comment()),
+                    b -> new ArrayList<>()).add(family.tool() + " " + rule));
         }
-        return List.copyOf(listed);
+        return missing.entrySet().stream().map(e -> new MissingRules(e.getKey(), e.getValue())).toList();
     }
 
-    private static boolean isOwn(String line) {
-        String chain = " " + RuleTable.CHAIN;
-        return line.equals("-N" + chain) || line.startsWith("-A" + chain + " ") || line.endsWith(" -j" + chain)
-                || line.contains(" -j" + chain + " ");
-    }
-
-    private Set<IpFamily> familiesOf(NetworkRules network) {
-        Set<IpFamily> of = EnumSet.copyOf(families());
-        if (!network.ipv6()) {
-            of.remove(IpFamily.IPV6);
+    private void add(String key, Owner owner) {
+        Owner existing = owners.get(key);
+        if (owner.equals(existing)) {
+            return;
         }
-        return of;
-    }
-
-    private Set<IpFamily> families() {
-        if (families == null) {
-            families = detectFamilies();
+        if (existing != null) {
+            remove(existing.bridge(), List.of(key));
         }
-        return families;
+        Setup setup = setup();
+        for (IpFamily family : setup.families()) {
+            List<RuleLine> rules = owner.rules().getOrDefault(family, List.of());
+            if (rules.isEmpty()) {
+                continue;
+            }
+            RestoreScript script = new RestoreScript();
+            rules.forEach(script::append);
+            applyOrReconcile(setup, family, script, owner.bridge(), withOwner(key, owner));
+        }
+        owners.put(key, owner);
     }
 
-    private Set<IpFamily> detectFamilies() {
+    private void remove(String bridge, List<String> keys) {
+        Setup setup = setup();
+        Map<String, Owner> remaining = new LinkedHashMap<>(owners);
+        keys.forEach(remaining::remove);
+        for (IpFamily family : setup.families()) {
+            List<RuleLine> rules = keys.stream().map(owners::get)
+                    .flatMap(owner -> owner.rules().getOrDefault(family, List.of()).stream()).toList();
+            if (keys.isEmpty()) {
+                // an owner this firewall never added (a network unknown since a restart): delete by its tag
+                reconcileBridge(setup, family, bridge, remaining);
+                continue;
+            }
+            if (rules.isEmpty()) {
+                continue;
+            }
+            RestoreScript script = new RestoreScript();
+            rules.forEach(script::delete);
+            applyOrReconcile(setup, family, script, bridge, remaining);
+        }
+        keys.forEach(owners::remove);
+    }
+
+    /** Applies a change; when it fails, reconciles the bridge's and the base's rules from a listing, once. */
+    private void applyOrReconcile(Setup setup, IpFamily family, RestoreScript script, String bridge,
+            Map<String, Owner> wantedOwners) {
+        Optional<FirewallException> failure = tryApply(setup, family, script);
+        if (failure.isPresent()) {
+            log.info("firewall change failed, reconciling from a listing bridge={} family={}: {}", bridge, family,
+                    failure.get().getMessage());
+            reconcileBridge(setup, family, bridge, wantedOwners);
+        }
+    }
+
+    private void reconcileBridge(Setup setup, IpFamily family, String bridge, Map<String, Owner> wantedOwners) {
+        Ruleset present = list(setup, family);
+        Predicate<RuleLine> scope = rule -> RuleTable.isOwn(rule) && (rule.comment().equals(RuleTable.BASE_TAG)
+                || rule.comment().isEmpty() || RuleTable.bridgeOf(rule.comment()).equals(bridge));
+        List<RuleLine> wanted = wanted(setup, family, present, wantedOwners, owner -> owner.bridge().equals(bridge));
+        Reconciliation plan = Reconciliation.plan(present, RuleTable.chains(family), wanted, scope, false);
+        apply(setup, family, plan.script());
+    }
+
+    private FirewallReport reconcileAll(boolean change) {
+        Setup setup = setup();
+        Set<String> repaired = new LinkedHashSet<>();
+        Set<String> removed = new LinkedHashSet<>();
+        boolean base = false;
+        Set<String> known = new LinkedHashSet<>();
+        owners.values().forEach(owner -> known.add(owner.bridge()));
+        for (IpFamily family : setup.families()) {
+            Ruleset present = list(setup, family);
+            Reconciliation plan = Reconciliation.plan(present, RuleTable.chains(family),
+                    wanted(setup, family, present, owner -> true), RuleTable::isOwn, true);
+            for (RuleLine rule : plan.added()) {
+                String bridge = RuleTable.bridgeOf(rule.comment());
+                base |= bridge.isEmpty();
+                if (!bridge.isEmpty()) {
+                    repaired.add(bridge);
+                }
+            }
+            for (RuleLine rule : plan.deleted()) {
+                String bridge = RuleTable.bridgeOf(rule.comment());
+                base |= bridge.isEmpty();
+                if (!bridge.isEmpty() && !known.contains(bridge)) {
+                    removed.add(bridge);
+                }
+            }
+            base |= plan.chainsChanged();
+            if (change) {
+                apply(setup, family, plan.script());
+            }
+        }
+        return new FirewallReport(List.copyOf(repaired), List.copyOf(removed), base);
+    }
+
+    private List<RuleLine> wanted(Setup setup, IpFamily family, Ruleset present, Predicate<Owner> which) {
+        return wanted(setup, family, present, owners, which);
+    }
+
+    private static List<RuleLine> wanted(Setup setup, IpFamily family, Ruleset present, Map<String, Owner> from,
+            Predicate<Owner> which) {
+        List<RuleLine> wanted = new ArrayList<>(RuleTable.base(family,
+                present.hasChain(RuleTable.FILTER, RuleTable.DOCKER_USER)));
+        from.values().stream().filter(which)
+                .forEach(owner -> wanted.addAll(owner.rules().getOrDefault(family, List.of())));
+        return wanted;
+    }
+
+    private Map<String, Owner> withOwner(String key, Owner owner) {
+        Map<String, Owner> with = new LinkedHashMap<>(owners);
+        with.put(key, owner);
+        return with;
+    }
+
+    private static Map<IpFamily, List<RuleLine>> rules(Setup setup,
+            java.util.function.Function<IpFamily, List<RuleLine>> of) {
+        Map<IpFamily, List<RuleLine>> rules = new EnumMap<>(IpFamily.class);
+        setup.families().forEach(family -> rules.put(family, of.apply(family)));
+        return rules;
+    }
+
+    private Ruleset list(Setup setup, IpFamily family) {
+        return Ruleset.parse(require(List.of(setup.backend().save(family)), "", "list " + family.tool() + " rules")
+                .stdout());
+    }
+
+    private void apply(Setup setup, IpFamily family, RestoreScript script) {
+        tryApply(setup, family, script).ifPresent(failure -> {
+            throw failure;
+        });
+    }
+
+    private Optional<FirewallException> tryApply(Setup setup, IpFamily family, RestoreScript script) {
+        if (script.isEmpty()) {
+            return Optional.empty();
+        }
+        String input = script.render();
+        List<String> command = List.of(setup.backend().restore(family), "-w", LOCK_WAIT_SECONDS, "--noflush");
+        CommandResult result = runner.run(command, input);
+        if (result.succeeded()) {
+            log.debug("firewall {} applied:\n{}", family.tool(), input);
+            return Optional.empty();
+        }
+        return Optional.of(failure("apply " + family.tool() + " rules", result, input));
+    }
+
+    private void forgetUdpFlows(Setup setup, PortRules ports) {
+        List<PortMapping> udp = ports.mappings().stream().filter(m -> m.protocol() == Protocol.UDP)
+                .filter(m -> setup.families().contains(m.family())).toList();
+        if (udp.isEmpty() || !runner.isInstalled(CONNTRACK)) {
+            return;
+        }
+        // A UDP flow seen before the DNAT existed keeps going to the host: conntrack decides NAT at a flow's start.
+        for (PortMapping mapping : udp) {
+            List<String> command = new ArrayList<>(List.of(CONNTRACK, "-D", "-f",
+                    mapping.family() == IpFamily.IPV6 ? "ipv6" : "ipv4", "-p", "udp", "--orig-port-dst",
+                    Integer.toString(mapping.hostPort())));
+            CommandResult result = runner.run(command, "");
+            if (!result.succeeded() && result.exitCode() != NOTHING_DELETED) {
+                log.warn("could not forget UDP flows of published port {}: {}", mapping.hostPort(),
+                        result.stderr().strip());
+            }
+        }
+    }
+
+    private Setup setup() {
+        if (setup == null) {
+            setup = detect();
+        }
+        return setup;
+    }
+
+    private Setup detect() {
         if (!runner.isInstalled(IpFamily.IPV4.tool())) {
             throw new FirewallException(FirewallException.Reason.UNAVAILABLE, "iptables is not installed (not on PATH):"
-                    + " mdnp needs it to let its networks' traffic through FORWARD", List.of(), "");
+                    + " mdnp needs it for its networks' forwarding, NAT and isolation", List.of(), "");
         }
-        require(IpFamily.IPV4, probe(), "probe iptables");
-        Optional<String> ipv6Problem = ipv6Problem();
+        Backend backend = Backend.ofVersion(require(List.of(IpFamily.IPV4.tool(), "-V"), "", "ask iptables' version")
+                .stdout());
+        if (backend != Backend.PLAIN && !runner.isInstalled(backend.restore(IpFamily.IPV4))) {
+            backend = Backend.PLAIN;
+        }
+        backend = dockersBackend(backend);
+        require(List.of(backend.save(IpFamily.IPV4), "-t", RuleTable.FILTER), "", "probe iptables");
+        Optional<String> ipv6Problem = ipv6Problem(backend);
         if (ipv6Problem.isPresent()) {
-            log.warn("IPv6 forwarding rules will be skipped: {}", ipv6Problem.get());
-            return EnumSet.of(IpFamily.IPV4);
+            log.warn("IPv6 rules will be skipped: {}", ipv6Problem.get());
+            return new Setup(backend, EnumSet.of(IpFamily.IPV4));
         }
-        return EnumSet.allOf(IpFamily.class);
+        log.info("firewall uses {} and {}", backend.restore(IpFamily.IPV4), backend.restore(IpFamily.IPV6));
+        return new Setup(backend, EnumSet.allOf(IpFamily.class));
     }
 
-    private Optional<String> ipv6Problem() {
-        if (!runner.isInstalled(IpFamily.IPV6.tool())) {
-            return Optional.of("ip6tables is not installed (not on PATH)");
+    /**
+     * Returns the variant whose tables hold Docker's chains when only the other one of the two named variants does
+     * (the alternatives were switched after Docker started); else {@code preferred}, the one {@code iptables} is.
+     */
+    private Backend dockersBackend(Backend preferred) {
+        Backend other = preferred.other();
+        if (other == Backend.PLAIN || !runner.isInstalled(other.save(IpFamily.IPV4))) {
+            return preferred;
         }
-        CommandResult result = runner.run(command(IpFamily.IPV6, probe()));
+        if (hasDockerChains(preferred) || !hasDockerChains(other)) {
+            return preferred;
+        }
+        log.warn("Docker's chains are in {} tables, not in those of iptables on PATH; mdnp uses {} as Docker does",
+                other.name().toLowerCase(java.util.Locale.ROOT), other.restore(IpFamily.IPV4));
+        return other;
+    }
+
+    private boolean hasDockerChains(Backend backend) {
+        CommandResult result = runner.run(List.of(backend.save(IpFamily.IPV4), "-t", RuleTable.FILTER), "");
+        return result.succeeded() && Ruleset.parse(result.stdout()).hasChain(RuleTable.FILTER, RuleTable.DOCKER_USER);
+    }
+
+    private Optional<String> ipv6Problem(Backend backend) {
+        String save = backend.save(IpFamily.IPV6);
+        if (!runner.isInstalled(save)) {
+            return Optional.of(save + " is not installed (not on PATH)");
+        }
+        CommandResult result = runner.run(List.of(save, "-t", RuleTable.FILTER), "");
         if (!result.succeeded()) {
             return Optional.of("`" + result.commandLine() + "` exited " + result.exitCode() + " (IPv6 disabled?): "
                     + result.stderr().strip());
@@ -139,60 +347,26 @@ final class IptablesFirewall implements Firewall {
         return Optional.empty();
     }
 
-    private static List<String> probe() {
-        return List.of("-t", RuleTable.FILTER, "-n", "-L", RuleTable.FORWARD);
-    }
-
-    private void ensurePresent(IpFamily family, List<IptablesEntry> entries) {
-        for (IptablesEntry entry : entries) {
-            if (!isPresent(family, entry)) {
-                require(family, entry.add(), "add " + entry.describe());
-            }
-        }
-    }
-
-    /** Deletes the present ones of {@code entries}, last first, so a chain goes after the rules that need it. */
-    private void ensureAbsent(IpFamily family, List<IptablesEntry> entries) {
-        for (int i = entries.size() - 1; i >= 0; i--) {
-            IptablesEntry entry = entries.get(i);
-            if (!isPresent(family, entry)) {
-                continue;
-            }
-            CommandResult result = runner.run(command(family, entry.delete()));
-            if (result.exitCode() == ABSENT) {
-                log.debug("already gone: {} {}", family.tool(), entry.describe());
-            } else if (!result.succeeded()) {
-                throw failure("delete " + entry.describe(), result);
-            }
-        }
-    }
-
-    private boolean isPresent(IpFamily family, IptablesEntry entry) {
-        CommandResult result = runner.run(command(family, entry.check()));
-        if (result.exitCode() != 0 && result.exitCode() != ABSENT) {
-            throw failure("check " + entry.describe(), result);
-        }
-        return result.succeeded();
-    }
-
-    private CommandResult require(IpFamily family, List<String> args, String what) {
-        CommandResult result = runner.run(command(family, args));
+    private CommandResult require(List<String> command, String input, String what) {
+        CommandResult result = runner.run(command, input);
         if (!result.succeeded()) {
-            throw failure(what, result);
+            throw failure(what, result, input);
         }
         return result;
     }
 
-    private static List<String> command(IpFamily family, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(family.tool(), "-w", LOCK_WAIT_SECONDS));
-        command.addAll(args);
-        return command;
+    private static String networkKey(String bridge) {
+        return "network " + bridge;
     }
 
-    private static FirewallException failure(String what, CommandResult result) {
+    private static String portsKey(String bridge, String endpoint) {
+        return "ports " + bridge + " " + endpoint;
+    }
+
+    private static FirewallException failure(String what, CommandResult result, String input) {
         String stderr = result.stderr().strip();
         return new FirewallException(FirewallException.Reason.FAILED, what + ": `" + result.commandLine()
-                + "` exited " + result.exitCode() + (stderr.isEmpty() ? "" : ": " + stderr), result.command(),
-                result.stderr());
+                + "` exited " + result.exitCode() + (stderr.isEmpty() ? "" : ": " + stderr)
+                + (input.isEmpty() ? "" : "; input:\n" + input), result.command(), result.stderr());
     }
 }

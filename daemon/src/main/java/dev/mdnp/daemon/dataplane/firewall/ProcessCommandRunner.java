@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * Runs commands as child processes, each bounded by a timeout, behind an optional command prefix (tests pass
  * {@code ip netns exec <ns>} to run everything in a private network namespace; production passes none).
  *
- * <p>Output goes to temporary files rather than pipes, so a long listing can never fill a pipe and stall the child,
- * and no reader threads are needed. Every command is reported to the {@link CommandListener}. Stateless, so
+ * <p>Input and output go through temporary files rather than pipes, so a long listing can never fill a pipe and stall
+ * the child, and no reader or writer threads are needed. Every command is reported to the {@link CommandListener}. Stateless, so
  * thread-safe.
  */
 final class ProcessCommandRunner implements CommandRunner {
@@ -65,28 +65,35 @@ final class ProcessCommandRunner implements CommandRunner {
     }
 
     @Override
-    public CommandResult run(List<String> command) {
+    public CommandResult run(List<String> command, String input) {
         List<String> argv = new ArrayList<>(prefix);
         argv.addAll(command);
+        Path in = null;
         Path out = null;
         Path err = null;
         long start = System.nanoTime();
         try {
+            if (!input.isEmpty()) {
+                in = Files.createTempFile("mdnp-fw-", ".in");
+                Files.writeString(in, input, StandardCharsets.UTF_8);
+            }
             out = Files.createTempFile("mdnp-fw-", ".out");
             err = Files.createTempFile("mdnp-fw-", ".err");
-            return runWithOutputIn(argv, out, err, start);
+            return runWithOutputIn(argv, in, out, err, start);
         } catch (IOException e) {
             throw failed(argv, start, new FirewallException(FirewallException.Reason.UNAVAILABLE,
-                    "cannot run " + CommandLines.render(argv) + ": " + e.getMessage(), argv, ""), e);
+                    "cannot run " + Tokens.join(argv) + ": " + e.getMessage(), argv, ""), e);
         } finally {
+            delete(in);
             delete(out);
             delete(err);
         }
     }
 
-    private CommandResult runWithOutputIn(List<String> argv, Path out, Path err, long start) throws IOException {
+    private CommandResult runWithOutputIn(List<String> argv, @Nullable Path in, Path out, Path err, long start)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(argv)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(in == null ? new File("/dev/null") : in.toFile()))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         // iptables' messages are English anyway; this keeps any helper in the prefix from translating its own.
@@ -96,14 +103,14 @@ final class ProcessCommandRunner implements CommandRunner {
             if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 kill(process);
                 throw failed(argv, start, new FirewallException(FirewallException.Reason.TIMED_OUT,
-                        CommandLines.render(argv) + " timed out after " + timeout.toMillis() + " ms", argv,
+                        Tokens.join(argv) + " timed out after " + timeout.toMillis() + " ms", argv,
                         read(err)), null);
             }
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
             throw failed(argv, start, new FirewallException(FirewallException.Reason.INTERRUPTED,
-                    CommandLines.render(argv) + " interrupted", argv, ""), e);
+                    Tokens.join(argv) + " interrupted", argv, ""), e);
         }
         CommandResult result = new CommandResult(argv, process.exitValue(), read(out), read(err), since(start));
         log.debug("firewall command `{}` exit={} took={}ms", result.commandLine(), result.exitCode(),

@@ -2,57 +2,156 @@ package dev.mdnp.daemon.dataplane.firewall;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiPredicate;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * The one place that says which chains and rules mdnp owns: the base entries {@code install} creates, and the rules
- * each network gets, built from a table of condition and rule pairs (the shape of libnetwork's bridge setup queue).
- * Egress NAT, {@code --internal} and isolation add rows here, and chains to {@link #base()}.
+ * The one place that says which chains and rules mdnp owns: the base chains and the jumps into them, the rules of
+ * each network and the rules of each endpoint's published ports. Every rule carries a comment naming its owner:
+ * {@code mdnp} for the base, {@code mdnp:BRIDGE} for a network's and its endpoints' rules.
+ *
+ * <p>The rules of the networks and ports are free of order among themselves: every drop lives in the isolation
+ * chains, which {@link #FORWARD_CHAIN} jumps to first, and every accept in {@link #FORWARD_CHAIN} after that jump;
+ * the NAT rules of different networks never match the same packet. So a network's rules can be appended and deleted
+ * without touching anyone else's. Layout (per family; the raw table only for IPv4):
+ * <pre>
+ * filter  FORWARD            -j MDNP-FORWARD (appended)    DOCKER-USER  -j MDNP-FORWARD (before its RETURN)
+ *         MDNP-FORWARD       -j MDNP-ISOLATION (first), then each network's accepts and routed ports
+ *         MDNP-ISOLATION     internal, ICC and cross-network drops; Docker's bridges -> MDNP-ISOLATION-MDNP
+ *         MDNP-ISOLATION-ALL -> MDNP-ISOLATION-MDNP, then drops towards Docker's bridges
+ *         MDNP-ISOLATION-MDNP drops towards each mdnp bridge from any other interface
+ * nat     POSTROUTING        -j MDNP-POSTROUTING           PREROUTING, OUTPUT  -m addrtype LOCAL -j MDNP-DNAT
+ *         MDNP-POSTROUTING   masquerade: egress, hairpin, the host's own connections to published ports
+ *         MDNP-DNAT          one DNAT per published port
+ * raw     PREROUTING         -j MDNP-PREROUTING            MDNP-PREROUTING  loopback addresses never enter a bridge
+ * </pre>
  */
 final class RuleTable {
 
     static final String FILTER = "filter";
-    static final String FORWARD = "FORWARD";
-    /** mdnp's own chain in the filter table, jumped to from {@code FORWARD}. */
-    static final String CHAIN = "MDNP-FORWARD";
-    /** Starts the comment that tags each of a network's rules with its bridge: {@code mdnp:BRIDGE}. */
-    static final String TAG_PREFIX = "mdnp:";
+    static final String NAT = "nat";
+    static final String RAW = "raw";
 
-    /** One row: when a rule applies, and its matches; every network rule accepts and carries the bridge's tag. */
-    private record Row(BiPredicate<NetworkRules, IpFamily> applies, Function<NetworkRules, List<String>> matches) {
-    }
+    /** mdnp's entry chain in the filter table, jumped to from {@code FORWARD} and {@code DOCKER-USER}. */
+    static final String FORWARD_CHAIN = "MDNP-FORWARD";
+    static final String ISOLATION = "MDNP-ISOLATION";
+    static final String ISOLATION_ALL = "MDNP-ISOLATION-ALL";
+    static final String ISOLATION_MDNP = "MDNP-ISOLATION-MDNP";
+    static final String POSTROUTING_CHAIN = "MDNP-POSTROUTING";
+    static final String DNAT_CHAIN = "MDNP-DNAT";
+    static final String RAW_CHAIN = "MDNP-PREROUTING";
+    /** Docker's chain for the user's own rules, evaluated before Docker's; mdnp's rules come right after them. */
+    static final String DOCKER_USER = "DOCKER-USER";
+    /** Every chain mdnp creates starts with this. */
+    static final String CHAIN_PREFIX = "MDNP-";
+    /** The comment of the base rules; a network's comment adds {@code :BRIDGE}. */
+    static final String BASE_TAG = "mdnp";
 
-    private static final BiPredicate<NetworkRules, IpFamily> ALWAYS = (network, family) -> true;
-
-    /**
-     * The rules of one network, in the order they are added. br_netfilter makes even traffic between two ports of the
-     * same bridge pass {@code FORWARD} (with {@code -i} and {@code -o} both the bridge), so that needs a rule too.
-     */
-    private static final List<Row> NETWORK = List.of(
-            // containers on the same network reach each other
-            new Row(ALWAYS, n -> List.of("-i", n.bridge(), "-o", n.bridge())),
-            // replies to connections the containers opened come back in
-            new Row(ALWAYS, n -> List.of("-o", n.bridge(), "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED")),
-            // containers reach beyond their bridge (egress NAT, --internal and isolation will narrow this)
-            new Row(ALWAYS, n -> List.of("-i", n.bridge(), "!", "-o", n.bridge())));
+    /** The interfaces of Docker's own bridge networks (bridge-parity.md §10 C.2). */
+    private static final List<String> DOCKER_BRIDGES = List.of("docker0", "br-+", "docker_gwbridge");
+    private static final List<String> NOT_DNAT = List.of("-m", "conntrack", "!", "--ctstate", "DNAT");
 
     private RuleTable() {
     }
 
-    /** Returns what {@code install} creates, in creation order: mdnp's chain, then the jump to it from FORWARD. */
-    static List<IptablesEntry> base() {
-        return List.of(new Chain(FILTER, CHAIN), new Rule(FILTER, FORWARD, List.of("-j", CHAIN)));
+    /** Returns mdnp's chains of one family, per table, in the order they are created. */
+    static List<ChainName> chains(IpFamily family) {
+        List<ChainName> chains = new ArrayList<>(List.of(
+                new ChainName(FILTER, FORWARD_CHAIN), new ChainName(FILTER, ISOLATION),
+                new ChainName(FILTER, ISOLATION_ALL), new ChainName(FILTER, ISOLATION_MDNP),
+                new ChainName(NAT, POSTROUTING_CHAIN), new ChainName(NAT, DNAT_CHAIN)));
+        if (family == IpFamily.IPV4) {
+            chains.add(new ChainName(RAW, RAW_CHAIN));
+        }
+        return chains;
     }
 
-    /** Returns the rules one network gets in one family, in the order they are added. */
-    static List<IptablesEntry> network(NetworkRules network, IpFamily family) {
-        List<IptablesEntry> rules = new ArrayList<>();
-        for (Row row : NETWORK) {
-            if (row.applies().test(network, family)) {
-                List<String> spec = new ArrayList<>(row.matches().apply(network));
-                spec.addAll(List.of("-m", "comment", "--comment", tag(network.bridge()), "-j", "ACCEPT"));
-                rules.add(new Rule(FILTER, CHAIN, spec));
+    /**
+     * Returns the base rules of one family: the jumps into mdnp's chains and the isolation from Docker's bridges.
+     *
+     * @param dockerUser whether the filter table has Docker's {@code DOCKER-USER} chain, which then jumps to mdnp too
+     */
+    static List<RuleLine> base(IpFamily family, boolean dockerUser) {
+        List<RuleLine> base = new ArrayList<>();
+        base.add(tagged(FILTER, "FORWARD", List.of(), BASE_TAG, FORWARD_CHAIN));
+        if (dockerUser) {
+            base.add(placed(tagged(FILTER, DOCKER_USER, List.of(), BASE_TAG, FORWARD_CHAIN),
+                    RuleLine.Placement.BEFORE_RETURN));
+        }
+        base.add(placed(tagged(FILTER, FORWARD_CHAIN, List.of(), BASE_TAG, ISOLATION), RuleLine.Placement.FIRST));
+        for (String docker : DOCKER_BRIDGES) {
+            base.add(tagged(FILTER, ISOLATION, concat(List.of("-i", docker), NOT_DNAT), BASE_TAG, ISOLATION_MDNP));
+        }
+        base.add(tagged(FILTER, ISOLATION_ALL, List.of(), BASE_TAG, ISOLATION_MDNP));
+        for (String docker : DOCKER_BRIDGES) {
+            base.add(tagged(FILTER, ISOLATION_ALL, List.of("-o", docker), BASE_TAG, "DROP"));
+        }
+        base.add(tagged(NAT, "POSTROUTING", List.of(), BASE_TAG, POSTROUTING_CHAIN));
+        List<String> local = List.of("-m", "addrtype", "--dst-type", "LOCAL");
+        base.add(tagged(NAT, "PREROUTING", local, BASE_TAG, DNAT_CHAIN));
+        base.add(tagged(NAT, "OUTPUT", local, BASE_TAG, DNAT_CHAIN));
+        if (family == IpFamily.IPV4) {
+            base.add(tagged(RAW, "PREROUTING", List.of(), BASE_TAG, RAW_CHAIN));
+        }
+        return List.copyOf(base);
+    }
+
+    /** Returns the rules one network gets in one family; none in IPv6 for a network without IPv6. */
+    static List<RuleLine> network(NetworkRules network, IpFamily family) {
+        if (family == IpFamily.IPV6 && !network.ipv6()) {
+            return List.of();
+        }
+        String br = network.bridge();
+        String tag = network.tag();
+        List<RuleLine> rules = new ArrayList<>();
+        if (network.internal()) {
+            rules.add(tagged(FILTER, ISOLATION, List.of("-i", br, "!", "-o", br), tag, "DROP"));
+            rules.add(tagged(FILTER, ISOLATION, List.of("!", "-i", br, "-o", br), tag, "DROP"));
+        } else {
+            rules.add(tagged(FILTER, ISOLATION, concat(List.of("-i", br, "!", "-o", br), NOT_DNAT), tag,
+                    ISOLATION_ALL));
+        }
+        if (!network.icc()) {
+            rules.add(tagged(FILTER, ISOLATION, concat(List.of("-i", br, "-o", br), NOT_DNAT), tag, "DROP"));
+        }
+        // never the bridge's own traffic, which a bridge named like Docker's (br-...) sends through this chain too
+        rules.add(tagged(FILTER, ISOLATION_MDNP, List.of("!", "-i", br, "-o", br), tag, "DROP"));
+        if (network.icc()) {
+            rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-i", br, "-o", br), tag, "ACCEPT"));
+        }
+        if (!network.internal()) {
+            rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-o", br, "-m", "conntrack", "--ctstate",
+                    "RELATED,ESTABLISHED"), tag, "ACCEPT"));
+            rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-o", br, "-m", "conntrack", "--ctstate", "DNAT"), tag,
+                    "ACCEPT"));
+            rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-i", br, "!", "-o", br), tag, "ACCEPT"));
+            if (network.mode(family) == GatewayMode.NAT) {
+                rules.addAll(nat(network, family));
+            }
+        }
+        return List.copyOf(rules);
+    }
+
+    /** Returns the rules of an endpoint's published ports in one family. */
+    static List<RuleLine> ports(PortRules ports, IpFamily family) {
+        NetworkRules network = ports.network();
+        List<RuleLine> rules = new ArrayList<>();
+        for (PortMapping mapping : ports.mappings()) {
+            if (mapping.family() != family) {
+                continue;
+            }
+            String proto = mapping.protocol().iptablesName();
+            if (network.mode(family) == GatewayMode.ROUTED) {
+                rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-d", host(mapping.containerIp()), "-o",
+                        network.bridge(), "-p", proto, "-m", proto, "--dport",
+                        Integer.toString(mapping.containerPort())), network.tag(), "ACCEPT"));
+            } else {
+                List<String> matches = new ArrayList<>();
+                if (!mapping.hostIp().isEmpty()) {
+                    matches.addAll(List.of("-d", host(mapping.hostIp())));
+                }
+                matches.addAll(List.of("-p", proto, "-m", proto, "--dport", Integer.toString(mapping.hostPort())));
+                rules.add(tagged(NAT, DNAT_CHAIN, matches, network.tag(), "DNAT", "--to-destination",
+                        destination(mapping)));
             }
         }
         return List.copyOf(rules);
@@ -60,6 +159,70 @@ final class RuleTable {
 
     /** Returns the comment that marks a rule as belonging to the network on {@code bridge}. */
     static String tag(String bridge) {
-        return TAG_PREFIX + bridge;
+        return BASE_TAG + ":" + bridge;
+    }
+
+    /** Returns the bridge a rule's comment names, or "" for the base tag or a comment that is not mdnp's. */
+    static String bridgeOf(String comment) {
+        String prefix = BASE_TAG + ":";
+        return comment.startsWith(prefix) ? comment.substring(prefix.length()) : "";
+    }
+
+    /** Returns true when a rule carries one of mdnp's comments or jumps into one of mdnp's chains. */
+    static boolean isOwn(RuleLine rule) {
+        return rule.comment().equals(BASE_TAG) || !bridgeOf(rule.comment()).isEmpty()
+                || rule.target().startsWith(CHAIN_PREFIX) || rule.chain().startsWith(CHAIN_PREFIX);
+    }
+
+    private static List<RuleLine> nat(NetworkRules network, IpFamily family) {
+        String br = network.bridge();
+        String tag = network.tag();
+        List<RuleLine> rules = new ArrayList<>();
+        for (String subnet : network.subnets(family)) {
+            if (network.masquerade()) {
+                rules.add(tagged(NAT, POSTROUTING_CHAIN, List.of("-s", subnet, "!", "-o", br), tag, "MASQUERADE"));
+            }
+            // a container reaching a published port of its own network through the host's address (hairpin)
+            rules.add(tagged(NAT, POSTROUTING_CHAIN, List.of("-s", subnet, "-o", br, "-m", "conntrack", "--ctstate",
+                    "DNAT"), tag, "MASQUERADE"));
+        }
+        if (family == IpFamily.IPV4) {
+            // the host's own connections to a published port, from 127.0.0.1 too (route_localnet on the bridge)
+            rules.add(tagged(NAT, POSTROUTING_CHAIN, List.of("-o", br, "-m", "addrtype", "--src-type", "LOCAL",
+                    "-m", "conntrack", "--ctstate", "DNAT"), tag, "MASQUERADE"));
+            // route_localnet lets 127.0.0.0/8 through the bridge; nothing may come in from it with such a target
+            rules.add(tagged(RAW, RAW_CHAIN, List.of("-d", "127.0.0.0/8", "-i", br), tag, "DROP"));
+        }
+        return rules;
+    }
+
+    private static String destination(PortMapping mapping) {
+        String port = ":" + mapping.containerPort();
+        return mapping.family() == IpFamily.IPV6 ? "[" + mapping.containerIp() + "]" + port
+                : mapping.containerIp() + port;
+    }
+
+    private static String host(String address) {
+        return address + (IpFamily.of(address) == IpFamily.IPV6 ? "/128" : "/32");
+    }
+
+    private static RuleLine tagged(String table, String chain, List<String> matches, String tag, String target,
+            String... targetArgs) {
+        List<String> spec = new ArrayList<>(matches);
+        spec.addAll(List.of("-m", "comment", "--comment", tag, "-j", target));
+        spec.addAll(List.of(targetArgs));
+        return RuleLine.append(table, chain, spec);
+    }
+
+    private static RuleLine placed(RuleLine rule, RuleLine.Placement placement) {
+        return new RuleLine(rule.table(), rule.chain(), rule.spec(), placement);
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+
+    /** A chain of one table. */
+    record ChainName(String table, String name) {
     }
 }

@@ -1,0 +1,79 @@
+package dev.mdnp.daemon.dataplane;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One kernel setting of the network namespace of the thread that reads or writes it, such as
+ * {@code net.ipv4.ip_forward} at {@code /proc/sys/net/ipv4/ip_forward}.
+ *
+ * @param parts the setting's path under {@code /proc/sys}, one element per directory (an interface name whole, even
+ *     with dots in it)
+ */
+record Sysctl(List<String> parts) {
+
+    private static final Path ROOT = Path.of("/proc/sys");
+
+    /** IPv4 forwarding between interfaces. */
+    static final Sysctl IPV4_FORWARDING = new Sysctl(List.of("net", "ipv4", "ip_forward"));
+    /** IPv6 forwarding on every interface. */
+    static final Sysctl IPV6_FORWARDING_ALL = new Sysctl(List.of("net", "ipv6", "conf", "all", "forwarding"));
+    /** IPv6 forwarding on interfaces created from now on. */
+    static final Sysctl IPV6_FORWARDING_DEFAULT = new Sysctl(List.of("net", "ipv6", "conf", "default", "forwarding"));
+
+    Sysctl {
+        parts = List.copyOf(parts);
+    }
+
+    /** Returns {@code net.ipv4.conf.IFACE.route_localnet}: whether 127.0.0.0/8 may be routed through the interface. */
+    static Sysctl routeLocalnet(String iface) {
+        return new Sysctl(List.of("net", "ipv4", "conf", iface, "route_localnet"));
+    }
+
+    /** Returns the dotted name, as {@code sysctl} writes it. */
+    String name() {
+        return String.join(".", parts);
+    }
+
+    /**
+     * Returns the value, without its newline.
+     *
+     * @throws SysctlException when the setting cannot be read
+     */
+    String read() {
+        try {
+            return Files.readString(path(), StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new SysctlException("read " + name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the value.
+     *
+     * @throws SysctlException when the setting cannot be written
+     */
+    void write(String value) {
+        try {
+            Files.writeString(path(), value + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new SysctlException("set " + name() + "=" + value + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns true when the setting exists, as a per-interface one does while its interface does. */
+    boolean exists() {
+        return Files.exists(path());
+    }
+
+    private Path path() {
+        Path path = ROOT;
+        for (String part : parts) {
+            path = path.resolve(part);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mdnp.daemon.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
+import dev.mdnp.daemon.driver.DriverException;
+import dev.mdnp.daemon.driver.NetworkDriver;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts mdnp's firewall rules back when they go missing (someone ran {@code iptables -F}, a firewall manager reloaded,
+ * Docker restarted and rebuilt its chains), every interval on its own thread, never inside a plugin API call.
+ */
+public final class FirewallRepair implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FirewallRepair.class);
+
+    private final NetworkDriver driver;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread repair = new Thread(work, "mdnp-firewall-repair");
+        repair.setDaemon(true);
+        return repair;
+    });
+    /** Whether the last repair failed; touched only by the repair's thread. */
+    private boolean failing;
+
+    /** Creates a repair of {@code driver}'s rules; {@link #start} schedules it. */
+    public FirewallRepair(NetworkDriver driver) {
+        this.driver = requireNonNull(driver, "driver");
+    }
+
+    /** Repairs every {@code interval}, the first time one interval from now. */
+    public void start(Duration interval) {
+        thread.scheduleWithFixedDelay(this::repairSafely, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops repairing; a repair in progress finishes first. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("firewall repair still busy after 30s; leaving it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs one repair and returns what it changed. */
+    FirewallReport repair() {
+        FirewallReport report = driver.repairFirewall();
+        if (!report.unchanged()) {
+            log.warn("firewall rules repaired: base={} networks={} leftoversRemoved={}"
+                    + " (a chain was flushed, or Docker or a firewall manager rebuilt its rules)",
+                    report.baseRepaired(), report.repairedBridges(), report.removedBridges());
+        }
+        return report;
+    }
+
+    private void repairSafely() {
+        try {
+            repair();
+            if (failing) {
+                log.info("firewall repair works again");
+                failing = false;
+            }
+        } catch (DriverException e) {
+            if (!failing) {
+                log.warn("firewall repair failed; trying again every interval: {}", e.getMessage());
+                failing = true;
+            }
+        } catch (RuntimeException e) {
+            log.error("firewall repair failed; the next one tries again", e);
+        }
+    }
+}
