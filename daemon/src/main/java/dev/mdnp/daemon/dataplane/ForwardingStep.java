@@ -36,6 +36,7 @@ final class ForwardingStep implements Step {
 
     @Override
     public void apply(RtNetlink rtnl) {
+        OwnNamespace.require(rtnl, operation());
         List<Sysctl> settings = ipv6 ? List.of(Sysctl.IPV6_FORWARDING_ALL, Sysctl.IPV6_FORWARDING_DEFAULT)
                 : List.of(Sysctl.IPV4_FORWARDING);
         for (Sysctl setting : settings) {

@@ -136,12 +136,12 @@ final class KernelRestorer {
     }
 
     /**
-     * Takes the published host ports again and makes the firewall hold the rules of the networks and ports (those of
-     * networks left alone too: their rules harm nothing and keep their containers reachable).
+     * Takes the published host ports again and makes the firewall hold the rules of the networks and ports, except
+     * those of networks left alone: their bridge name is another link's now, which mdnp's rules must not match.
      */
     private FirewallReport restoreFirewall(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints,
             Set<String> leftAlone) {
-        Map<String, BridgeSpec> byBridge = networks.stream()
+        Map<String, BridgeSpec> byBridge = networks.stream().filter(network -> !leftAlone.contains(network.bridge()))
                 .collect(Collectors.toMap(BridgeSpec::bridge, Function.identity(), (a, b) -> a));
         List<PortRules> ports = new ArrayList<>();
         for (RestoredEndpoint endpoint : endpoints) {
@@ -149,13 +149,12 @@ final class KernelRestorer {
             if (endpoint.published().isEmpty() || network == null) {
                 continue;
             }
-            if (!leftAlone.contains(network.bridge())) {
-                reservations.reserveAgain(endpoint.endpointId(), endpoint.published());
-            }
+            OwnNamespace.require(rtnl, "reserve published host ports");
+            reservations.reserveAgain(endpoint.endpointId(), endpoint.published());
             ports.add(PortRulesStep.rules(network, endpoint.endpointId(), endpoint.published()));
         }
         try {
-            return firewall.restore(networks.stream().map(BridgeSpec::rules).toList(), ports);
+            return firewall.restore(byBridge.values().stream().map(BridgeSpec::rules).toList(), ports);
         } catch (FirewallException e) {
             throw new DataplaneException("restore firewall rules: " + e.getMessage(), false, e);
         }

@@ -35,6 +35,7 @@ final class ReservePortsStep implements Step {
 
     @Override
     public void apply(RtNetlink rtnl) {
+        OwnNamespace.require(rtnl, operation());
         published = reservations.reserve(endpointId, bindings);
     }
 

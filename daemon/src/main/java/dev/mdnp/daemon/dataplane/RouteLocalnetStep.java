@@ -30,11 +30,13 @@ final class RouteLocalnetStep implements Step {
 
     @Override
     public void apply(RtNetlink rtnl) {
+        OwnNamespace.require(rtnl, operation());
         Sysctl.routeLocalnet(bridge).write("1");
     }
 
     @Override
     public void undo(RtNetlink rtnl) {
+        OwnNamespace.require(rtnl, "undo " + operation());
         Sysctl setting = Sysctl.routeLocalnet(bridge);
         if (setting.exists()) {
             setting.write("0");

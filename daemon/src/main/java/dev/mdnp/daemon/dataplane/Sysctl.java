@@ -1,6 +1,7 @@
 package dev.mdnp.daemon.dataplane;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,9 @@ record Sysctl(List<String> parts) {
      * @throws SysctlException when the setting cannot be read
      */
     String read() {
-        try {
-            return Files.readString(path(), StandardCharsets.US_ASCII).strip();
+        // Not Files.readString: it trusts the size /proc reports and may read a value cut short.
+        try (InputStream in = Files.newInputStream(path())) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new SysctlException("read " + name() + ": " + e.getMessage(), e);
         }

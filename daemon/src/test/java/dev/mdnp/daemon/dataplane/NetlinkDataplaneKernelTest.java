@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
-import dev.mdnp.daemon.dataplane.firewall.ListedRule;
 import dev.mdnp.daemon.netlink.Address;
 import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.RtNetlink;
@@ -14,7 +13,6 @@ import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -26,14 +24,16 @@ class NetlinkDataplaneKernelTest {
 
     private static final String BRIDGE = "mdnptbr0";
     private static final BridgeSpec NETWORK = new BridgeSpec(BRIDGE, 1400,
-            List.of(IpPrefix.parse("10.231.99.1/24"), IpPrefix.parse("fd31:99::1/64")), true);
+            List.of(IpPrefix.parse("10.231.99.1/24"), IpPrefix.parse("fd31:99::1/64")),
+            List.of(IpPrefix.parse("10.231.99.0/24"), IpPrefix.parse("fd31:99::/64")), Traffic.DEFAULT);
     private static final VethSpec ENDPOINT =
             new VethSpec("mdnpth0", "mdnptc0", BRIDGE, 1400, "02:11:22:33:44:55");
 
     private PrivateNetns netns;
     private RtNetlink rtnl;
     private Firewall firewall;
-    private NetlinkDataplane dataplane;
+    private NetlinkDataplane real;
+    private Dataplane dataplane;
     private final List<KernelOp> ops = new ArrayList<>();
 
     @BeforeEach
@@ -41,17 +41,18 @@ class NetlinkDataplaneKernelTest {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
         firewall = Firewall.iptables(netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
-        dataplane = new NetlinkDataplane(rtnl, firewall);
+        real = netns.inside(() -> new NetlinkDataplane(rtnl, firewall));
+        dataplane = new InNamespaceDataplane(netns, real);
     }
 
     @AfterEach
     void dropNamespace() throws Exception {
-        dataplane.close();
+        real.close();
         netns.close();
     }
 
     @Test
-    void createNetworkMakesAnUpBridgeWithMtuGatewaysAndRules() {
+    void createNetworkMakesAnUpBridgeWithMtuGatewaysAndRules() throws Exception {
         dataplane.createNetwork(NETWORK, ops::add);
 
         Link bridge = rtnl.links().get(BRIDGE).orElseThrow();
@@ -61,9 +62,10 @@ class NetlinkDataplaneKernelTest {
         assertThat(rtnl.addresses().list(bridge.index())).extracting(Address::toString)
                 .anySatisfy(a -> assertThat(a).contains("10.231.99.1/24"))
                 .anySatisfy(a -> assertThat(a).contains("fd31:99:0:0:0:0:0:1/64"));
-        assertThat(firewall.listRules()).extracting(ListedRule::bridge).contains(Optional.of(BRIDGE));
+        assertThat(FirewallListing.rulesOf(netns.commandPrefix(), BRIDGE)).isNotEmpty();
         assertThat(ops).extracting(KernelOp::operation).containsExactly("create bridge",
-                "add address 10.231.99.1/24", "add address fd31:99:0:0:0:0:0:1/64", "set up", "add forward rules");
+                "add address 10.231.99.1/24", "add address fd31:99:0:0:0:0:0:1/64", "set up",
+                "enable route_localnet", "enable forwarding", "enable forwarding", "add firewall rules");
         assertThat(ops).allMatch(KernelOp::succeeded);
     }
 
@@ -84,16 +86,16 @@ class NetlinkDataplaneKernelTest {
     }
 
     @Test
-    void buildingThenTearingDownEndsOnTheEmptyNamespace() {
+    void buildingThenTearingDownEndsOnTheEmptyNamespace() throws Exception {
         dataplane.createNetwork(NETWORK, ops::add);
         dataplane.createEndpoint(ENDPOINT, ops::add);
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
         dataplane.deleteNetwork(NETWORK, ops::add);
-        dataplane.close();
+        real.close();
 
         assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo");
-        assertThat(firewall.listRules()).as("only mdnp's empty chain and its jump remain")
-                .isNotEmpty().allMatch(rule -> rule.bridge().isEmpty());
+        assertThat(FirewallListing.allRules(netns.commandPrefix())).as("only mdnp's chains and jumps remain")
+                .isNotEmpty().noneMatch(rule -> rule.contains("mdnp:"));
     }
 
     @Test
@@ -102,7 +104,7 @@ class NetlinkDataplaneKernelTest {
         dataplane.createEndpoint(ENDPOINT, ops::add);
 
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
-        dataplane.close();
+        real.close();
 
         assertThat(ops).last().extracting(KernelOp::operation).isEqualTo("mark for deletion");
         assertThat(rtnl.links().get("mdnpth0")).isEmpty();
@@ -118,7 +120,7 @@ class NetlinkDataplaneKernelTest {
         for (int i = 0; i < 50; i++) {
             dataplane.deleteEndpoint(new VethSpec("mdnpth" + i, "mdnptc" + i, BRIDGE, 0, "02:00:00:00:00:02"), ops::add);
         }
-        dataplane.close();
+        real.close();
 
         assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo", BRIDGE);
     }
@@ -157,7 +159,7 @@ class NetlinkDataplaneKernelTest {
     @Test
     void aFailedNetworkLeavesNoBridgeBehind() {
         BridgeSpec clash = new BridgeSpec("mdnptbr1", 0, List.of(IpPrefix.parse("10.231.98.1/24"),
-                IpPrefix.parse("10.231.98.1/24")), false);
+                IpPrefix.parse("10.231.98.1/24")), List.of(IpPrefix.parse("10.231.98.0/24")), Traffic.DEFAULT);
 
         assertThatThrownBy(() -> dataplane.createNetwork(clash, ops::add)).isInstanceOf(DataplaneException.class);
         assertThat(rtnl.links().get("mdnptbr1")).isEmpty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
-import dev.mdnp.daemon.dataplane.firewall.ListedRule;
 import dev.mdnp.daemon.dataplane.firewall.NetworkRules;
 import dev.mdnp.daemon.netlink.Address;
 import dev.mdnp.daemon.netlink.Link;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,8 +41,10 @@ class NetlinkDataplaneRestoreKernelTest {
     private final String prefix = "mdnpt" + randomSuffix();
 
     private final BridgeSpec netA = new BridgeSpec(prefix + "b0", 1400,
-            List.of(IpPrefix.parse("10.231.97.1/24"), IpPrefix.parse("fd31:97::1/64")), true);
-    private final BridgeSpec netB = new BridgeSpec(prefix + "b1", 0, List.of(IpPrefix.parse("10.231.96.1/24")), false);
+            List.of(IpPrefix.parse("10.231.97.1/24"), IpPrefix.parse("fd31:97::1/64")),
+            List.of(IpPrefix.parse("10.231.97.0/24"), IpPrefix.parse("fd31:97::/64")), Traffic.DEFAULT);
+    private final BridgeSpec netB = new BridgeSpec(prefix + "b1", 0, List.of(IpPrefix.parse("10.231.96.1/24")),
+            List.of(IpPrefix.parse("10.231.96.0/24")), Traffic.DEFAULT);
     /** Not joined: no container holds it, so restore may build it again. */
     private final VethSpec idleA = new VethSpec(prefix + "h0", prefix + "c0", netA.bridge(), 1400, "02:11:22:33:44:50");
     /** Joined: its container end belongs to a container (here it stays in the namespace, restore does not care). */
@@ -53,13 +53,15 @@ class NetlinkDataplaneRestoreKernelTest {
     private final VethSpec idleB = new VethSpec(prefix + "h2", prefix + "c2", netB.bridge(), 0, "02:11:22:33:44:52");
 
     private final List<BridgeSpec> networks = List.of(netA, netB);
-    private final List<RestoredEndpoint> endpoints = List.of(new RestoredEndpoint(idleA, false),
-            new RestoredEndpoint(joinedA, true), new RestoredEndpoint(idleB, false));
+    private final List<RestoredEndpoint> endpoints = List.of(new RestoredEndpoint("ep-idle-a", idleA, false, List.of()),
+            new RestoredEndpoint("ep-joined-a", joinedA, true, List.of()),
+            new RestoredEndpoint("ep-idle-b", idleB, false, List.of()));
 
     private PrivateNetns netns;
     private RtNetlink rtnl;
     private Firewall firewall;
-    private NetlinkDataplane dataplane;
+    private NetlinkDataplane real;
+    private Dataplane dataplane;
     private final List<KernelOp> ops = new ArrayList<>();
 
     @BeforeEach
@@ -67,14 +69,15 @@ class NetlinkDataplaneRestoreKernelTest {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
         firewall = Firewall.iptables(netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
-        dataplane = new NetlinkDataplane(rtnl, firewall);
+        real = new NetlinkDataplane(rtnl, firewall);
+        dataplane = new InNamespaceDataplane(netns, real);
     }
 
     @AfterEach
     void dropNamespace() throws Exception {
         try {
-            if (dataplane != null) {
-                dataplane.close();
+            if (real != null) {
+                real.close();
             }
         } finally {
             if (netns != null) {
@@ -94,8 +97,8 @@ class NetlinkDataplaneRestoreKernelTest {
         assertThat(report.unchanged()).isTrue();
         assertThat(report).isEqualTo(nothing());
         assertThat(kernel()).isEqualTo(before);
-        assertThat(ops).as("nothing but the idempotent rule check").extracting(KernelOp::operation)
-                .containsOnly("add forward rules");
+        assertThat(ops).as("nothing but the idempotent settings").extracting(KernelOp::operation)
+                .containsOnly("enable route_localnet", "enable forwarding");
         assertThat(ops).allMatch(KernelOp::succeeded);
     }
 
@@ -105,13 +108,13 @@ class NetlinkDataplaneRestoreKernelTest {
         List<String> rulesOfA = rulesOf(netA.bridge());
         int oldIndex = link(netA.bridge()).index();
         rtnl.links().delete(netA.bridge()); // takes its addresses along and detaches its ports
-        firewall.removeNetwork(new NetworkRules(netA.bridge(), true));
+        firewall.removeNetwork(NetworkRules.bridgeOnly(netA.bridge()));
         assertThat(link(idleA.hostName()).masterIndex()).isZero();
 
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(netA.bridge()), List.of(), List.of(),
-                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of()));
+                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of(), List.of()));
         Link bridge = link(netA.bridge());
         assertThat(bridge.index()).isNotEqualTo(oldIndex);
         assertThat(bridge.kind()).isEqualTo("bridge");
@@ -137,7 +140,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(netA.bridge()), List.of(), List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), List.of()));
         assertThat(link(netA.bridge()).index()).as("repaired, not rebuilt").isEqualTo(bridge.index());
         assertThat(link(netA.bridge()).up()).isTrue();
         assertThat(gateways(netA.bridge())).containsExactlyInAnyOrderElementsOf(netA.gateways());
@@ -150,13 +153,13 @@ class NetlinkDataplaneRestoreKernelTest {
     void missingRulesOfAnExistingBridgeAreAddedAndReported() {
         buildRecordedState();
         List<String> rulesOfA = rulesOf(netA.bridge());
-        firewall.removeNetwork(new NetworkRules(netA.bridge(), true));
+        firewall.removeNetwork(NetworkRules.bridgeOnly(netA.bridge()));
         assertThat(rulesOf(netA.bridge())).isEmpty();
 
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(netA.bridge()), List.of(), List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), List.of()));
         assertThat(rulesOf(netA.bridge())).isNotEmpty().isEqualTo(rulesOfA);
         assertThat(restore(networks, endpoints).unchanged()).as("a second restore").isTrue();
     }
@@ -171,7 +174,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(),
-                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of()));
+                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of(), List.of()));
         assertAttached(idleA);
         assertAttached(joinedA);
         assertThat(restore(networks, endpoints).unchanged()).as("a second restore").isTrue();
@@ -186,7 +189,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(idleA.hostName()), List.of(),
-                List.of(), List.of()));
+                List.of(), List.of(), List.of()));
         assertAttached(idleA);
         Link host = link(idleA.hostName());
         Link container = link(idleA.containerName());
@@ -206,7 +209,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(),
-                List.of(joinedA.hostName()), List.of()));
+                List.of(joinedA.hostName()), List.of(), List.of()));
         assertThat(report.unchanged()).as("a lost endpoint is not a change").isTrue();
         assertThat(rtnl.links().get(joinedA.hostName())).isEmpty();
         assertThat(rtnl.links().get(joinedA.containerName())).isEmpty();
@@ -226,7 +229,7 @@ class NetlinkDataplaneRestoreKernelTest {
 
         assertThat(report.deletedLinks()).containsExactlyInAnyOrder(prefix + "xb", prefix + "xh", prefix + "xc");
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(),
-                report.deletedLinks()));
+                report.deletedLinks(), List.of()));
         assertThat(names()).doesNotContain(prefix + "xb", prefix + "xh", prefix + "xc")
                 .contains(FOREIGN + "b0", FOREIGN + "h0", FOREIGN + "c0")
                 .contains(netA.bridge(), netB.bridge(), idleA.hostName(), idleA.containerName(),
@@ -236,7 +239,8 @@ class NetlinkDataplaneRestoreKernelTest {
 
     @Test
     void rulesOfAnUnknownBridgeAreRemovedAndTheBridgeDeletedWhenItHasTheOwnedPrefix() {
-        BridgeSpec foreign = new BridgeSpec(FOREIGN + "b1", 0, List.of(IpPrefix.parse("10.231.95.1/24")), false);
+        BridgeSpec foreign = new BridgeSpec(FOREIGN + "b1", 0, List.of(IpPrefix.parse("10.231.95.1/24")),
+                List.of(IpPrefix.parse("10.231.95.0/24")), Traffic.DEFAULT);
         dataplane.createNetwork(netA, ops::add);
         dataplane.createNetwork(netB, ops::add);
         dataplane.createNetwork(foreign, ops::add);
@@ -247,7 +251,8 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(List.of(netB), List.of());
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(netA.bridge())));
+                List.of(netA.bridge()), report.deletedRules()));
+        assertThat(report.deletedRules()).containsExactlyInAnyOrder(netA.bridge(), foreign.bridge());
         assertThat(rulesOf(netA.bridge())).isEmpty();
         assertThat(rulesOf(foreign.bridge())).isEmpty();
         assertThat(rulesOf(netB.bridge())).isNotEmpty().isEqualTo(rulesOfB);
@@ -257,8 +262,8 @@ class NetlinkDataplaneRestoreKernelTest {
 
         assertThat(nothingKnown.deletedLinks()).containsExactly(netB.bridge());
         assertThat(names()).containsExactlyInAnyOrder("lo", foreign.bridge());
-        assertThat(firewall.listRules()).as("only mdnp's empty chain and its jump remain")
-                .isNotEmpty().allMatch(rule -> rule.bridge().isEmpty());
+        assertThat(listing()).as("only mdnp's chains and jumps remain")
+                .isNotEmpty().noneMatch(rule -> rule.contains("mdnp:"));
     }
 
     @Test
@@ -319,7 +324,7 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     private static RestoreReport nothing() {
-        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private void assertAttached(VethSpec veth) {
@@ -346,10 +351,15 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     private List<String> rulesOf(String bridge) {
-        return firewall.listRules().stream()
-                .filter(rule -> rule.bridge().equals(Optional.of(bridge)))
-                .map(rule -> rule.family() + " " + rule.line())
-                .toList();
+        return listing().stream().filter(rule -> rule.contains("\"mdnp:" + bridge + "\"")).toList();
+    }
+
+    private List<String> listing() {
+        try {
+            return FirewallListing.allRules(netns.commandPrefix());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the namespace's rules", e);
+        }
     }
 
     /** What a test compares before and after a restore: links (index included), their addresses and the rules. */
@@ -361,13 +371,13 @@ class NetlinkDataplaneRestoreKernelTest {
                     link.masterIndex(), link.up()));
             addresses.put(link.name(), gateways(link.name()));
         }
-        return new Kernel(links, addresses, firewall.listRules());
+        return new Kernel(links, addresses, listing());
     }
 
     private record LinkState(int index, String kind, int mtu, String mac, int masterIndex, boolean up) {
     }
 
-    private record Kernel(Map<String, LinkState> links, Map<String, Set<IpPrefix>> addresses, List<ListedRule> rules) {
+    private record Kernel(Map<String, LinkState> links, Map<String, Set<IpPrefix>> addresses, List<String> rules) {
     }
 
     private static String randomSuffix() {

@@ -3,6 +3,7 @@ package dev.mdnp.daemon.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mdnp.daemon.dataplane.firewall.GatewayMode;
 import dev.mdnp.model.cnm.OptionKeys;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,8 @@ class NetworkOptionsTest {
                 OptionKeys.ENABLE_IPV6, false,
                 OptionKeys.GENERIC, Map.of()));
 
-        assertThat(options).isEqualTo(new NetworkOptions(Map.of(), false, false, 0, ""));
+        assertThat(options).isEqualTo(new NetworkOptions(Map.of(), false, false, 0, "", true, true, "",
+                GatewayMode.NAT, GatewayMode.NAT));
         assertThat(options.mtuIfSet()).isEmpty();
     }
 

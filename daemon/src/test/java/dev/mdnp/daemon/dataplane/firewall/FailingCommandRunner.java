@@ -15,7 +15,7 @@ final class FailingCommandRunner implements CommandRunner {
     }
 
     @Override
-    public CommandResult run(List<String> command) {
+    public CommandResult run(List<String> command, String input) {
         return new CommandResult(command, 4, "", STDERR, Duration.ZERO);
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ForwardingKernelTest {
 
     private static final String BRIDGE = "mdnpbr0";
-    private static final NetworkRules NETWORK = new NetworkRules(BRIDGE, true);
+    private static final NetworkRules NETWORK = new NetworkRules(BRIDGE, List.of("10.99.0.0/24"),
+            List.of("fd99::/64"), false, true, true, GatewayMode.NAT, GatewayMode.NAT);
     /** Longer than a neighbour entry's failing probe cycle (3 probes, 1 s apart) plus a ping. */
     private static final Duration REACH = Duration.ofSeconds(15);
 
@@ -50,7 +51,6 @@ class ForwardingKernelTest {
                     .toArray(String[]::new));
         }
         firewall = Firewall.iptables(Namespaces.prefix(host), Duration.ofSeconds(20), CommandListener.NONE);
-        firewall.install();
     }
 
     @AfterEach
@@ -79,7 +79,7 @@ class ForwardingKernelTest {
     private boolean bridgeCallsIptables() {
         CommandResult result = Namespaces.runnerIn(host)
                 .run(List.of("sysctl", "-n", "net.bridge.bridge-nf-call-iptables",
-                        "net.bridge.bridge-nf-call-ip6tables"));
+                        "net.bridge.bridge-nf-call-ip6tables"), "");
         return result.succeeded() && result.stdout().lines().allMatch("1"::equals);
     }
 
@@ -96,7 +96,7 @@ class ForwardingKernelTest {
     /** Pings {@code address} from the left container: one echo, waiting at most a second for the reply. */
     private boolean reachable(String address) {
         List<String> ping = concat(Namespaces.prefix(left), "busybox", "ping", "-c", "1", "-W", "1", address);
-        return Namespaces.hostRunner().run(ping).succeeded();
+        return Namespaces.hostRunner().run(ping, "").succeeded();
     }
 
     private static List<String> concat(List<String> prefix, String... command) {

@@ -60,7 +60,7 @@ final class Namespaces implements AutoCloseable {
 
     /** Runs a command in the host namespace and requires it to succeed. */
     CommandResult host(String... command) {
-        CommandResult result = host.run(List.of(command));
+        CommandResult result = host.run(List.of(command), "");
         assertThat(result.exitCode()).as("%s: %s", result.commandLine(), result.stderr()).isZero();
         return result;
     }
@@ -70,7 +70,7 @@ final class Namespaces implements AutoCloseable {
     public void close() {
         List<String> failures = new ArrayList<>();
         for (int i = created.size() - 1; i >= 0; i--) {
-            CommandResult result = host.run(List.of("ip", "netns", "delete", created.get(i)));
+            CommandResult result = host.run(List.of("ip", "netns", "delete", created.get(i)), "");
             if (!result.succeeded() && !result.stderr().contains("No such file")) {
                 failures.add(result.commandLine() + ": " + result.stderr());
             }

@@ -11,14 +11,14 @@ class NetworkRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"b", "mdnp-1a2b3c4d5e", "br_0.10", "0br-x"})
     void acceptsNamesIptablesMatchesExactly(String bridge) {
-        assertThat(new NetworkRules(bridge, true).bridge()).isEqualTo(bridge);
+        assertThat(NetworkRules.bridgeOnly(bridge).bridge()).isEqualTo(bridge);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "mdnp-1a2b3c4d5e6f", "br+", "br*", "-br", ".br", "!", "br 0", "br/0", "br:0",
             "br\"0", "brü"})
     void rejectsOtherNames(String bridge) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new NetworkRules(bridge, false))
+        assertThatIllegalArgumentException().isThrownBy(() -> NetworkRules.bridgeOnly(bridge))
                 .withMessageContaining("bridge name");
     }
 }

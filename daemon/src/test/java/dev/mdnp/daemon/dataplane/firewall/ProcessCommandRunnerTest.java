@@ -26,7 +26,7 @@ class ProcessCommandRunnerTest {
 
     @Test
     void capturesExitStatusStdoutAndStderr() {
-        CommandResult result = runner.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"));
+        CommandResult result = runner.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), "");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stdout()).isEqualTo("out\n");
@@ -39,7 +39,7 @@ class ProcessCommandRunnerTest {
         ProcessCommandRunner prefixed = new ProcessCommandRunner(List.of("env", "MDNP_FW_TEST=prefixed"),
                 Duration.ofSeconds(10), CommandListener.NONE, PATH);
 
-        CommandResult result = prefixed.run(List.of("sh", "-c", "echo $MDNP_FW_TEST"));
+        CommandResult result = prefixed.run(List.of("sh", "-c", "echo $MDNP_FW_TEST"), "");
 
         assertThat(result.stdout()).isEqualTo("prefixed\n");
         assertThat(result.command()).startsWith("env", "MDNP_FW_TEST=prefixed", "sh");
@@ -47,7 +47,7 @@ class ProcessCommandRunnerTest {
 
     @Test
     void readsOutputLargerThanAPipeHolds() {
-        CommandResult result = runner.run(List.of("sh", "-c", "head -c 1000000 /dev/zero | tr '\\0' x"));
+        CommandResult result = runner.run(List.of("sh", "-c", "head -c 1000000 /dev/zero | tr '\\0' x"), "");
 
         assertThat(result.stdout()).hasSize(1_000_000);
     }
@@ -57,7 +57,7 @@ class ProcessCommandRunnerTest {
         ProcessCommandRunner impatient =
                 new ProcessCommandRunner(List.of(), Duration.ofMillis(200), listener, PATH);
 
-        assertThatThrownBy(() -> impatient.run(List.of("sleep", "30")))
+        assertThatThrownBy(() -> impatient.run(List.of("sleep", "30"), ""))
                 .isInstanceOfSatisfying(FirewallException.class,
                         e -> assertThat(e.reason()).isEqualTo(FirewallException.Reason.TIMED_OUT))
                 .hasMessageContaining("sleep 30");
@@ -67,7 +67,7 @@ class ProcessCommandRunnerTest {
 
     @Test
     void reportsAProgramThatCannotStartAsUnavailable() {
-        assertThatThrownBy(() -> runner.run(List.of("mdnp-no-such-program", "-x")))
+        assertThatThrownBy(() -> runner.run(List.of("mdnp-no-such-program", "-x"), ""))
                 .isInstanceOfSatisfying(FirewallException.class,
                         e -> assertThat(e.reason()).isEqualTo(FirewallException.Reason.UNAVAILABLE))
                 .hasMessageStartingWith("cannot run mdnp-no-such-program -x");
@@ -76,8 +76,8 @@ class ProcessCommandRunnerTest {
 
     @Test
     void tellsTheListenerEveryFinishedCommandWithItsDuration() {
-        runner.run(List.of("true"));
-        runner.run(List.of("sh", "-c", "exit 1"));
+        runner.run(List.of("true"), "");
+        runner.run(List.of("sh", "-c", "exit 1"), "");
 
         assertThat(listener.events()).containsExactly("finished 0 true", "finished 1 sh -c \"exit 1\"");
         assertThat(listener.durations()).allMatch(took -> took.compareTo(Duration.ZERO) > 0);

@@ -18,7 +18,7 @@ final class RecordingCommandListener implements CommandListener {
 
     @Override
     public synchronized void commandFailed(List<String> command, Duration took, FirewallException failure) {
-        events.add("failed " + failure.reason() + " " + CommandLines.render(command));
+        events.add("failed " + failure.reason() + " " + Tokens.join(command));
         durations.add(took);
     }
 

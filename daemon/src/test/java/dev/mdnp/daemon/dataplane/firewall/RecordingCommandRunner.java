@@ -21,9 +21,9 @@ final class RecordingCommandRunner implements CommandRunner {
     }
 
     @Override
-    public CommandResult run(List<String> command) {
-        lines.add(CommandLines.render(command));
-        return delegate.run(command);
+    public CommandResult run(List<String> command, String input) {
+        lines.add(Tokens.join(command));
+        return delegate.run(command, input);
     }
 
     /** Returns the command lines run so far, oldest first. */
