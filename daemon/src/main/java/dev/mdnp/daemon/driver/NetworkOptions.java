@@ -150,7 +150,8 @@ public record NetworkOptions(
             return OptionalInt.empty(); // Docker's "0 means the default"
         }
         if (mtu < MIN_MTU || mtu > MAX_MTU) {
-            throw badOption(OptionKeys.MTU, mtu + " is outside " + MIN_MTU + ".." + MAX_MTU + " (or 0 for 1500)");
+            throw badOption(OptionKeys.MTU, "\"" + value + "\" is outside " + MIN_MTU + ".." + MAX_MTU
+                    + " (0 means the default, 1500)");
         }
         return OptionalInt.of(mtu);
     }
@@ -198,7 +199,7 @@ public record NetworkOptions(
         return switch (value) {
             case "nat" -> GatewayMode.NAT;
             case "routed" -> GatewayMode.ROUTED;
-            default -> throw badOption(key, "unknown gateway mode \"" + value + "\"; use nat or routed");
+            default -> throw badOption(key, "\"" + value + "\" is not a gateway mode; use nat or routed");
         };
     }
 

@@ -15,7 +15,6 @@ import dev.mdnp.model.cnm.JoinRequest;
 import dev.mdnp.model.cnm.JoinResponse;
 import dev.mdnp.model.cnm.LeaveRequest;
 import dev.mdnp.model.cnm.OptionKeys;
-import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
 import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,17 +265,6 @@ class NetworkDriverTest {
 
         assertThat(state.endpoints()).isEmpty();
         assertThat(kernel.calls()).endsWith("deleteEndpoint mdnphe0b0a8e294/mdnpce0b0a8e294", "deleteNetwork mdnpb8f6511a52a");
-    }
-
-    @Test
-    void publishingPortsIsRefusedRatherThanIgnored() {
-        Map<String, Object> options = Map.of(OptionKeys.PORT_MAP, List.of(Map.of("Proto", 6, "Port", 80)));
-
-        assertThatThrownBy(() -> driver.programExternalConnectivity(
-                new ProgramExternalConnectivityRequest(NET, EP, options)))
-                .hasMessageContaining("publishing ports");
-        driver.programExternalConnectivity(new ProgramExternalConnectivityRequest(NET, EP,
-                Map.of(OptionKeys.PORT_MAP, List.of())));
     }
 
     @Test

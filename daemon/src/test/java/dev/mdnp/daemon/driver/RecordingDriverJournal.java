@@ -2,6 +2,7 @@ package dev.mdnp.daemon.driver;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A journal double for driver tests: remembers each call as a line such as {@code endpointChanged e0b0a8e2947b
@@ -13,6 +14,7 @@ final class RecordingDriverJournal implements DriverJournal {
     private final List<String> calls = new ArrayList<>();
     private Runnable beforeEachCall = () -> { };
     private String failing = "";
+    private @Nullable Endpoint lastChanged;
 
     /** Makes every later call of the named method throw, without recording it; "" makes none fail. */
     synchronized void fail(String method) {
@@ -45,10 +47,20 @@ final class RecordingDriverJournal implements DriverJournal {
                 + NetworkDriver.shortId(endpoint.networkId()));
     }
 
+    /** Returns the endpoint of the last successful {@link #endpointChanged} call. */
+    synchronized Endpoint lastEndpoint() {
+        if (lastChanged == null) {
+            throw new AssertionError("endpointChanged was never called");
+        }
+        return lastChanged;
+    }
+
     @Override
     public synchronized void endpointChanged(Endpoint endpoint) {
         record("endpointChanged", NetworkDriver.shortId(endpoint.id())
-                + (endpoint.joined() ? " joined " + endpoint.sandboxKey() : " left"));
+                + (endpoint.joined() ? " joined " + endpoint.sandboxKey() : " left")
+                + (endpoint.published().isEmpty() ? "" : " ports " + endpoint.published()));
+        lastChanged = endpoint;
     }
 
     @Override
