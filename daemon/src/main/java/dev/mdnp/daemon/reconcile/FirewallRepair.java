@@ -6,9 +6,6 @@ import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
 import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +18,7 @@ public final class FirewallRepair implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FirewallRepair.class);
 
     private final NetworkDriver driver;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
-        Thread repair = new Thread(work, "mdnp-firewall-repair");
-        repair.setDaemon(true);
-        return repair;
-    });
+    private final BackgroundLoop loop = new BackgroundLoop("mdnp-firewall-repair", this::repairSafely);
     /** Whether the last repair failed; touched only by the repair's thread. */
     private boolean failing;
 
@@ -36,21 +29,13 @@ public final class FirewallRepair implements AutoCloseable {
 
     /** Repairs every {@code interval}, the first time one interval from now. */
     public void start(Duration interval) {
-        thread.scheduleWithFixedDelay(this::repairSafely, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        loop.start(interval);
     }
 
     /** Stops repairing; a repair in progress finishes first. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("firewall repair still busy after 30s; leaving it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     /** Runs one repair and returns what it changed. */

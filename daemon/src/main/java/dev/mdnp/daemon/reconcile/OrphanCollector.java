@@ -17,9 +17,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -44,11 +41,7 @@ public final class OrphanCollector implements AutoCloseable {
     private final DriverState state;
     private final NetworkDriver driver;
     private final IpamDriver ipam;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
-        Thread collector = new Thread(work, "mdnp-orphan-collector");
-        collector.setDaemon(true);
-        return collector;
-    });
+    private final BackgroundLoop loop = new BackgroundLoop("mdnp-orphan-collector", this::scanSafely);
     /** Ids missing from Docker in the last scan; touched only by the collector's thread. */
     private Set<String> suspects = Set.of();
     /** Whether the last scan could not ask Docker; touched only by the collector's thread. */
@@ -74,21 +67,13 @@ public final class OrphanCollector implements AutoCloseable {
 
     /** Scans every {@code interval}, the first time one interval from now. */
     public void start(Duration interval) {
-        thread.scheduleWithFixedDelay(this::scanSafely, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        loop.start(interval);
     }
 
     /** Stops scanning; a scan in progress finishes first. */
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("orphan collector still busy after 30s; leaving it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 
     /**

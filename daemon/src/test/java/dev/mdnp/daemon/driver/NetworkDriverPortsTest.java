@@ -18,7 +18,6 @@ import dev.mdnp.model.cnm.JoinResponse;
 import dev.mdnp.model.cnm.OptionKeys;
 import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
 import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -218,13 +217,7 @@ class NetworkDriverPortsTest {
     }
 
     private static Map<String, Object> binding(int proto, int port, String hostIp, int hostPort) {
-        Map<String, Object> binding = new HashMap<>();
-        binding.put("Proto", proto);
-        binding.put("IP", "");
-        binding.put("Port", port);
-        binding.put("HostIP", hostIp);
-        binding.put("HostPort", hostPort);
-        binding.put("HostPortEnd", hostPort);
-        return binding;
+        return PortMaps.entry(proto, port, hostIp, hostPort, hostPort);
     }
+
 }

@@ -1,6 +1,7 @@
 package dev.mdnp.daemon.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.mdnp.daemon.driver.PortMaps.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.dataplane.PortRequest;
@@ -107,14 +108,4 @@ class PortMapTest {
         return value.matches("[0-9]+\\.[0-9]+") ? (Object) Double.parseDouble(value) : value;
     }
 
-    private static Map<String, Object> entry(int proto, int port, String hostIp, int hostPort, int hostPortEnd) {
-        Map<String, Object> entry = new HashMap<>();
-        entry.put("Proto", proto);
-        entry.put("IP", "");
-        entry.put("Port", port);
-        entry.put("HostIP", hostIp);
-        entry.put("HostPort", hostPort);
-        entry.put("HostPortEnd", hostPortEnd);
-        return entry;
-    }
 }
