@@ -141,16 +141,17 @@ final class IptablesFirewall implements Firewall {
 
     private void remove(String bridge, List<String> keys) {
         Setup setup = setup();
+        List<String> known = keys.stream().filter(owners::containsKey).toList();
         Map<String, Owner> remaining = new LinkedHashMap<>(owners);
-        keys.forEach(remaining::remove);
+        known.forEach(remaining::remove);
         for (IpFamily family : setup.families()) {
-            List<RuleLine> rules = keys.stream().map(owners::get)
-                    .flatMap(owner -> owner.rules().getOrDefault(family, List.of()).stream()).toList();
-            if (keys.isEmpty()) {
-                // an owner this firewall never added (a network unknown since a restart): delete by its tag
+            if (known.isEmpty()) {
+                // an owner this firewall never added (unknown since a restart, or removed twice): delete by its tag
                 reconcileBridge(setup, family, bridge, remaining);
                 continue;
             }
+            List<RuleLine> rules = known.stream().map(owners::get)
+                    .flatMap(owner -> owner.rules().getOrDefault(family, List.of()).stream()).toList();
             if (rules.isEmpty()) {
                 continue;
             }
@@ -158,7 +159,7 @@ final class IptablesFirewall implements Firewall {
             rules.forEach(script::delete);
             applyOrReconcile(setup, family, script, bridge, remaining);
         }
-        keys.forEach(owners::remove);
+        known.forEach(owners::remove);
     }
 
     /** Applies a change; when it fails, reconciles the bridge's and the base's rules from a listing, once. */
