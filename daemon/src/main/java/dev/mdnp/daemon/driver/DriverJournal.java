@@ -42,10 +42,15 @@ public interface DriverJournal {
     /** Records that a network and all its endpoints are gone, before {@code DeleteNetwork} answers. */
     void networkDeleted(String networkId);
 
-    /** Records a new endpoint, before {@code CreateEndpoint} answers. */
+    /** Records a new endpoint, which has no published ports yet, before {@code CreateEndpoint} answers. */
     void endpointCreated(Endpoint endpoint);
 
-    /** Records an endpoint's new join state, before {@code Join} or {@code Leave} answers. */
+    /**
+     * Records an endpoint's new join state and its published ports, before {@code Join}, {@code Leave},
+     * {@code ProgramExternalConnectivity} or {@code RevokeExternalConnectivity} answers. {@link Endpoint#published()}
+     * is the whole list, in order, and replaces the recorded one (Join and Leave pass the list unchanged); after a
+     * restart it is what Revoke removes, so a port must be recorded before the reply that published it.
+     */
     void endpointChanged(Endpoint endpoint);
 
     /** Records that an endpoint is gone, before {@code DeleteEndpoint} answers. */

@@ -1,5 +1,6 @@
 package dev.mdnp.daemon.persistence;
 
+import dev.mdnp.daemon.dataplane.PublishedPort;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
@@ -11,14 +12,17 @@ import dev.mdnp.daemon.store.AllocationRow;
 import dev.mdnp.daemon.store.EndpointRow;
 import dev.mdnp.daemon.store.NetworkRow;
 import dev.mdnp.daemon.store.PoolRow;
+import dev.mdnp.daemon.store.PublishedPortRow;
 import dev.mdnp.daemon.store.Transaction;
 import dev.mdnp.model.cnm.CreateEndpointRequest;
 import dev.mdnp.model.cnm.CreateNetworkRequest;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +43,11 @@ final class StateLoader {
     RestoredState load(Transaction tx) {
         List<NetworkRow> networkRows = tx.networks().list();
         List<Network> networks = networkRows.stream().map(this::network).toList();
-        List<Endpoint> endpoints = tx.endpoints().list().stream().map(this::endpoint).toList();
+        List<EndpointRow> endpointRows = tx.endpoints().list();
+        Map<String, List<PublishedPort>> ports = published(endpointRows, tx.publishedPorts().list());
+        List<Endpoint> endpoints = endpointRows.stream()
+                .map(row -> endpoint(row, ports.getOrDefault(row.id(), List.of())))
+                .toList();
         List<PoolRecord> pools = tx.pools().list().stream().map(this::pool).toList();
         List<AddressRecord> addresses = addresses(pools, tx.allocations().list());
         DriverState driverState;
@@ -65,14 +73,33 @@ final class StateLoader {
         }
     }
 
-    private Endpoint endpoint(EndpointRow row) {
+    private Endpoint endpoint(EndpointRow row, List<PublishedPort> published) {
         String what = "stored endpoint " + row.id();
         CreateEndpointRequest request = codec.decode(row.requestJson(), CreateEndpointRequest.class, what);
         if (!request.endpointId().equals(row.id()) || !request.networkId().equals(row.networkId())) {
             throw new StoredStateException(what + " holds the request of endpoint " + request.endpointId()
                     + " on network " + request.networkId());
         }
-        return new Endpoint(request, row.containerIfName(), row.mac(), row.joined(), row.sandboxKey(), List.of());
+        return new Endpoint(request, row.containerIfName(), row.mac(), row.joined(), row.sandboxKey(), published);
+    }
+
+    /**
+     * Returns each endpoint's published ports in their recorded order. A port of an endpoint that is not recorded
+     * (possible only when something wrote the file with foreign keys off) is damage, not something to drop: it
+     * may still hold a host port or rules that Revoke will never remove.
+     */
+    private static Map<String, List<PublishedPort>> published(List<EndpointRow> endpoints,
+            List<PublishedPortRow> rows) {
+        Set<String> recorded = endpoints.stream().map(EndpointRow::id).collect(Collectors.toSet());
+        Map<String, List<PublishedPort>> ports = new HashMap<>();
+        for (PublishedPortRow row : rows) {
+            if (!recorded.contains(row.endpointId())) {
+                throw new StoredStateException("stored published port " + row.position() + " of endpoint "
+                        + row.endpointId() + " belongs to no stored endpoint");
+            }
+            ports.computeIfAbsent(row.endpointId(), id -> new ArrayList<>()).add(PortRows.port(row));
+        }
+        return ports;
     }
 
     /**

@@ -7,11 +7,15 @@ import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.daemon.store.EndpointRow;
 import dev.mdnp.daemon.store.NetworkRow;
+import dev.mdnp.daemon.store.PublishedPortRow;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The driver's journal in the store: each call is one committed transaction, so a driver change that got its reply
- * survives a crash. Networks and endpoints keep Docker's whole create request, which Docker never sends again.
+ * survives a crash. Networks and endpoints keep Docker's whole create request, which Docker never sends again; an
+ * endpoint's published ports are written with its join state, so Revoke finds exactly what Program published, also
+ * after a restart or a crash.
  */
 public final class StoredDriverJournal implements DriverJournal {
 
@@ -41,15 +45,22 @@ public final class StoredDriverJournal implements DriverJournal {
     @Override
     public void endpointCreated(Endpoint endpoint) {
         EndpointRow row = row(endpoint);
-        store.commit(tx -> tx.endpoints().insert(row));
+        List<PublishedPortRow> ports = PortRows.rows(endpoint.id(), endpoint.published());
+        store.commit(tx -> {
+            tx.endpoints().insert(row);
+            tx.publishedPorts().replace(endpoint.id(), ports);
+        });
     }
 
+    /** Records the endpoint's join state and its whole list of published ports, replacing the recorded ones. */
     @Override
     public void endpointChanged(Endpoint endpoint) {
+        List<PublishedPortRow> ports = PortRows.rows(endpoint.id(), endpoint.published());
         store.commit(tx -> {
             if (!tx.endpoints().updateJoinState(endpoint.id(), endpoint.joined(), endpoint.sandboxKey())) {
                 throw new IllegalStateException("endpoint " + endpoint.id() + " is not recorded");
             }
+            tx.publishedPorts().replace(endpoint.id(), ports);
         });
     }
 

@@ -14,6 +14,10 @@ import org.sqlite.SQLiteConfig;
  * (by {@code application_id}), of a schema version this code knows, and pass {@code PRAGMA integrity_check}. A file
  * that fails is never written: not even the journal mode, which lives in the file's header, is set before this check
  * passes.
+ *
+ * <p>{@code integrity_check} here does not verify CHECK constraints: SQLite leaves them out of the schema of a
+ * read-only connection. A row some other writer put past them (with {@code ignore_check_constraints}) passes; whoever
+ * reads a row checks the values it relies on (the persistence package's loader does).
  */
 final class DatabaseCheck {
 

@@ -100,7 +100,9 @@ public final class EndpointsTable {
         return tx.update("update join state of endpoint " + Keys.shortId(id), sql, joined, sandboxKey, id) > 0;
     }
 
-    /** Deletes the endpoint; returns false when there was no such endpoint, which is no error. */
+    /**
+     * Deletes the endpoint and its published ports; returns false when there was no such endpoint, which is no error.
+     */
     public boolean delete(String id) {
         String sql = """
                 DELETE FROM endpoints WHERE id = ?

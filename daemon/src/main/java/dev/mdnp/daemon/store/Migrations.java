@@ -25,7 +25,7 @@ final class Migrations {
     static final int APPLICATION_ID = 0x6D646E70;
 
     /** The migration scripts in order; never edit a released one, add the next. */
-    static final List<String> SCRIPTS = List.of("V001__init.sql");
+    static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__published_ports.sql");
 
     private Migrations() {
     }

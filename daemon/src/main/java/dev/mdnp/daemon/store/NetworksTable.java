@@ -83,7 +83,10 @@ public final class NetworksTable {
         return tx.query("list networks", sql, NetworksTable::read);
     }
 
-    /** Deletes the network and its endpoints; returns false when there was no such network, which is no error. */
+    /**
+     * Deletes the network, its endpoints and their published ports; returns false when there was no such network,
+     * which is no error.
+     */
     public boolean delete(String id) {
         String sql = """
                 DELETE FROM networks WHERE id = ?

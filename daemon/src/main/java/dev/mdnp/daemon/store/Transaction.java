@@ -47,6 +47,11 @@ public final class Transaction {
         return new EndpointsTable(this);
     }
 
+    /** Returns the {@code published_ports} table. */
+    public PublishedPortsTable publishedPorts() {
+        return new PublishedPortsTable(this);
+    }
+
     /** Returns the {@code pools} table. */
     public PoolsTable pools() {
         return new PoolsTable(this);

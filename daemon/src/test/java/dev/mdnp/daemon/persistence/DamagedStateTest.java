@@ -48,7 +48,10 @@ class DamagedStateTest {
     private final DockerRequests docker = new DockerRequests(mapper);
     private Path stateDir;
 
-    /** Records one network with two endpoints, and a pool with two addresses, then closes the state. */
+    /**
+     * Records one network with two endpoints, the first joined with three published ports, and a pool with two
+     * addresses, then closes the state.
+     */
     @BeforeEach
     void recordAHealthyState() {
         stateDir = temp.resolve("state");
@@ -62,6 +65,8 @@ class DamagedStateTest {
             driver.createNetwork(docker.createNetwork(NET, "10.88.0.0/16", "10.88.0.1/16", "fd88::/64", "fd88::1/64"));
             driver.createEndpoint(docker.createEndpoint(NET, EP1, "10.88.0.2/16", "", ""));
             driver.createEndpoint(docker.createEndpoint(NET, EP2, "10.88.0.3/16", "", ""));
+            driver.join(docker.join(NET, EP1, DurableStateTest.SANDBOX));
+            driver.programExternalConnectivity(docker.programExternalConnectivity(NET, EP1));
         }
     }
 
@@ -85,6 +90,15 @@ class DamagedStateTest {
                 Arguments.of("UPDATE endpoints SET request_json = replace(request_json, '" + NET + "', '" + NET2
                                 + "') WHERE id = '" + EP1 + "'",
                         "stored endpoint " + EP1 + " holds the request of endpoint " + EP1 + " on network " + NET2),
+                Arguments.of("UPDATE published_ports SET container_ip = 'not-an-address' WHERE position = 1",
+                        "stored published port 1 of endpoint " + EP1
+                                + " has container address \"not-an-address\", not an IP address"),
+                Arguments.of("UPDATE published_ports SET host_ip = '0.0.0.0/0' WHERE position = 2",
+                        "stored published port 2 of endpoint " + EP1
+                                + " has host address \"0.0.0.0/0\", not an IP address"),
+                Arguments.of("UPDATE published_ports SET host_ip = 'fd88::1' WHERE position = 0",
+                        "stored published port 0 of endpoint " + EP1
+                                + " has host address fd88::1 and container address 10.88.0.2 of different families"),
                 Arguments.of("UPDATE pools SET options_json = '[\"on\"]'",
                         "stored pool " + POOL + " does not hold a map of strings"),
                 Arguments.of("UPDATE pools SET options_json = '{\"dev.example.ipam\":1}'",
@@ -104,8 +118,49 @@ class DamagedStateTest {
 
         assertThatThrownBy(this::open).isInstanceOf(StoredStateException.class).hasMessageContaining(message);
 
-        assertThat(files()).containsOnlyKeys(before.keySet())
-                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
+        assertUntouched(before);
+    }
+
+    /**
+     * Ports written past the schema's CHECKs (as {@code PRAGMA ignore_check_constraints} allows). The store's check
+     * at open does not see them: its {@code integrity_check} runs on a read-only connection, and SQLite leaves CHECK
+     * constraints out of a read-only connection's schema. So the loader must name them.
+     */
+    static Stream<Arguments> portRowsBreakingTheChecks() {
+        String port = "stored published port %d of endpoint " + EP1 + " ";
+        return Stream.of(
+                Arguments.of("UPDATE published_ports SET protocol = 'sctp' WHERE position = 0",
+                        port.formatted(0) + "has protocol \"sctp\", not tcp or udp"),
+                Arguments.of("UPDATE published_ports SET host_port = 0 WHERE position = 1",
+                        port.formatted(1) + "has host port 0, not 1 to 65535"),
+                Arguments.of("UPDATE published_ports SET container_port = 65536 WHERE position = 2",
+                        port.formatted(2) + "has container port 65536, not 1 to 65535"),
+                Arguments.of("UPDATE published_ports SET container_ip = '' WHERE position = 2",
+                        port.formatted(2) + "has container address \"\", not an IP address"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("portRowsBreakingTheChecks")
+    void aPortRowBreakingTheSchemasChecksStopsTheOpenNamesTheRowAndLeavesTheFileUntouched(String damage,
+            String message) throws IOException, SQLException {
+        execute("PRAGMA ignore_check_constraints = ON", damage);
+        Map<String, byte[]> before = files();
+
+        assertThatThrownBy(this::open).isInstanceOf(StoredStateException.class).hasMessage(message);
+
+        assertUntouched(before);
+    }
+
+    /** Only a writer with foreign keys off can leave ports behind their endpoint; they may still hold host ports. */
+    @Test
+    void aPortRowWhoseEndpointIsGoneStopsTheOpenAndLeavesTheFileUntouched() throws IOException, SQLException {
+        execute("PRAGMA foreign_keys = OFF", "DELETE FROM endpoints WHERE id = '" + EP1 + "'");
+        Map<String, byte[]> before = files();
+
+        assertThatThrownBy(this::open).isInstanceOf(StoredStateException.class)
+                .hasMessageContaining("stored published port 0 of endpoint " + EP1 + " belongs to no stored endpoint");
+
+        assertUntouched(before);
     }
 
     @Test
@@ -128,11 +183,21 @@ class DamagedStateTest {
 
     /** Changes the closed state file behind mdnp's back, as an operator's sqlite3 or a bad disk would. */
     private void execute(String sql) throws SQLException {
+        execute("PRAGMA foreign_keys = ON", sql);
+    }
+
+    /** Changes the closed state file as {@link #execute(String)} does, on a connection set up by {@code pragma}. */
+    private void execute(String pragma, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + stateDir.resolve("state.db"));
                 Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA foreign_keys = ON");
+            statement.execute(pragma);
             assertThat(statement.executeUpdate(sql)).as(sql).isPositive();
         }
+    }
+
+    private void assertUntouched(Map<String, byte[]> before) throws IOException {
+        assertThat(files()).containsOnlyKeys(before.keySet())
+                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(before.get(name)));
     }
 
     /**

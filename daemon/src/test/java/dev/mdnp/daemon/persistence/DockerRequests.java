@@ -8,6 +8,8 @@ import dev.mdnp.model.cnm.DeleteEndpointRequest;
 import dev.mdnp.model.cnm.DeleteNetworkRequest;
 import dev.mdnp.model.cnm.JoinRequest;
 import dev.mdnp.model.cnm.LeaveRequest;
+import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
+import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
 import dev.mdnp.model.ipam.ReleaseAddressRequest;
 import dev.mdnp.model.ipam.ReleasePoolRequest;
 import dev.mdnp.model.ipam.RequestAddressRequest;
@@ -99,6 +101,28 @@ final class DockerRequests {
         return decode("""
                 {"NetworkID":"%s","EndpointID":"%s"}
                 """.formatted(networkId, endpointId), LeaveRequest.class);
+    }
+
+    /**
+     * What {@code docker run -p 8080:80 -p 127.0.0.1:5353:53/udp -p 443} sends after Join (cnm-remote-api.md §2.10):
+     * a tcp port on every address, a udp port on loopback, and a tcp port on a host port mdnp chooses.
+     */
+    ProgramExternalConnectivityRequest programExternalConnectivity(String networkId, String endpointId) {
+        return decode("""
+                {"NetworkID":"%s","EndpointID":"%s",
+                 "Options":{"com.docker.network.endpoint.exposedports":[{"Proto":6,"Port":80},{"Proto":17,"Port":53},
+                                                                       {"Proto":6,"Port":443}],
+                            "com.docker.network.portmap":[
+                              {"Proto":6,"IP":"","Port":80,"HostIP":"","HostPort":8080,"HostPortEnd":8080},
+                              {"Proto":17,"IP":"","Port":53,"HostIP":"127.0.0.1","HostPort":5353,"HostPortEnd":5353},
+                              {"Proto":6,"IP":"","Port":443,"HostIP":"","HostPort":0,"HostPortEnd":0}]}}
+                """.formatted(networkId, endpointId), ProgramExternalConnectivityRequest.class);
+    }
+
+    RevokeExternalConnectivityRequest revokeExternalConnectivity(String networkId, String endpointId) {
+        return decode("""
+                {"NetworkID":"%s","EndpointID":"%s"}
+                """.formatted(networkId, endpointId), RevokeExternalConnectivityRequest.class);
     }
 
     DeleteEndpointRequest deleteEndpoint(String networkId, String endpointId) {

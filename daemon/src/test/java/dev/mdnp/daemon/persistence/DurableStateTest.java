@@ -1,10 +1,13 @@
 package dev.mdnp.daemon.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.dataplane.PublishedPort;
+import dev.mdnp.daemon.dataplane.firewall.Protocol;
 import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.driver.DriverJournal;
 import dev.mdnp.daemon.driver.DriverState;
@@ -115,6 +118,120 @@ class DurableStateTest {
                     .extracting(Endpoint::request, Endpoint::mac, Endpoint::joined, Endpoint::sandboxKey)
                     .containsExactly(second, EP2_MAC, false, "");
         }
+    }
+
+    /** IPv4 and IPv6, tcp and udp, every address and one, NAT and routed, in an order no sorting would give. */
+    @Test
+    void publishedPortsRecordedThroughTheJournalComeBackEqualAndInTheirOrder() {
+        Endpoint published;
+        try (Daemon daemon = start()) {
+            dockerRunsTwoContainersOnADualStackNetwork(daemon);
+            Endpoint joined = daemon.state().endpoint(EP1).orElseThrow();
+            published = joined.withPublished(List.of(
+                    new PublishedPort(Protocol.TCP, "0.0.0.0", 8080, joined.ipv4(), 80, false),
+                    new PublishedPort(Protocol.TCP, "::", 8080, joined.ipv6(), 80, false),
+                    new PublishedPort(Protocol.UDP, "127.0.0.1", 5353, joined.ipv4(), 53, false),
+                    new PublishedPort(Protocol.TCP, joined.ipv6(), 443, joined.ipv6(), 443, true),
+                    new PublishedPort(Protocol.UDP, "10.88.0.1", 32768, joined.ipv4(), 53, false)));
+            daemon.durable().driverJournal().endpointChanged(published);
+        }
+
+        try (DurableState reopened = open()) {
+            DriverState restored = reopened.restored().driverState();
+            assertThat(restored.endpoint(EP1)).contains(published);
+            assertThat(restored.endpoint(EP2).orElseThrow().published()).isEmpty();
+        }
+        assertThat(published.published()).hasSize(5);
+    }
+
+    /** The join state and the ports go in one transaction: a port the table refuses takes the join with it. */
+    @Test
+    void aChangeWhosePortsTheStoreRefusesRecordsNothingOfIt() {
+        Endpoint before;
+        try (Daemon daemon = start()) {
+            dockerRunsTwoContainersOnADualStackNetwork(daemon);
+            before = daemon.state().endpoint(EP2).orElseThrow();
+            Endpoint refused = before.joinedTo(SANDBOX).withPublished(List.of(
+                    new PublishedPort(Protocol.TCP, "0.0.0.0", 8080, before.ipv4(), 80, false),
+                    new PublishedPort(Protocol.TCP, "0.0.0.0", 0, before.ipv4(), 81, false)));
+
+            assertThatThrownBy(() -> daemon.durable().driverJournal().endpointChanged(refused))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("CHECK constraint failed: host_port BETWEEN 1 AND 65535");
+        }
+
+        try (DurableState reopened = open()) {
+            assertThat(reopened.restored().driverState().endpoint(EP2)).contains(before);
+        }
+        assertThat(before.joined()).isFalse();
+    }
+
+    @Test
+    void portsProgrammedBeforeARestartAreExactlyWhatRevokeRemovesAfterIt() {
+        List<PublishedPort> programmed;
+        try (Daemon first = start()) {
+            dockerRunsTwoContainersOnADualStackNetwork(first);
+            first.driver().programExternalConnectivity(docker.programExternalConnectivity(NET, EP1));
+            programmed = first.state().endpoint(EP1).orElseThrow().published();
+        }
+
+        try (Daemon second = start()) {
+            assertThat(second.state().endpoint(EP1).orElseThrow().published()).isEqualTo(programmed);
+            second.driver().revokeExternalConnectivity(docker.revokeExternalConnectivity(NET, EP1));
+        }
+
+        assertThat(programmed).hasSize(3);
+        assertThat(kernel.calls()).filteredOn(call -> call.startsWith("unpublishPorts"))
+                .containsExactly("unpublishPorts " + EP1 + " " + programmed);
+        try (DurableState reopened = open()) {
+            assertThat(reopened.restored().driverState().endpoint(EP1).orElseThrow().published()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLeaveAndARejoinKeepTheRecordedPorts() {
+        List<PublishedPort> programmed;
+        try (Daemon daemon = start()) {
+            dockerRunsTwoContainersOnADualStackNetwork(daemon);
+            daemon.driver().programExternalConnectivity(docker.programExternalConnectivity(NET, EP1));
+            programmed = daemon.state().endpoint(EP1).orElseThrow().published();
+            daemon.driver().leave(docker.leave(NET, EP1));
+        }
+        Endpoint left;
+        try (DurableState reopened = open()) {
+            left = reopened.restored().driverState().endpoint(EP1).orElseThrow();
+        }
+        try (Daemon daemon = start()) {
+            daemon.driver().join(docker.join(NET, EP1, SANDBOX));
+        }
+
+        try (DurableState reopened = open()) {
+            assertThat(left.joined()).isFalse();
+            assertThat(left.published()).isEqualTo(programmed).isNotEmpty();
+            assertThat(reopened.restored().driverState().endpoint(EP1)).get()
+                    .extracting(Endpoint::joined, Endpoint::published)
+                    .containsExactly(true, programmed);
+        }
+    }
+
+    @Test
+    void deletingAnEndpointOrItsNetworkDeletesItsRecordedPorts() throws SQLException {
+        long afterProgram;
+        long afterEndpointDelete;
+        try (Daemon daemon = start()) {
+            dockerRunsTwoContainersOnADualStackNetwork(daemon);
+            daemon.driver().join(docker.join(NET, EP2, SANDBOX + "2"));
+            daemon.driver().programExternalConnectivity(docker.programExternalConnectivity(NET, EP1));
+            daemon.driver().programExternalConnectivity(docker.programExternalConnectivity(NET, EP2));
+            afterProgram = count("SELECT count(*) FROM published_ports");
+            daemon.driver().deleteEndpoint(docker.deleteEndpoint(NET, EP2));
+            afterEndpointDelete = count("SELECT count(*) FROM published_ports");
+            daemon.driver().deleteNetwork(docker.deleteNetwork(NET));
+        }
+
+        assertThat(afterProgram).isEqualTo(6);
+        assertThat(afterEndpointDelete).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM published_ports")).isZero();
     }
 
     @Test
@@ -291,7 +408,7 @@ class DurableStateTest {
         return DurableState.open(temp.resolve("state"), mapper, CLOCK, CommitListener.NONE);
     }
 
-    /** Runs a counting query on the closed state file. */
+    /** Runs a counting query on the state file's committed state, on a connection of its own. */
     private long count(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("state/state.db"));
                 Statement statement = connection.createStatement();

@@ -19,6 +19,11 @@ final class SampleRows {
                 "", false, "", "{\"EndpointID\":\"" + id + "\"}");
     }
 
+    /** A tcp port published on every IPv4 address at {@code hostPort}, leading to port 80 of 10.7.0.2. */
+    static PublishedPortRow port(String endpointId, int position, int hostPort) {
+        return new PublishedPortRow(endpointId, position, "tcp", "0.0.0.0", hostPort, "10.7.0.2", 80, false);
+    }
+
     static PoolRow pool(String id) {
         return new PoolRow(id, "mdnp-local", "10.7.0.0/24", "", false, "{}");
     }
