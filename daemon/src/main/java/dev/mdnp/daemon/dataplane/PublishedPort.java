@@ -19,11 +19,14 @@ import dev.mdnp.daemon.dataplane.firewall.Protocol;
 public record PublishedPort(Protocol protocol, String hostIp, int hostPort, String containerIp, int containerPort,
         boolean routed) {
 
-    /** Rejects nulls. */
+    /** Rejects nulls and ports outside 1-65535. */
     public PublishedPort {
         requireNonNull(protocol, "protocol");
         requireNonNull(hostIp, "hostIp");
         requireNonNull(containerIp, "containerIp");
+        if (hostPort < 1 || hostPort > 65535 || containerPort < 1 || containerPort > 65535) {
+            throw new IllegalArgumentException("port out of range in " + hostIp + ":" + hostPort + "->" + containerPort);
+        }
     }
 
     /** Returns true for an IPv6 mapping. */

@@ -327,16 +327,7 @@ public final class NetworkDriver {
                 throw new DriverException(Reason.BAD_REQUEST, "network " + shortId(networkId)
                         + " is internal (--internal): nothing reaches it from outside, so ports cannot be published");
             }
-            Endpoint endpoint = state.requireEndpoint(networkId, endpointId);
-            revoke(network, endpoint);
-            Endpoint current = state.requireEndpoint(networkId, endpointId);
-            EndpointPorts ports = KernelSpecs.ports(network, current);
-            String what = "publish ports of endpoint " + shortId(endpointId);
-            published = publish(what, ports, requests);
-            Endpoint updated = current.withPublished(published);
-            record(what, () -> journal.endpointChanged(updated),
-                    () -> dataplane.unpublishPorts(ports, published, kernelOps));
-            state.putEndpoint(updated);
+            published = replacePorts(network, state.requireEndpoint(networkId, endpointId), requests);
         }
         log.info("ports published ep={} ports=[{}]", shortId(endpointId), describe(published));
         return EmptyResponse.EMPTY;
@@ -363,6 +354,31 @@ public final class NetworkDriver {
     /** §2.11: node discovery matters only to multi-host drivers; acknowledged. */
     public EmptyResponse discoverDelete(DiscoveryNotification notification) {
         return EmptyResponse.EMPTY;
+    }
+
+    /**
+     * Publishes an endpoint's ports in place of those it has, and records the new ones in one journal call; when the
+     * publishing fails, records that the old ones are gone too (they left the kernel first).
+     */
+    private List<PublishedPort> replacePorts(Network network, Endpoint endpoint, List<PortRequest> requests) {
+        unpublish(network, endpoint);
+        EndpointPorts ports = KernelSpecs.ports(network, endpoint);
+        String what = "publish ports of endpoint " + shortId(endpoint.id());
+        List<PublishedPort> published;
+        try {
+            published = publish(what, ports, requests);
+        } catch (DriverException e) {
+            if (!endpoint.published().isEmpty()) {
+                Endpoint revoked = endpoint.withPublished(List.of());
+                record(what, () -> journal.endpointChanged(revoked), () -> { });
+                state.putEndpoint(revoked);
+            }
+            throw e;
+        }
+        Endpoint updated = endpoint.withPublished(published);
+        record(what, () -> journal.endpointChanged(updated), () -> dataplane.unpublishPorts(ports, published, kernelOps));
+        state.putEndpoint(updated);
+        return published;
     }
 
     /** Removes an endpoint's published ports and records that it has none; nothing to do when it has none. */
