@@ -103,8 +103,8 @@ class DoctorCommandTest {
                         + " /lib/modules/6.1.0-test\n",
                 "! cannot read net.ipv4.ip_forward\n",
                 "✗ iptables not found in [" + bin + "]\n",
-                "! cannot ask the daemon at " + inspect.socket() + " for missing firewall rules\n    cannot reach mdnp at "
-                        + inspect.socket(),
+                "! cannot ask the daemon at " + inspect.socket() + " for missing firewall rules\n"
+                        + "    cannot reach mdnp at " + inspect.socket(),
                 "6 problems found\n");
     }
 
@@ -140,21 +140,21 @@ class DoctorCommandTest {
     @Test
     void eachNetworkThatLacksFirewallRulesFailsWithWhatToDo() throws IOException {
         healthyHost();
-        inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL.replace(
-                "{\"networkId\":\"\",\"bridge\":\"\",\"missingRules\":[]}",
-                "{\"networkId\":\"\",\"bridge\":\"\",\"missingRules\":[\"iptables -t filter -A FORWARD -j MDNP-FORWARD\"]}"));
+        inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL.replace("\"bridge\":\"\",\"missingRules\":[]",
+                "\"bridge\":\"\",\"missingRules\":[\"iptables -t filter -A FORWARD -j MDNP-FORWARD\"]"));
 
         CommandRun run = doctor();
 
         assertThat(run.exitCode()).isEqualTo(1);
-        String fix = "    mdnp puts them back within its --reconcile-interval (default 30s); if they keep going missing,"
-                + " another tool deletes them (iptables -F, a firewall manager): make it leave the MDNP-* chains and"
-                + " the rules commented mdnp alone";
+        String fix = "    mdnp puts them back within its --reconcile-interval (default 30s); if they keep going"
+                + " missing, another tool deletes them (iptables -F, a firewall manager): make it leave the MDNP-*"
+                + " chains and the rules commented mdnp alone";
         assertThat(run.out()).contains(
                 "✗ mdnp's own chains and the jumps into them lack 1 firewall rule: iptables -t filter -A FORWARD -j"
                         + " MDNP-FORWARD\n" + fix + "\n"
-                        + "✗ network 8f6511a52af0 (bridge mdnpb8f6511a52a) lacks 2 firewall rules, such as: iptables -t"
-                        + " nat -A MDNP-POSTROUTING -s 10.77.0.0/24 ! -o mdnpb8f6511a52a -j MASQUERADE\n" + fix + "\n"
+                        + "✗ network 8f6511a52af0 (bridge mdnpb8f6511a52a) lacks 2 firewall rules, such as:"
+                        + " iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 ! -o mdnpb8f6511a52a -j MASQUERADE\n"
+                        + fix + "\n"
                         + "2 problems found\n");
         assertThat(run.out()).doesNotContain("br-lab", "✓ firewall");
     }
@@ -264,7 +264,8 @@ class DoctorCommandTest {
         doctor();
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(inspect.requests()).extracting(StubHttpServer.Request::target).containsExactly("/v1/info", "/v1/firewall");
+        assertThat(inspect.requests()).extracting(StubHttpServer.Request::target)
+                .containsExactly("/v1/info", "/v1/firewall");
         assertThat(docker.requests()).extracting(StubHttpServer.Request::method).containsOnly("GET");
     }
 

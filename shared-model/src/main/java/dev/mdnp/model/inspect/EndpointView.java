@@ -16,8 +16,8 @@ import java.util.List;
  * @param ipv6Address its IPv6 address in CIDR form, {@code ""} when none
  * @param joined whether a container has joined it
  * @param sandboxKey the container's namespace path, {@code ""} when not joined
- * @param ports the ports published for it ({@code -p}, ProgramExternalConnectivity), one per address family, in the
- *     order Docker asked for them; empty when none (and from a daemon older than this field)
+ * @param ports the ports published for it ({@code -p}, ProgramExternalConnectivity), one entry per mapping and
+ *     address family, in the order Docker asked for them; empty when none (and from a daemon older than this field)
  */
 public record EndpointView(String id, String networkId, String hostIfName, String containerIfName, String mac,
         String ipv4Address, String ipv6Address, boolean joined, String sandboxKey, List<PortView> ports) {

@@ -35,7 +35,7 @@ final class SampleBodies {
     static final String FIREWALL = """
             [{"networkId":"","bridge":"","missingRules":[]},
              {"networkId":"%s","bridge":"mdnpb8f6511a52a",
-              "missingRules":["iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 ! -o mdnpb8f6511a52a -j MASQUERADE"]}]
+              "missingRules":["iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 -j MASQUERADE"]}]
             """.formatted(NET_ID);
 
     static final String LINK = """
