@@ -12,9 +12,6 @@ import java.util.List;
 @FunctionalInterface
 public interface FirewallSource {
 
-    /** A source without a firewall: nothing is ever missing; for tests and for running without iptables. */
-    FirewallSource NONE = List::of;
-
     /**
      * Returns the missing rules per owner: a network's bridge, or {@code ""} for mdnp's chains and the jumps into
      * them; an owner that lacks nothing is left out.
