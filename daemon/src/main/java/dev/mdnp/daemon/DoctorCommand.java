@@ -3,6 +3,7 @@ package dev.mdnp.daemon;
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.InspectException;
 import dev.mdnp.model.client.UnixHttp;
+import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
 import java.io.BufferedReader;
 import java.io.File;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check this host for what mdnp needs: privileges, plugin directory and socket, inspect socket,"
-                + " Docker, duplicate plugin names, kernel bridge and veth support, iptables.",
+                + " Docker, duplicate plugin names, kernel bridge and veth support, iptables, the daemon's firewall"
+                + " rules.",
             "Read-only: it changes nothing. Exit status 0 when every check passes, 1 otherwise."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -109,6 +111,7 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(kernelSupport("veth", "CONFIG_VETH", "kernel/drivers/net/veth.ko"));
         checks.add(ipForwarding());
         checks.add(iptables());
+        checks.addAll(firewallRules());
         for (Check check : checks) {
             out.println(check.mark() + " " + check.text());
             if (!check.fix().isEmpty()) {
@@ -358,6 +361,50 @@ final class DoctorCommand implements Callable<Integer> {
         }
         return new Check(FAIL, "iptables not found in " + searchPath,
                 "mdnp lets its networks' traffic through with iptables: install it (apt-get install iptables)");
+    }
+
+    /**
+     * Asks the daemon which of its firewall rules the kernel lacks ({@code /v1/firewall}, which lists the tables):
+     * one ✓ line when none, one ✗ line per network (or mdnp's base chains) that lacks some, and a warning when the
+     * daemon cannot be asked, since the inspect check already fails for a daemon that does not answer.
+     */
+    private List<Check> firewallRules() {
+        List<FirewallRulesView> owners;
+        try (InspectClient client = InspectClient.connect(inspectSocket, timeout)) {
+            owners = client.firewall();
+        } catch (InspectException e) {
+            String why = e.status() == 404 ? "that daemon does not report them (an mdnp older than this doctor?)"
+                    : e.getMessage();
+            return List.of(new Check(WARN, "cannot ask the daemon at " + inspectSocket + " for missing firewall rules",
+                    why));
+        }
+        List<Check> checks = new ArrayList<>();
+        for (FirewallRulesView owner : owners) {
+            List<String> missing = owner.missingRules();
+            if (!missing.isEmpty()) {
+                checks.add(new Check(FAIL, firewallOwner(owner) + " " + (owner.base() ? "lack " : "lacks ")
+                        + missing.size() + (missing.size() == 1 ? " firewall rule: " : " firewall rules, such as: ")
+                        + missing.get(0), "mdnp puts them back within its --reconcile-interval (default 30s); if"
+                        + " they keep going missing, another tool deletes them (iptables -F, a firewall manager):"
+                        + " make it leave the MDNP-* chains and the rules commented mdnp alone"));
+            }
+        }
+        if (checks.isEmpty()) {
+            long networks = owners.stream().filter(owner -> !owner.base()).count();
+            checks.add(new Check(OK, "firewall rules of mdnp and its " + networks
+                    + (networks == 1 ? " network" : " networks") + " are in place", ""));
+        }
+        return checks;
+    }
+
+    private static String firewallOwner(FirewallRulesView owner) {
+        if (owner.base()) {
+            return "mdnp's own chains and the jumps into them";
+        }
+        if (owner.networkId().isEmpty()) {
+            return "bridge " + owner.bridge() + " (of no network mdnp holds)";
+        }
+        return "network " + InspectCommand.shortId(owner.networkId()) + " (bridge " + owner.bridge() + ")";
     }
 
     private static List<String> lines(Path file) {

@@ -2,13 +2,19 @@ package dev.mdnp.daemon;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.PortView;
 import java.io.PrintWriter;
 import java.time.InstantSource;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
-/** {@code mdnp endpoints}: the endpoints the daemon holds ({@code /v1/endpoints}). */
+/**
+ * {@code mdnp endpoints}: the endpoints the daemon holds ({@code /v1/endpoints}), with their published ports as
+ * {@code docker ps} shows them: {@code docker port} cannot show a remote driver's ports.
+ */
 @Command(name = "endpoints", mixinStandardHelpOptions = true,
-        description = "List the endpoints mdnp holds: id, network, veth ends, MAC, addresses, joined.")
+        description = "List the endpoints mdnp holds: id, network, veth ends, MAC, addresses, joined, published"
+                + " ports (-p).")
 final class EndpointsCommand extends InspectCommand {
 
     EndpointsCommand() {
@@ -26,13 +32,18 @@ final class EndpointsCommand extends InspectCommand {
             return EXIT_OK;
         }
         Table table = new Table("ENDPOINT ID", "NETWORK ID", "HOST IF", "CONTAINER IF", "MAC", "IPV4", "IPV6",
-                "JOINED");
+                "JOINED", "PORTS");
         for (EndpointView endpoint : client.endpoints()) {
             table.row(shortId(endpoint.id()), shortId(endpoint.networkId()), orDash(endpoint.hostIfName()),
                     orDash(endpoint.containerIfName()), orDash(endpoint.mac()), orDash(endpoint.ipv4Address()),
-                    orDash(endpoint.ipv6Address()), endpoint.joined() ? "yes" : "no");
+                    orDash(endpoint.ipv6Address()), endpoint.joined() ? "yes" : "no", orDash(ports(endpoint)));
         }
         table.print(out);
         return EXIT_OK;
+    }
+
+    /** Returns the ports as {@code docker ps} lists them: {@code 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp}. */
+    static String ports(EndpointView endpoint) {
+        return endpoint.ports().stream().map(PortView::text).collect(Collectors.joining(", "));
     }
 }

@@ -103,7 +103,8 @@ final class Wiring implements AutoCloseable {
                     InspectServerConfig.of(config.inspect().socket(), config.inspect().group(),
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
                     new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
-                            config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl), history, journal));
+                            config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl), history, journal,
+                            driver::missingFirewallRules));
             started.add(inspect);
             // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());

@@ -76,6 +76,7 @@ class DoctorCommandTest {
                 "✓ kernel supports veth (module, loaded on first use)",
                 "✓ IPv4 forwarding is on",
                 "✓ iptables found at " + bin.resolve("iptables"),
+                "✓ firewall rules of mdnp and its 2 networks are in place",
                 "no problems found");
     }
 
@@ -102,6 +103,8 @@ class DoctorCommandTest {
                         + " /lib/modules/6.1.0-test\n",
                 "! cannot read net.ipv4.ip_forward\n",
                 "✗ iptables not found in [" + bin + "]\n",
+                "! cannot ask the daemon at " + inspect.socket() + " for missing firewall rules\n"
+                        + "    cannot reach mdnp at " + inspect.socket(),
                 "6 problems found\n");
     }
 
@@ -132,6 +135,53 @@ class DoctorCommandTest {
                 + pluginDir.resolve("mdnp/mdnp.sock") + ", " + host.resolve("etc/docker/plugins/mdnp.spec") + " (other plugins in " + pluginDir
                 + ": weave.sock)\n    Docker uses the first it finds, " + pluginDir.resolve("mdnp.sock")
                 + " before these: remove the stale ones\n");
+    }
+
+    @Test
+    void eachNetworkThatLacksFirewallRulesFailsWithWhatToDo() throws IOException {
+        healthyHost();
+        inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL.replace("\"bridge\":\"\",\"missingRules\":[]",
+                "\"bridge\":\"\",\"missingRules\":[\"iptables -t filter -A FORWARD -j MDNP-FORWARD\"]"));
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        String fix = "    mdnp puts them back within its --reconcile-interval (default 30s); if they keep going"
+                + " missing, another tool deletes them (iptables -F, a firewall manager): make it leave the MDNP-*"
+                + " chains and the rules commented mdnp alone";
+        assertThat(run.out()).contains(
+                "✗ mdnp's own chains and the jumps into them lack 1 firewall rule: iptables -t filter -A FORWARD -j"
+                        + " MDNP-FORWARD\n" + fix + "\n"
+                        + "✗ network 8f6511a52af0 (bridge mdnpb8f6511a52a) lacks 2 firewall rules, such as:"
+                        + " iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 ! -o mdnpb8f6511a52a -j MASQUERADE\n"
+                        + fix + "\n"
+                        + "2 problems found\n");
+        assertThat(run.out()).doesNotContain("br-lab", "✓ firewall");
+    }
+
+    @Test
+    void aDaemonThatCannotListItsFirewallIsOnlyAWarning() throws IOException {
+        healthyHost();
+        inspect.reply("/v1/firewall", 503, "{\"Err\":\"check firewall rules: iptables-save: command not found\"}");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("! cannot ask the daemon at " + inspect.socket() + " for missing firewall"
+                + " rules\n    mdnp at " + inspect.socket() + " answered GET /v1/firewall with 503: check firewall"
+                + " rules: iptables-save: command not found\n");
+    }
+
+    @Test
+    void aDaemonWithoutTheFirewallPathIsOnlyAWarning() throws IOException {
+        healthyHost();
+        inspect.reply("/v1/firewall", 404, "{\"Err\":\"no such path: /v1/firewall\"}");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("! cannot ask the daemon at " + inspect.socket() + " for missing firewall"
+                + " rules\n    that daemon does not report them (an mdnp older than this doctor?)\n");
     }
 
     @Test
@@ -214,7 +264,8 @@ class DoctorCommandTest {
         doctor();
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(inspect.requests()).extracting(StubHttpServer.Request::target).containsExactly("/v1/info");
+        assertThat(inspect.requests()).extracting(StubHttpServer.Request::target)
+                .containsExactly("/v1/info", "/v1/firewall");
         assertThat(docker.requests()).extracting(StubHttpServer.Request::method).containsOnly("GET");
     }
 
@@ -235,6 +286,7 @@ class DoctorCommandTest {
         plugin = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         plugin.bind(UnixDomainSocketAddress.of(pluginDir.resolve("mdnp.sock")));
         inspect.reply("/v1/info", 200, info(pluginDir.resolve("mdnp.sock").toString()));
+        inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL_COMPLETE);
     }
 
     private static String info(String pluginSocket) {

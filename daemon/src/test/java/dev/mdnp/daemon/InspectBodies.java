@@ -26,11 +26,37 @@ final class InspectBodies {
               "options":{},"endpoints":0,"createdAt":"2026-11-26T21:00:00Z"}]
             """.formatted(NET_ID, NET2_ID);
 
+    static final String EP2_ID = "9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d";
+
+    /** A joined endpoint with ports published in both families, and one as a daemon without ports sends it. */
     static final String ENDPOINTS = """
             [{"id":"%s","networkId":"%s","hostIfName":"mdnph1a2b3c4d5e","containerIfName":"mdnpc1a2b3c4d5e",
-              "mac":"02:42:0a:4d:00:02","ipv4Address":"10.77.0.2/24","ipv6Address":"","joined":true,
-              "sandboxKey":"/var/run/docker/netns/abc"}]
-            """.formatted(EP_ID, NET_ID);
+              "mac":"02:42:0a:4d:00:02","ipv4Address":"10.77.0.2/24","ipv6Address":"fd77::2/64","joined":true,
+              "sandboxKey":"/var/run/docker/netns/abc",
+              "ports":[{"protocol":"tcp","hostIp":"0.0.0.0","hostPort":8080,"containerIp":"10.77.0.2",
+                        "containerPort":80,"routed":false},
+                       {"protocol":"tcp","hostIp":"::","hostPort":8080,"containerIp":"fd77::2",
+                        "containerPort":80,"routed":false}]},
+             {"id":"%s","networkId":"%s","hostIfName":"mdnph9c8d7e6f5a","containerIfName":"mdnpc9c8d7e6f5a",
+              "mac":"02:42:0a:4d:00:03","ipv4Address":"10.77.0.3/24","ipv6Address":"","joined":false,
+              "sandboxKey":""}]
+            """.formatted(EP_ID, NET_ID, EP2_ID, NET_ID);
+
+    /** The base and two networks' firewall rules: the first network lacks two rules. */
+    static final String FIREWALL = """
+            [{"networkId":"","bridge":"","missingRules":[]},
+             {"networkId":"%s","bridge":"mdnpb8f6511a52a","missingRules":[
+               "iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 ! -o mdnpb8f6511a52a -j MASQUERADE",
+               "iptables -t filter -A MDNP-FORWARD -i mdnpb8f6511a52a -o mdnpb8f6511a52a -j ACCEPT"]},
+             {"networkId":"%s","bridge":"br-lab","missingRules":[]}]
+            """.formatted(NET_ID, NET2_ID);
+
+    /** Every rule in place, for the base and both networks. */
+    static final String FIREWALL_COMPLETE = """
+            [{"networkId":"","bridge":"","missingRules":[]},
+             {"networkId":"%s","bridge":"mdnpb8f6511a52a","missingRules":[]},
+             {"networkId":"%s","bridge":"br-lab","missingRules":[]}]
+            """.formatted(NET_ID, NET2_ID);
 
     static final String LINKS = """
             [{"name":"mdnpb8f6511a52a","kind":"bridge","index":7,"peer":"","master":"","mtu":1400,

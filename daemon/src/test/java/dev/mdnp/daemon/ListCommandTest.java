@@ -77,9 +77,11 @@ class ListCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(String.join("\n",
                 "ENDPOINT ID    NETWORK ID     HOST IF           CONTAINER IF      MAC                 IPV4       "
-                        + "    IPV6   JOINED",
+                        + "    IPV6         JOINED   PORTS",
                 "1a2b3c4d5e6f   8f6511a52af0   mdnph1a2b3c4d5e   mdnpc1a2b3c4d5e   02:42:0a:4d:00:02   10.77.0.2/"
-                        + "24   -      yes",
+                        + "24   fd77::2/64   yes      0.0.0.0:8080->80/tcp, [::]:8080->80/tcp",
+                "9c8d7e6f5a4b   8f6511a52af0   mdnph9c8d7e6f5a   mdnpc9c8d7e6f5a   02:42:0a:4d:00:03   10.77.0.3/"
+                        + "24   -            no       -",
                 ""));
     }
 

@@ -2,12 +2,15 @@ package dev.mdnp.daemon.inspect;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.driver.DriverException;
+import dev.mdnp.model.inspect.FirewallRulesView;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,8 @@ final class InspectRoutes implements HttpHandler {
     static final String ENDPOINTS = "/v1/endpoints";
     static final String LINKS = "/v1/links";
     static final String POOLS = "/v1/ipam/pools";
+    /** Lists the kernel's tables on each call: never part of what the inspector polls. */
+    static final String FIREWALL = "/v1/firewall";
     static final String REQUESTS = "/v1/requests";
     static final String EVENTS = "/v1/events";
     static final String METRICS = "/metrics";
@@ -52,6 +57,7 @@ final class InspectRoutes implements HttpHandler {
         routes.put(ENDPOINTS, exchange -> replies.json(exchange, snapshots.endpoints()));
         routes.put(LINKS, exchange -> replies.json(exchange, snapshots.links()));
         routes.put(POOLS, exchange -> replies.json(exchange, snapshots.pools()));
+        routes.put(FIREWALL, this::firewall);
         routes.put(REQUESTS, this::requests);
         routes.put(EVENTS, events);
         routes.put(METRICS, this::metrics);
@@ -98,6 +104,18 @@ final class InspectRoutes implements HttpHandler {
         } else {
             replies.error(exchange, 404, "network " + id + " is not known to mdnp");
         }
+    }
+
+    private void firewall(HttpServerExchange exchange) throws Exception {
+        List<FirewallRulesView> views;
+        try {
+            views = snapshots.firewall();
+        } catch (DriverException e) { // iptables missing, hung or refused: the daemon runs on, only the answer fails
+            log.warn("firewall check failed: {}", e.getMessage());
+            replies.error(exchange, 503, e.getMessage());
+            return;
+        }
+        replies.json(exchange, views);
     }
 
     private void requests(HttpServerExchange exchange) throws Exception {

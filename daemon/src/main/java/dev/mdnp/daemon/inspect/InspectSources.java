@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * What the {@link InspectServer} reads from: the daemon's identity, the driver's and the IPAM's state, the kernel's
- * links, and the history and events the api and the driver feed. The server only reads them.
+ * links and firewall rules, and the history and events the api and the driver feed. The server only reads them.
  *
  * @param name the plugin name
  * @param version mdnp's version
@@ -21,10 +21,11 @@ import java.time.Instant;
  * @param links the kernel's links
  * @param history the request history the api records into; its event log is the event stream
  * @param journal the driver journal decorator that publishes state changes and knows creation times
+ * @param firewall which firewall rules the kernel lacks, asked only for {@code /v1/firewall}
  */
 public record InspectSources(String name, String version, Path pluginSocket, Path stateDir, Instant startedAt,
         DriverState driverState, IpamDriver ipam, LinkSource links, RequestHistory history,
-        StateEventJournal journal) {
+        StateEventJournal journal, FirewallSource firewall) {
 
     /** Validates the components. */
     public InspectSources {
@@ -38,6 +39,7 @@ public record InspectSources(String name, String version, Path pluginSocket, Pat
         requireNonNull(links, "links");
         requireNonNull(history, "history");
         requireNonNull(journal, "journal");
+        requireNonNull(firewall, "firewall");
     }
 
     /** Returns the event log the stream reads: the history's. */

@@ -2,19 +2,26 @@ package dev.mdnp.daemon.inspect;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.dataplane.PublishedPort;
+import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.model.cnm.IpamData;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PoolView;
+import dev.mdnp.model.inspect.PortView;
 import dev.mdnp.model.inspect.RequestRecord;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +95,33 @@ final class Snapshots {
         return PoolUsage.views(sources.ipam().snapshot());
     }
 
+    /**
+     * Returns what the kernel lacks of mdnp's firewall rules: first mdnp's base chains and jumps, then every network
+     * sorted by id (with an empty list when nothing of it is missing), then any bridge whose rules are missing but
+     * that belongs to no network (one deleted while the tables were listed). Lists the kernel's tables.
+     *
+     * @throws dev.mdnp.daemon.driver.DriverException when they cannot be listed
+     */
+    List<FirewallRulesView> firewall() {
+        // Networks first: one created meanwhile has its rules already, one deleted meanwhile is no longer wanted.
+        List<Network> networks = sources.driverState().networks().stream()
+                .sorted(Comparator.comparing(Network::id))
+                .toList();
+        Map<String, List<String>> missing = new TreeMap<>();
+        for (MissingRules rules : sources.firewall().missingRules()) {
+            missing.computeIfAbsent(rules.bridge(), bridge -> new ArrayList<>()).addAll(rules.rules());
+        }
+        List<FirewallRulesView> views = new ArrayList<>();
+        views.add(new FirewallRulesView("", "", missing.getOrDefault("", List.of())));
+        missing.remove("");
+        for (Network network : networks) {
+            List<String> rules = missing.remove(network.bridge());
+            views.add(new FirewallRulesView(network.id(), network.bridge(), rules == null ? List.of() : rules));
+        }
+        missing.forEach((bridge, rules) -> views.add(new FirewallRulesView("", bridge, rules)));
+        return views;
+    }
+
     /** Returns calls after {@code after}, or the latest ones when {@code after} is null. */
     List<RequestRecord> requests(@Nullable Long after, int limit) {
         return after == null ? sources.history().latest(limit) : sources.history().after(after, limit);
@@ -116,6 +150,12 @@ final class Snapshots {
     private static EndpointView view(Endpoint endpoint) {
         return new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostName(), endpoint.srcName(),
                 endpoint.mac(), endpoint.request().endpointInterface().address(),
-                endpoint.request().endpointInterface().addressIPv6(), endpoint.joined(), endpoint.sandboxKey());
+                endpoint.request().endpointInterface().addressIPv6(), endpoint.joined(), endpoint.sandboxKey(),
+                endpoint.published().stream().map(Snapshots::view).toList());
+    }
+
+    private static PortView view(PublishedPort port) {
+        return new PortView(port.protocol().iptablesName(), port.hostIp(), port.hostPort(), port.containerIp(),
+                port.containerPort(), port.routed());
     }
 }

@@ -1,5 +1,7 @@
 package dev.mdnp.daemon.inspect;
 
+import dev.mdnp.daemon.dataplane.firewall.MissingRules;
+import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.driver.DriverJournal;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
@@ -14,19 +16,23 @@ import dev.mdnp.model.cnm.EndpointInterface;
 import dev.mdnp.model.cnm.IpamData;
 import dev.mdnp.model.cnm.JoinRequest;
 import dev.mdnp.model.cnm.OptionKeys;
+import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A real {@link InspectServer} on a socket in a temporary directory, over a real driver state (filled through a
- * {@link NetworkDriver} on a {@link RecordingDataplane}), a real IPAM and a stub kernel whose links tests set.
+ * {@link NetworkDriver} on a {@link RecordingDataplane}), a real IPAM and a stub kernel whose links and missing
+ * firewall rules tests set.
  */
 final class InspectFixture implements AutoCloseable {
 
@@ -43,6 +49,7 @@ final class InspectFixture implements AutoCloseable {
     final Docker docker;
     final IpamDriver ipam = new IpamDriver();
     final StubLinkSource links = new StubLinkSource();
+    final StubFirewallSource firewall = new StubFirewallSource();
     final InspectServer server;
 
     private InspectFixture(Path dir, int historySize, @Nullable Path record) throws IOException {
@@ -57,7 +64,7 @@ final class InspectFixture implements AutoCloseable {
         server = InspectServer.start(
                 new InspectServerConfig(dir.resolve("inspect.sock"), "", record, 4096, 2, Duration.ofSeconds(5)),
                 new InspectSources("mdnp", "0.1.0-test", dir.resolve("mdnp.sock"), dir, STARTED, state, ipam,
-                        kernel == null ? links : kernel, history, journal));
+                        kernel == null ? links : kernel, history, journal, firewall));
     }
 
     static InspectFixture start(Path dir) throws IOException {
@@ -141,6 +148,51 @@ final class InspectFixture implements AutoCloseable {
 
         void join(String networkId, String endpointId) {
             driver.join(new JoinRequest(networkId, endpointId, SANDBOX, Map.of()));
+        }
+
+        /** Publishes {@code -p HOSTPORT:PORT/tcp} for each pair of ports (host port 0: the dataplane chooses). */
+        void publish(String networkId, String endpointId, int... hostAndContainerPorts) {
+            List<Map<String, Object>> portmap = new ArrayList<>();
+            for (int i = 0; i < hostAndContainerPorts.length; i += 2) {
+                portmap.add(Map.of("Proto", 6, "IP", "", "Port", hostAndContainerPorts[i + 1], "HostIP", "",
+                        "HostPort", hostAndContainerPorts[i], "HostPortEnd", 0));
+            }
+            driver.programExternalConnectivity(new ProgramExternalConnectivityRequest(networkId, endpointId,
+                    Map.of(OptionKeys.PORT_MAP, portmap)));
+        }
+    }
+
+    /**
+     * A firewall whose missing rules the test sets, or that fails as iptables does when it cannot list the tables;
+     * it counts how often it was asked.
+     */
+    static final class StubFirewallSource implements FirewallSource {
+
+        private volatile List<MissingRules> missing = List.of();
+        private volatile @Nullable DriverException failure;
+        private final AtomicInteger asked = new AtomicInteger();
+
+        void set(List<MissingRules> missing) {
+            this.missing = List.copyOf(missing);
+        }
+
+        void fail(DriverException failure) {
+            this.failure = failure;
+        }
+
+        /** Returns how often the rules were asked for. */
+        int asked() {
+            return asked.get();
+        }
+
+        @Override
+        public List<MissingRules> missingRules() {
+            asked.incrementAndGet();
+            DriverException failing = failure;
+            if (failing != null) {
+                throw failing;
+            }
+            return missing;
         }
     }
 

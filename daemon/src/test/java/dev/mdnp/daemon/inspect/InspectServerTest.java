@@ -5,11 +5,17 @@ import static dev.mdnp.daemon.inspect.InspectFixture.NET;
 import static dev.mdnp.daemon.inspect.InspectFixture.NET2;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.dataplane.firewall.MissingRules;
+import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.netlink.BridgeLink;
 import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
+import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InspectEvent;
+import dev.mdnp.model.inspect.PortView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.ipam.RequestAddressRequest;
 import dev.mdnp.model.ipam.RequestPoolRequest;
@@ -103,6 +109,85 @@ class InspectServerTest {
         assertThat(endpoint.get("mac").asText()).isEqualTo("02:42:0a:58:00:02");
         assertThat(endpoint.get("joined").asBoolean()).isTrue();
         assertThat(endpoint.get("sandboxKey").asText()).isEqualTo(InspectFixture.SANDBOX);
+    }
+
+    @Test
+    void endpointsShowTheirPublishedPorts() throws IOException {
+        inspect.docker.network(NET);
+        inspect.docker.endpoint(NET, EP);
+        inspect.docker.join(NET, EP);
+        inspect.docker.publish(NET, EP, 8080, 80, 0, 53);
+
+        List<PortView> ports = mapper.readValue(inspect.get("/v1/endpoints").body(),
+                new TypeReference<List<EndpointView>>() { }).get(0).ports();
+
+        assertThat(ports).containsExactly(new PortView("tcp", "0.0.0.0", 8080, "10.88.0.2", 80, false),
+                new PortView("tcp", "0.0.0.0", 32768, "10.88.0.2", 53, false));
+    }
+
+    @Test
+    void anEndpointWithoutPortsShowsAnEmptyList() throws IOException {
+        inspect.docker.network(NET);
+        inspect.docker.endpoint(NET, EP);
+
+        JsonNode endpoint = json(inspect.get("/v1/endpoints")).get(0);
+
+        assertThat(endpoint.get("ports").isArray()).isTrue();
+        assertThat(endpoint.get("ports")).isEmpty();
+    }
+
+    @Test
+    void firewallListsTheBaseThenEveryNetworkWithWhatItLacks() throws IOException {
+        inspect.docker.network(NET);
+        inspect.docker.network(NET2);
+        inspect.firewall.set(List.of(
+                new MissingRules("mdnpb8f6511a52a", List.of("iptables -t nat -A MDNP-POSTROUTING -s 10.88.0.0/16 !"
+                        + " -o mdnpb8f6511a52a -j MASQUERADE")),
+                new MissingRules("", List.of("iptables -t filter -A FORWARD -j MDNP-FORWARD")),
+                new MissingRules("mdnpb8f6511a52a", List.of("ip6tables -t filter -A MDNP-FORWARD -j DROP"))));
+
+        Reply reply = inspect.get("/v1/firewall");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(mapper.readValue(reply.body(), new TypeReference<List<FirewallRulesView>>() { })).containsExactly(
+                new FirewallRulesView("", "", List.of("iptables -t filter -A FORWARD -j MDNP-FORWARD")),
+                new FirewallRulesView(NET2, "mdnpb3c0d1e1f5a", List.of()),
+                new FirewallRulesView(NET, "mdnpb8f6511a52a", List.of("iptables -t nat -A MDNP-POSTROUTING -s"
+                        + " 10.88.0.0/16 ! -o mdnpb8f6511a52a -j MASQUERADE",
+                        "ip6tables -t filter -A MDNP-FORWARD -j DROP")));
+    }
+
+    @Test
+    void firewallNamesABridgeOfNoNetworkWithoutAnId() throws IOException {
+        inspect.firewall.set(List.of(new MissingRules("mdnpbgone0000000", List.of("iptables -t nat -A X"))));
+
+        assertThat(mapper.readValue(inspect.get("/v1/firewall").body(),
+                new TypeReference<List<FirewallRulesView>>() { })).containsExactly(
+                new FirewallRulesView("", "", List.of()),
+                new FirewallRulesView("", "mdnpbgone0000000", List.of("iptables -t nat -A X")));
+    }
+
+    @Test
+    void aFirewallThatCannotBeListedIsA503WithItsReason() throws IOException {
+        inspect.firewall.fail(new DriverException(DriverException.Reason.INTERNAL,
+                "check firewall rules: iptables-save exited with 1: permission denied"));
+
+        Reply reply = inspect.get("/v1/firewall");
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(json(reply).get("Err").asText())
+                .isEqualTo("check firewall rules: iptables-save exited with 1: permission denied");
+    }
+
+    @Test
+    void onlyTheFirewallPathListsTheFirewall() throws IOException {
+        inspect.docker.network(NET);
+        for (String path : List.of("/v1/info", "/v1/networks", "/v1/networks/" + NET, "/v1/endpoints",
+                "/v1/links", "/v1/ipam/pools", "/v1/requests", "/metrics")) {
+            assertThat(inspect.get(path).status()).as(path).isEqualTo(200);
+        }
+
+        assertThat(inspect.firewall.asked()).isZero();
     }
 
     @Test

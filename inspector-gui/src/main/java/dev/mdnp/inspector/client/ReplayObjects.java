@@ -16,12 +16,15 @@ import dev.mdnp.model.cnm.JoinRequest;
 import dev.mdnp.model.cnm.JoinResponse;
 import dev.mdnp.model.cnm.LeaveRequest;
 import dev.mdnp.model.cnm.OptionKeys;
+import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
+import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
+import dev.mdnp.model.inspect.PortView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.ipam.ReleaseAddressRequest;
 import dev.mdnp.model.ipam.ReleasePoolRequest;
@@ -41,8 +44,9 @@ import java.util.stream.Stream;
 
 /**
  * The daemon's objects rebuilt from a replayed session, so that the object tabs and the topology work offline: each
- * successful call is applied in order, with the fields of cnm-remote-api.md §2–3, and link names come from the
- * kernel operations the daemon recorded ({@code create bridge}, {@code create veth host/container}). Links are
+ * successful call is applied in order, with the fields of cnm-remote-api.md §2–3, and link names and published ports
+ * come from the kernel operations the daemon recorded ({@code create bridge}, {@code create veth host/container},
+ * {@code publish ports}, see {@link ReplayPorts}). Links are
  * reported as recorded, not as read from a kernel: index 0, operational state {@code UNKNOWN}, no counters, no drift.
  * A call whose body cannot be read (the daemon cuts bodies at 64 KiB) leaves the objects as they were.
  *
@@ -112,6 +116,11 @@ final class ReplayObjects {
                 return join(call);
             case "NetworkDriver.Leave":
                 return leave(read(call.requestJson(), LeaveRequest.class).endpointId());
+            case "NetworkDriver.ProgramExternalConnectivity":
+                return program(call);
+            case "NetworkDriver.RevokeExternalConnectivity":
+                return publish(read(call.requestJson(), RevokeExternalConnectivityRequest.class).endpointId(),
+                        List.of());
             case "NetworkDriver.DeleteEndpoint":
                 return endpoints.remove(read(call.requestJson(), DeleteEndpointRequest.class).endpointId()) != null;
             case "IpamDriver.RequestPool":
@@ -132,7 +141,8 @@ final class ReplayObjects {
     private boolean createNetwork(RequestRecord call) throws JsonProcessingException {
         CreateNetworkRequest request = read(call.requestJson(), CreateNetworkRequest.class);
         Map<String, String> generic = generic(request.options());
-        String bridge = kernelTarget(call, CREATE_BRIDGE).orElse(generic.getOrDefault(OptionKeys.BRIDGE_NAME, ""));
+        String bridge = kernelTarget(call, CREATE_BRIDGE).orElse(generic.getOrDefault(OptionKeys.BRIDGE_NAME,
+                generic.getOrDefault(OptionKeys.MDNP_BRIDGE_NAME, "")));
         List<String> gateways = Stream.concat(request.ipv4Data().stream(), request.ipv6Data().stream())
                 .map(IpamData::gateway)
                 .filter(Objects::nonNull)
@@ -152,7 +162,7 @@ final class ReplayObjects {
         endpoints.put(request.endpointId(), new EndpointView(request.endpointId(), request.networkId(), veth[0],
                 veth.length > 1 ? veth[1] : "", either(asked.macAddress(), answered.macAddress()),
                 either(asked.address(), answered.address()), either(asked.addressIPv6(), answered.addressIPv6()),
-                false, ""));
+                false, "", List.of()));
         return true;
     }
 
@@ -166,7 +176,7 @@ final class ReplayObjects {
         String srcName = response.interfaceName() == null ? "" : response.interfaceName().srcName();
         endpoints.put(endpoint.id(), new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostIfName(),
                 either(srcName, endpoint.containerIfName()), endpoint.mac(), endpoint.ipv4Address(),
-                endpoint.ipv6Address(), true, request.sandboxKey()));
+                endpoint.ipv6Address(), true, request.sandboxKey(), endpoint.ports()));
         return true;
     }
 
@@ -177,7 +187,32 @@ final class ReplayObjects {
         }
         endpoints.put(endpointId, new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostIfName(),
                 endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(), endpoint.ipv6Address(), false,
-                ""));
+                "", endpoint.ports()));
+        return true;
+    }
+
+    /**
+     * Sets the ports a ProgramExternalConnectivity published; one without a {@code publish ports} operation (no
+     * portmap) removed them, as the daemon does.
+     */
+    private boolean program(RequestRecord call) throws JsonProcessingException {
+        String endpointId = read(call.requestJson(), ProgramExternalConnectivityRequest.class).endpointId();
+        EndpointView endpoint = endpoints.get(endpointId);
+        if (endpoint == null) {
+            return false;
+        }
+        return publish(endpointId, kernelTarget(call, ReplayPorts.PUBLISH_PORTS)
+                .map(target -> ReplayPorts.parse(target, endpoint))
+                .orElse(List.of()));
+    }
+
+    /** Gives the endpoint these ports; returns whether that changed it. */
+    private boolean publish(String endpointId, List<PortView> ports) {
+        EndpointView endpoint = endpoints.get(endpointId);
+        if (endpoint == null || endpoint.ports().equals(ports)) {
+            return false;
+        }
+        endpoints.put(endpointId, endpoint.withPorts(ports));
         return true;
     }
 

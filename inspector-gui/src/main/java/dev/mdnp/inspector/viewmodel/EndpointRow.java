@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.model.inspect.Drift;
+import java.util.List;
 
 /**
  * One row of the endpoints table.
@@ -19,12 +20,13 @@ import dev.mdnp.model.inspect.Drift;
  * @param sandboxKey the container's namespace path, {@code ""} when not joined
  * @param drift whether state and kernel agree about its veth ends
  * @param driftNote what the drift means, {@code ""} when none
+ * @param ports its published ports as {@code docker ps} shows each, such as {@code 0.0.0.0:8080->80/tcp}
  */
 public record EndpointRow(String id, String networkId, String ipv4Address, String ipv6Address, String mac,
-        String hostIfName, String containerIfName, boolean joined, String sandboxKey, Drift drift, String driftNote)
-        implements IdentifiedRow {
+        String hostIfName, String containerIfName, boolean joined, String sandboxKey, Drift drift, String driftNote,
+        List<String> ports) implements IdentifiedRow {
 
-    /** Validates the components. */
+    /** Validates the components and copies the list. */
     public EndpointRow {
         requireNonNull(id, "id");
         requireNonNull(networkId, "networkId");
@@ -36,6 +38,7 @@ public record EndpointRow(String id, String networkId, String ipv4Address, Strin
         requireNonNull(sandboxKey, "sandboxKey");
         requireNonNull(drift, "drift");
         requireNonNull(driftNote, "driftNote");
+        ports = List.copyOf(ports);
     }
 
     /** Returns the network's id cut to 12 characters. */

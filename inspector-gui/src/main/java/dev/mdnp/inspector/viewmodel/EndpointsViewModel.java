@@ -4,12 +4,16 @@ import dev.mdnp.inspector.model.LinkIndex;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.PortView;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ObservableList;
 
-/** The endpoints tab: one row per endpoint, with the drift of its veth ends from the kernel's links. */
+/**
+ * The endpoints tab: one row per endpoint, with the drift of its veth ends from the kernel's links and its published
+ * ports.
+ */
 public final class EndpointsViewModel {
 
     private final MappedList<EndpointView, EndpointRow> rows;
@@ -44,6 +48,7 @@ public final class EndpointsViewModel {
                 : "container veth " + endpoint.containerIfName();
         return new EndpointRow(endpoint.id(), endpoint.networkId(), endpoint.ipv4Address(), endpoint.ipv6Address(),
                 endpoint.mac(), endpoint.hostIfName(), endpoint.containerIfName(), endpoint.joined(),
-                endpoint.sandboxKey(), drift, DriftNotes.about(end, drift));
+                endpoint.sandboxKey(), drift, DriftNotes.about(end, drift),
+                endpoint.ports().stream().map(PortView::text).toList());
     }
 }

@@ -12,7 +12,9 @@ import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -26,11 +28,16 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The detail pane of the selected call: a summary, the request and response as indented JSON, the phase timings,
+ * The detail pane of the selected call: a summary (with the ports a ProgramExternalConnectivity published or a
+ * Revoke removed, host ports as mdnp chose them), the request and response as indented JSON, the phase timings,
  * the kernel operations in order, the network and endpoint it touched (as the store last read them) and the
  * {@code curl} command that sends it again. Everything is empty while no call is selected. FX thread only.
  */
 public final class RequestDetailViewModel {
+
+    /** The kernel operation whose target lists the ports published, as {@code docker ps} prints them. */
+    private static final String PUBLISH_PORTS = "publish ports";
+    private static final String UNDO = "undo ";
 
     private final InspectorStore store;
     private final PrettyJson prettyJson = new PrettyJson(JsonMappers.create());
@@ -60,7 +67,10 @@ public final class RequestDetailViewModel {
         return selected;
     }
 
-    /** Returns the summary lines: #, time, method, network, endpoint, status, error, duration. */
+    /**
+     * Returns the summary lines: #, time, method, network, endpoint, status, error, duration; then "Ports revoked"
+     * and "Ports published" when the call removed or published ports.
+     */
     public ObservableList<SummaryRow> summary() {
         return summary;
     }
@@ -119,7 +129,7 @@ public final class RequestDetailViewModel {
     }
 
     private List<SummaryRow> summaryOf(RequestRecord call) {
-        return List.of(
+        List<SummaryRow> rows = new ArrayList<>(List.of(
                 new SummaryRow("#", Long.toString(call.seq())),
                 new SummaryRow("Time", CallText.dateTime(call.start(), zone)),
                 new SummaryRow("Method", call.method()),
@@ -127,7 +137,18 @@ public final class RequestDetailViewModel {
                 new SummaryRow("Endpoint", call.endpointId()),
                 new SummaryRow("Status", Integer.toString(call.status())),
                 new SummaryRow("Error", call.error()),
-                new SummaryRow("Duration", CallText.millis(call.durationMicros()) + " ms"));
+                new SummaryRow("Duration", CallText.millis(call.durationMicros()) + " ms")));
+        ports(call, UNDO + PUBLISH_PORTS).ifPresent(ports -> rows.add(new SummaryRow("Ports revoked", ports)));
+        ports(call, PUBLISH_PORTS).ifPresent(ports -> rows.add(new SummaryRow("Ports published", ports)));
+        return rows;
+    }
+
+    /** Returns the target of the call's successful {@code operation}: the ports, comma-separated. */
+    private static Optional<String> ports(RequestRecord call, String operation) {
+        return call.kernelOps().stream()
+                .filter(op -> op.operation().equals(operation) && op.ok() && !op.target().isEmpty())
+                .map(KernelOpRecord::target)
+                .findFirst();
     }
 
     private void findRelated() {

@@ -11,6 +11,7 @@ import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PoolView;
+import dev.mdnp.model.inspect.PortView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
@@ -35,6 +36,13 @@ class ReplayObjectsTest {
     private static final RequestRecord JOIN = call(3, 20, "NetworkDriver.Join", 200,
             "{\"NetworkID\":\"n1\",\"EndpointID\":\"e1\",\"SandboxKey\":\"/var/run/docker/netns/abc\"}",
             "{\"InterfaceName\":{\"SrcName\":\"mdnpce1\",\"DstPrefix\":\"eth\"},\"Gateway\":\"10.1.0.1\"}");
+
+    /** What the daemon records for {@code -p 80 -p 127.0.0.1:18081:53/udp} on a network with IPv6. */
+    private static final String PORTS = "0.0.0.0:32768->80/tcp, [::]:32768->80/tcp, 127.0.0.1:18081->53/udp";
+    private static final String PROGRAM = """
+            {"NetworkID":"n1","EndpointID":"e1","Options":{"com.docker.network.portmap":[
+             {"Proto":6,"IP":"","Port":80,"HostIP":"","HostPort":0,"HostPortEnd":0},
+             {"Proto":17,"IP":"","Port":53,"HostIP":"127.0.0.1","HostPort":18081,"HostPortEnd":18081}]}}""";
 
     private final ReplayObjects objects = new ReplayObjects("/tmp/session.ndjson", JsonMappers.create());
 
@@ -64,7 +72,7 @@ class ReplayObjectsTest {
 
         DaemonObjects read = snapshot();
         assertThat(read.endpoints()).containsExactly(new EndpointView("e1", "n1", "mdnphe1", "mdnpce1",
-                "02:00:00:00:00:01", "10.1.0.2/24", "", false, ""));
+                "02:00:00:00:00:01", "10.1.0.2/24", "", false, "", List.of()));
         assertThat(read.networks().get(0).endpoints()).isEqualTo(1);
     }
 
@@ -94,6 +102,74 @@ class ReplayObjectsTest {
         assertThat(endpoint.containerIfName()).isEqualTo("mdnpce1");
         assertThat(read.links()).extracting(LinkView::name).containsExactly("mdnpbn1", "mdnphe1");
         assertThat(read.links().get(1).peer()).isEmpty();
+    }
+
+    @Test
+    void theBridgeNameComesFromDockersKeyOrMdnpsOlderOneWhenNoBridgeWasCreated() {
+        String request = "{\"NetworkID\":\"%s\",\"Options\":{\"com.docker.network.generic\":{\"%s\":\"%s\"}},"
+                + "\"IPv4Data\":[{\"AddressSpace\":\"MdnpLocal\",\"Pool\":\"10.%d.0.0/24\"}]}";
+        objects.apply(call(1, 0, "NetworkDriver.CreateNetwork", 200,
+                request.formatted("n1", OptionKeys.BRIDGE_NAME, "br-docker", 1), "{}"));
+        objects.apply(call(2, 0, "NetworkDriver.CreateNetwork", 200,
+                request.formatted("n2", OptionKeys.MDNP_BRIDGE_NAME, "br-mdnp", 2), "{}"));
+
+        assertThat(snapshot().networks()).extracting(NetworkView::bridge).containsExactly("br-docker", "br-mdnp");
+    }
+
+    @Test
+    void programTakesTheChosenHostPortsFromThePublishOperation() {
+        objects.apply(CREATE_NETWORK);
+        objects.apply(call(2, 10, "NetworkDriver.CreateEndpoint", 200, """
+                {"NetworkID":"n1","EndpointID":"e1","Interface":{"Address":"10.1.0.2/24",
+                 "AddressIPv6":"fd00:1::2/64","MacAddress":""},"Options":{}}""", "{}",
+                op("create veth", "mdnphe1/mdnpce1")));
+        objects.apply(JOIN);
+
+        assertThat(objects.apply(call(4, 30, "NetworkDriver.ProgramExternalConnectivity", 200, PROGRAM, "{}",
+                op("reserve host ports", PORTS), op("publish ports", PORTS)))).isTrue();
+
+        assertThat(snapshot().endpoints().get(0).ports()).containsExactly(
+                new PortView("tcp", "0.0.0.0", 32768, "10.1.0.2", 80, false),
+                new PortView("tcp", "::", 32768, "fd00:1::2", 80, false),
+                new PortView("udp", "127.0.0.1", 18081, "10.1.0.2", 53, false));
+    }
+
+    @Test
+    void aRoutedPortIsTheContainersOwnAddressAndPort() {
+        objects.apply(CREATE_NETWORK);
+        objects.apply(CREATE_ENDPOINT);
+
+        objects.apply(call(3, 30, "NetworkDriver.ProgramExternalConnectivity", 200, PROGRAM, "{}",
+                op("publish ports", "10.1.0.2:80->80/tcp")));
+
+        assertThat(snapshot().endpoints().get(0).ports())
+                .containsExactly(new PortView("tcp", "10.1.0.2", 80, "10.1.0.2", 80, true));
+    }
+
+    @Test
+    void revokeAndAProgramWithoutPortsRemoveThePorts() {
+        objects.apply(CREATE_NETWORK);
+        objects.apply(CREATE_ENDPOINT);
+        objects.apply(call(3, 30, "NetworkDriver.ProgramExternalConnectivity", 200, PROGRAM, "{}",
+                op("publish ports", PORTS)));
+
+        assertThat(objects.apply(call(4, 40, "NetworkDriver.RevokeExternalConnectivity", 200, NET, "{}",
+                op("undo publish ports", PORTS), op("undo reserve host ports", "endpoint e1")))).isTrue();
+        assertThat(snapshot().endpoints().get(0).ports()).isEmpty();
+
+        objects.apply(call(5, 50, "NetworkDriver.ProgramExternalConnectivity", 200, PROGRAM, "{}",
+                op("publish ports", PORTS)));
+        assertThat(objects.apply(call(6, 60, "NetworkDriver.ProgramExternalConnectivity", 200,
+                "{\"NetworkID\":\"n1\",\"EndpointID\":\"e1\",\"Options\":{}}", "{}",
+                op("undo publish ports", PORTS)))).isTrue();
+        assertThat(snapshot().endpoints().get(0).ports()).isEmpty();
+    }
+
+    @Test
+    void portsOfAnEndpointNotSeenCreatedAreIgnored() {
+        assertThat(objects.apply(call(1, 0, "NetworkDriver.ProgramExternalConnectivity", 200, PROGRAM, "{}",
+                op("publish ports", PORTS)))).isFalse();
+        assertThat(objects.apply(call(2, 0, "NetworkDriver.RevokeExternalConnectivity", 200, NET, "{}"))).isFalse();
     }
 
     @Test

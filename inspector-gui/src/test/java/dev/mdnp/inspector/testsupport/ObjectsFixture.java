@@ -9,6 +9,7 @@ import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PoolView;
+import dev.mdnp.model.inspect.PortView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,15 @@ public final class ObjectsFixture {
     public static EndpointView endpoint(char digit, String ipv4, boolean joined) {
         String id = String.valueOf(digit).repeat(40);
         return new EndpointView(id, NET, hostEnd(digit), containerEnd(digit), "02:42:0a:4d:00:0" + digit,
-                ipv4, "", joined, joined ? "/var/run/docker/netns/" + id.substring(0, 12) : "");
+                ipv4, "", joined, joined ? "/var/run/docker/netns/" + id.substring(0, 12) : "", List.of());
+    }
+
+    /** Returns the endpoint named after {@code digit} with {@code -p 8080:80} published in IPv4 and IPv6. */
+    public static EndpointView published(char digit, String ipv4) {
+        String address = ipv4.substring(0, ipv4.indexOf('/'));
+        return endpoint(digit, ipv4, true).withPorts(List.of(
+                new PortView("tcp", "0.0.0.0", 8080, address, 80, false),
+                new PortView("tcp", "::", 8080, "fd77::" + digit, 80, false)));
     }
 
     /** Returns the host end's name of the endpoint named after {@code digit}. */

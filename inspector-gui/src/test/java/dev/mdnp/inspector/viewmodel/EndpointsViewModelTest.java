@@ -9,6 +9,7 @@ import static dev.mdnp.inspector.testsupport.ObjectsFixture.hostLink;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.inContainer;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.missing;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.objects;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.published;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.show;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,15 @@ class EndpointsViewModelTest {
             assertThat(row.sandboxKey()).isEqualTo("/var/run/docker/netns/111111111111");
             assertThat(row.drifted()).isFalse();
         });
+    }
+
+    @Test
+    void publishedPortsAreListedAsDockerPrintsThem() {
+        show(store, objects(List.of(demoNetwork(2)), List.of(published('1', "10.77.0.2/24"),
+                endpoint('2', "10.77.0.3/24", true)), List.of(), List.of()));
+
+        assertThat(model.rows()).extracting(EndpointRow::ports).containsExactly(
+                List.of("0.0.0.0:8080->80/tcp", "[::]:8080->80/tcp"), List.of());
     }
 
     @Test

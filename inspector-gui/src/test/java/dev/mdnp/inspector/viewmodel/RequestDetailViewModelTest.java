@@ -51,6 +51,27 @@ class RequestDetailViewModelTest {
     }
 
     @Test
+    void theSummaryShowsThePortsACallRevokedAndPublished() {
+        detail.selectedProperty().set(call(8, "NetworkDriver.ProgramExternalConnectivity").network("n1")
+                .endpoint("e1").micros(1_500).op("undo publish ports", "0.0.0.0:8080->80/tcp", 300, "")
+                .op("undo reserve host ports", "endpoint e1", 10, "")
+                .op("reserve host ports", "0.0.0.0:32768->80/tcp, [::]:32768->80/tcp", 50, "")
+                .op("publish ports", "0.0.0.0:32768->80/tcp, [::]:32768->80/tcp", 900, "").build());
+
+        assertThat(detail.summary()).endsWith(new SummaryRow("Duration", "1.50 ms"),
+                new SummaryRow("Ports revoked", "0.0.0.0:8080->80/tcp"),
+                new SummaryRow("Ports published", "0.0.0.0:32768->80/tcp, [::]:32768->80/tcp"));
+    }
+
+    @Test
+    void portsThatFailedToPublishAreNotInTheSummary() {
+        detail.selectedProperty().set(call(9, "NetworkDriver.ProgramExternalConnectivity").failed(500, "taken")
+                .op("reserve host ports", "endpoint e1", 50, "port 8080 is already in use").build());
+
+        assertThat(detail.summary()).extracting(SummaryRow::key).doesNotContain("Ports published", "Ports revoked");
+    }
+
+    @Test
     void bodiesArePrettyPrinted() {
         detail.selectedProperty().set(join);
 
@@ -104,7 +125,7 @@ class RequestDetailViewModelTest {
         NetworkView network = new NetworkView("n1", "mdnp-n1", 1500, List.of("10.1.0.0/24"), List.of(),
                 List.of("10.1.0.1/24"), Map.of(), 1, Instant.EPOCH);
         EndpointView endpoint = new EndpointView("e1", "n1", "veth1a2b", "eth0", "02:42:0a:01:00:02",
-                "10.1.0.2/24", "", true, "/var/run/docker/netns/x");
+                "10.1.0.2/24", "", true, "/var/run/docker/netns/x", List.of());
         return new DaemonObjects(info, List.of(network), List.of(endpoint), List.of(), List.of(), Instant.EPOCH);
     }
 }

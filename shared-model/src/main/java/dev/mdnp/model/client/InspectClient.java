@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.model.client.InspectException.Reason;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.inspect.LinkView;
@@ -150,6 +151,18 @@ public final class InspectClient implements AutoCloseable {
      */
     public List<LinkView> links() {
         return decode("/v1/links", new TypeReference<List<LinkView>>() { });
+    }
+
+    /**
+     * Returns, for mdnp's base chains and for each network, the firewall rules the kernel lacks
+     * ({@code GET /v1/firewall}). The daemon lists the kernel's tables for it ({@code iptables-save}), so it costs
+     * more than the other calls: ask on demand, do not poll.
+     *
+     * @throws InspectException if the call fails; status 503 when the daemon cannot list its firewall, 404 from a
+     *     daemon older than this call
+     */
+    public List<FirewallRulesView> firewall() {
+        return decode("/v1/firewall", new TypeReference<List<FirewallRulesView>>() { });
     }
 
     /**

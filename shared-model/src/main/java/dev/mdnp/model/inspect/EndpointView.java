@@ -2,6 +2,8 @@ package dev.mdnp.model.inspect;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * An endpoint mdnp holds, as {@code /v1/endpoints} shows it.
  *
@@ -14,11 +16,13 @@ import static java.util.Objects.requireNonNull;
  * @param ipv6Address its IPv6 address in CIDR form, {@code ""} when none
  * @param joined whether a container has joined it
  * @param sandboxKey the container's namespace path, {@code ""} when not joined
+ * @param ports the ports published for it ({@code -p}, ProgramExternalConnectivity), one entry per mapping and
+ *     address family, in the order Docker asked for them; empty when none (and from a daemon older than this field)
  */
 public record EndpointView(String id, String networkId, String hostIfName, String containerIfName, String mac,
-        String ipv4Address, String ipv6Address, boolean joined, String sandboxKey) {
+        String ipv4Address, String ipv6Address, boolean joined, String sandboxKey, List<PortView> ports) {
 
-    /** Validates the components. */
+    /** Validates the components and copies the list; a null or absent list from JSON becomes empty. */
     public EndpointView {
         requireNonNull(id, "id");
         requireNonNull(networkId, "networkId");
@@ -28,5 +32,12 @@ public record EndpointView(String id, String networkId, String hostIfName, Strin
         requireNonNull(ipv4Address, "ipv4Address");
         requireNonNull(ipv6Address, "ipv6Address");
         requireNonNull(sandboxKey, "sandboxKey");
+        ports = ports == null ? List.of() : List.copyOf(ports);
+    }
+
+    /** Returns a copy with these published ports. */
+    public EndpointView withPorts(List<PortView> published) {
+        return new EndpointView(id, networkId, hostIfName, containerIfName, mac, ipv4Address, ipv6Address, joined,
+                sandboxKey, published);
     }
 }

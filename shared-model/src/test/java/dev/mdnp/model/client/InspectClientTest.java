@@ -9,6 +9,7 @@ import dev.mdnp.model.client.InspectException.Reason;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.NetworkView;
+import dev.mdnp.model.inspect.PortView;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -68,9 +69,27 @@ class InspectClientTest {
         assertThat(client.endpoints()).singleElement().satisfies(endpoint -> {
             assertThat(endpoint.id()).isEqualTo(EP_ID);
             assertThat(endpoint.joined()).isTrue();
+            assertThat(endpoint.ports()).as("an older daemon's endpoint, without ports").isEmpty();
         });
         assertThat(client.links()).singleElement().satisfies(link -> assertThat(link.drift()).isEqualTo(Drift.NONE));
         assertThat(client.pools()).singleElement().satisfies(pool -> assertThat(pool.free()).isEqualTo(252));
+    }
+
+    @Test
+    void publishedPortsAndMissingFirewallRulesAreDecoded() {
+        daemon.reply("/v1/endpoints", 200, SampleBodies.array(SampleBodies.ENDPOINT_WITH_PORTS));
+        daemon.reply("/v1/firewall", 200, SampleBodies.FIREWALL);
+
+        assertThat(client.endpoints()).singleElement().satisfies(endpoint -> assertThat(endpoint.ports())
+                .extracting(PortView::text).containsExactly("0.0.0.0:32768->80/tcp", "127.0.0.1:18081->80/tcp"));
+        assertThat(client.firewall()).satisfiesExactly(
+                base -> assertThat(base.missingRules()).isEmpty(),
+                network -> {
+                    assertThat(network.networkId()).isEqualTo(NET_ID);
+                    assertThat(network.missingRules()).singleElement().asString().startsWith("iptables -t nat");
+                });
+        assertThat(daemon.requests()).extracting(StubHttpServer.Request::target)
+                .containsExactly("/v1/endpoints", "/v1/firewall");
     }
 
     @Test

@@ -26,6 +26,18 @@ final class SampleBodies {
              "sandboxKey":"/var/run/docker/netns/abc"}
             """.formatted(EP_ID, NET_ID);
 
+    static final String ENDPOINT_WITH_PORTS = ENDPOINT.strip().replaceFirst("}$", """
+            ,"ports":[{"protocol":"tcp","hostIp":"0.0.0.0","hostPort":32768,"containerIp":"10.77.0.2",
+              "containerPort":80,"routed":false},
+             {"protocol":"tcp","hostIp":"127.0.0.1","hostPort":18081,"containerIp":"10.77.0.2",
+              "containerPort":80,"routed":false}]}""");
+
+    static final String FIREWALL = """
+            [{"networkId":"","bridge":"","missingRules":[]},
+             {"networkId":"%s","bridge":"mdnpb8f6511a52a",
+              "missingRules":["iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 -j MASQUERADE"]}]
+            """.formatted(NET_ID);
+
     static final String LINK = """
             {"name":"mdnpb8f6511a52a","kind":"bridge","index":7,"peer":"","master":"","mtu":1400,
              "mac":"02:00:00:00:00:01","up":true,"operState":"UP","rxBytes":1024,"txBytes":2048,

@@ -52,12 +52,55 @@ class InspectJsonTest {
         NetworkView network = new NetworkView("8f", "mdnpb8f", 1400, List.of("10.1.0.0/24"), List.of("fd00::/64"),
                 List.of("10.1.0.1/24"), Map.of("k", "v"), 2, Instant.parse("2026-11-28T12:00:00Z"));
         EndpointView endpoint = new EndpointView("e0", "8f", "mdnphe0", "mdnpce0", "02:00:00:00:00:01",
-                "10.1.0.2/24", "", true, "/var/run/docker/netns/abc");
+                "10.1.0.2/24", "", true, "/var/run/docker/netns/abc",
+                List.of(new PortView("tcp", "0.0.0.0", 8080, "10.1.0.2", 80, false)));
         PoolView pool = new PoolView("MdnpLocal/10.1.0.0/24", "MdnpLocal", "10.1.0.0/24", "", 2, 252);
         InfoView info = new InfoView("mdnp", "0.1.0", Instant.parse("2026-11-28T12:00:00Z"),
                 "/run/docker/plugins/mdnp.sock", "/var/lib/mdnp/mdnp", 1, 1, 42, 42, 10_000, 0);
-        for (Object view : List.of(network, endpoint, pool, info)) {
+        FirewallRulesView firewall = new FirewallRulesView("8f", "mdnpb8f",
+                List.of("iptables -t nat -A MDNP-POSTROUTING -s 10.1.0.0/24 ! -o mdnpb8f -j MASQUERADE"));
+        for (Object view : List.of(network, endpoint, pool, info, firewall)) {
             assertThat(mapper.readValue(mapper.writeValueAsString(view), view.getClass())).isEqualTo(view);
         }
+    }
+
+    @Test
+    void anEndpointKeepsEveryPortFieldUnderTheNamesTheDaemonWrites() throws Exception {
+        EndpointView endpoint = new EndpointView("e0", "8f", "mdnphe0", "mdnpce0", "02:00:00:00:00:01",
+                "10.1.0.2/24", "fd00::2/64", true, "/var/run/docker/netns/abc",
+                List.of(new PortView("tcp", "0.0.0.0", 32768, "10.1.0.2", 80, false),
+                        new PortView("udp", "fd00::2", 53, "fd00::2", 53, true)));
+
+        JsonNode tree = mapper.valueToTree(endpoint);
+
+        assertThat(tree.get("ports").get(1).toString()).isEqualTo("{\"protocol\":\"udp\",\"hostIp\":\"fd00::2\","
+                + "\"hostPort\":53,\"containerIp\":\"fd00::2\",\"containerPort\":53,\"routed\":true}");
+        assertThat(mapper.treeToValue(tree, EndpointView.class)).isEqualTo(endpoint);
+    }
+
+    @Test
+    void anEndpointFromADaemonWithoutPortsHasNone() throws Exception {
+        String older = "{\"id\":\"e0\",\"networkId\":\"8f\",\"hostIfName\":\"mdnphe0\",\"containerIfName\":\"mdnpce0\","
+                + "\"mac\":\"02:00:00:00:00:01\",\"ipv4Address\":\"10.1.0.2/24\",\"ipv6Address\":\"\",\"joined\":false,"
+                + "\"sandboxKey\":\"\"}";
+
+        assertThat(mapper.readValue(older, EndpointView.class).ports()).isEmpty();
+        assertThat(mapper.readValue(older.replace("}", ",\"ports\":null}"), EndpointView.class).ports()).isEmpty();
+    }
+
+    @Test
+    void aPortReadsAsDockerPrintsIt() {
+        assertThat(new PortView("tcp", "0.0.0.0", 8080, "10.1.0.2", 80, false).text())
+                .isEqualTo("0.0.0.0:8080->80/tcp");
+        assertThat(new PortView("udp", "::", 8080, "fd00::2", 80, false).text()).isEqualTo("[::]:8080->80/udp");
+    }
+
+    @Test
+    void aFirewallEntryWithoutItsListHasNothingMissing() throws Exception {
+        FirewallRulesView base = mapper.readValue("{\"networkId\":\"\",\"bridge\":\"\"}", FirewallRulesView.class);
+
+        assertThat(base.missingRules()).isEmpty();
+        assertThat(base.base()).isTrue();
+        assertThat(mapper.valueToTree(base).has("base")).as("a derived accessor is not a member").isFalse();
     }
 }

@@ -11,8 +11,10 @@ import dev.mdnp.inspector.viewmodel.SummaryRow;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.NetworkView;
+import dev.mdnp.model.inspect.PortView;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,6 +31,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -155,8 +158,8 @@ public final class RequestDetailPane {
         order.setPrefWidth(40);
         order.setSortable(false);
         table.getColumns().add(order);
-        table.getColumns().add(column("Operation", KernelOpRecord::operation, 200));
-        table.getColumns().add(column("Target", KernelOpRecord::target, 160));
+        table.getColumns().add(column("Operation", KernelOpRecord::operation, 180));
+        table.getColumns().add(targetColumn());
         table.getColumns().add(column("Duration", op -> CallText.millis(op.durationMicros()) + " ms", 110));
         table.getColumns().add(column("Result", op -> op.ok() ? "OK" : op.error(), 240));
         table.setRowFactory(view -> new TableRow<>() {
@@ -170,6 +173,24 @@ public final class RequestDetailPane {
             }
         });
         return table;
+    }
+
+    /**
+     * The target column: wide enough for a few published ports ({@code 0.0.0.0:32768->80/tcp, [::]:32768->80/tcp});
+     * its tooltip shows the whole target, one comma-separated item a line.
+     */
+    private static TableColumn<KernelOpRecord, String> targetColumn() {
+        TableColumn<KernelOpRecord, String> target = column("Target", KernelOpRecord::target, 320);
+        target.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean none = empty || text == null || text.isEmpty();
+                setText(none ? null : text);
+                setTooltip(none ? null : new Tooltip(text.replace(", ", "\n")));
+            }
+        });
+        return target;
     }
 
     private Node relatedBox() {
@@ -211,10 +232,12 @@ public final class RequestDetailPane {
         if (endpoint == null) {
             return "none, or not known to the daemon now";
         }
-        return String.format(Locale.ROOT, "%s  on %s%n  host %s  container %s  MAC %s%n  IPv4 %s  IPv6 %s%n  %s",
-                ShortIds.of(endpoint.id()), ShortIds.of(endpoint.networkId()), endpoint.hostIfName(),
-                endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(), endpoint.ipv6Address(),
-                endpoint.joined() ? "joined " + endpoint.sandboxKey() : "not joined");
+        return String.format(Locale.ROOT, "%s  on %s%n  host %s  container %s  MAC %s%n  IPv4 %s  IPv6 %s%n  %s%n"
+                        + "  ports %s", ShortIds.of(endpoint.id()), ShortIds.of(endpoint.networkId()),
+                endpoint.hostIfName(), endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(),
+                endpoint.ipv6Address(), endpoint.joined() ? "joined " + endpoint.sandboxKey() : "not joined",
+                endpoint.ports().isEmpty() ? "none published"
+                        : endpoint.ports().stream().map(PortView::text).collect(Collectors.joining(", ")));
     }
 
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {

@@ -4,7 +4,10 @@ import dev.mdnp.inspector.viewmodel.EndpointRow;
 import dev.mdnp.inspector.viewmodel.EndpointsViewModel;
 import javafx.scene.layout.StackPane;
 
-/** The endpoints tab: a table (id {@code endpointsTable}) of mdnp's endpoints with their veths and drift. */
+/**
+ * The endpoints tab: a table (id {@code endpointsTable}) of mdnp's endpoints with their veths, drift and published
+ * ports.
+ */
 public final class EndpointsPane extends StackPane {
 
     /** Builds the table over {@code model}'s rows. */
@@ -19,6 +22,7 @@ public final class EndpointsPane extends StackPane {
                 .mono("Host veth", 150, EndpointRow::hostIfName)
                 .mono("Container interface", 180, EndpointRow::containerIfName)
                 .text("State", 80, EndpointRow::state)
+                .monoList("Ports", 260, EndpointRow::ports)
                 .drift("Drift", 170)
                 .mono("Sandbox", 300, EndpointRow::sandboxKey)
                 .table());

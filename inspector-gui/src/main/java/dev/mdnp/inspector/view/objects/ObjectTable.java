@@ -3,6 +3,7 @@ package dev.mdnp.inspector.view.objects;
 import dev.mdnp.inspector.viewmodel.DriftNotes;
 import dev.mdnp.inspector.viewmodel.ObjectRow;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -59,6 +60,28 @@ final class ObjectTable<R extends ObjectRow> {
     ObjectTable<R> mono(String title, double width, Function<R, String> value) {
         text(title, width, value);
         table.getColumns().get(table.getColumns().size() - 1).getStyleClass().add(MONO);
+        return this;
+    }
+
+    /**
+     * Adds a column of short names in a monospace font, shown on one line separated by commas, with a tooltip that
+     * lists them one per line; sorted by that line.
+     */
+    ObjectTable<R> monoList(String title, double width, Function<R, List<String>> values) {
+        TableColumn<R, List<String>> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(values.apply(cell.getValue())));
+        column.setComparator(Comparator.comparing(items -> String.join(", ", items)));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(@Nullable List<String> items, boolean empty) {
+                super.updateItem(items, empty);
+                boolean none = empty || items == null || items.isEmpty();
+                setText(none ? null : String.join(", ", items));
+                setTooltip(none ? null : new Tooltip(String.join("\n", items)));
+            }
+        });
+        column.getStyleClass().add(MONO);
+        add(column, width);
         return this;
     }
 

@@ -8,11 +8,13 @@ import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.inspector.view.requests.RequestTableView;
 import dev.mdnp.inspector.viewmodel.RequestDetailViewModel;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
+import dev.mdnp.inspector.viewmodel.SummaryRow;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import java.time.Clock;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -59,5 +61,26 @@ class RequestDetailPaneUiTest {
         TableView<KernelOpRecord> ops = robot.lookup("#kernelOps").queryTableView();
         assertThat(ops.getItems()).extracting(KernelOpRecord::operation).containsExactly("move link", "set address");
         assertThat(robot.lookup("#copyCurl").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void theChosenHostPortsAreReadableInTheSummaryAndTheKernelOps(FxRobot robot) {
+        String ports = "0.0.0.0:32768->80/tcp, [::]:32768->80/tcp, 127.0.0.1:18081->53/udp";
+        robot.interact(() -> store.apply(updates(call(1, "NetworkDriver.ProgramExternalConnectivity").network("n1")
+                .endpoint("e1").op("reserve host ports", ports, 80, "").op("publish ports", ports, 900, "")
+                .build())));
+
+        robot.clickOn("ProgramExternalConnectivity");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#summaryTable").queryTableView().getItems()).contains(
+                new SummaryRow("Ports published", ports));
+        robot.clickOn("Kernel ops");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> target = robot.lookup("#kernelOps .table-cell").match(
+                (TableCell<?, ?> cell) -> ports.equals(cell.getText())).query();
+        assertThat(target.getWidth()).as("wide enough for the ports").isGreaterThanOrEqualTo(300);
+        assertThat(target.getTooltip().getText())
+                .isEqualTo("0.0.0.0:32768->80/tcp\n[::]:32768->80/tcp\n127.0.0.1:18081->53/udp");
     }
 }

@@ -8,6 +8,7 @@ import static dev.mdnp.inspector.testsupport.ObjectsFixture.hostLink;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.inContainer;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.missing;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.objects;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.store.InspectorStore;
@@ -47,11 +48,22 @@ class EndpointsPaneUiTest {
         TableView<EndpointRow> table = robot.lookup("#endpointsTable").queryTableView();
 
         assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("ID", "Network", "IPv4",
-                "IPv6", "MAC", "Host veth", "Container interface", "State", "Drift", "Sandbox");
+                "IPv6", "MAC", "Host veth", "Container interface", "State", "Ports", "Drift", "Sandbox");
         assertThat(table.getItems()).extracting(EndpointRow::state).containsExactly("joined", "created");
         assertThat(robot.lookup("#endpointsTable .table-row-cell.drift").queryAll()).hasSize(1);
         TableCell<?, ?> drift = robot.lookup("#endpointsTable .table-cell.drift").query();
         assertThat(drift.getTooltip().getText()).startsWith("host veth " + hostEnd('2'));
         assertThat(robot.lookup("10.77.0.2/24").tryQuery()).isPresent();
+    }
+
+    @Test
+    void publishedPortsShowOnOneLineAndOnePerLineInTheTooltip(FxRobot robot) {
+        robot.interact(() -> ObjectsFixture.show(store, objects(List.of(demoNetwork(2)),
+                List.of(published('1', "10.77.0.2/24"), endpoint('2', "10.77.0.3/24", false)),
+                List.of(hostLink('1'), inContainer('1')), List.of())));
+
+        TableCell<?, ?> ports = robot.lookup("0.0.0.0:8080->80/tcp, [::]:8080->80/tcp").query();
+        assertThat(ports.getTooltip().getText()).isEqualTo("0.0.0.0:8080->80/tcp\n[::]:8080->80/tcp");
+        assertThat(ports.getStyleClass()).contains("mono");
     }
 }
