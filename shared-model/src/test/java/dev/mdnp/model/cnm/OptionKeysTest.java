@@ -25,6 +25,16 @@ class OptionKeysTest {
 
     @Test
     void mdnpKeysUseTheMdnpPrefix() {
-        assertThat(OptionKeys.BRIDGE_NAME).isEqualTo("dev.mdnp.bridge.name");
+        assertThat(OptionKeys.MDNP_BRIDGE_NAME).isEqualTo("dev.mdnp.bridge.name");
+    }
+
+    @Test
+    void theBridgeDriversKeysAreSpelledAsDockersBuiltInDriverSpellsThem() {
+        assertThat(OptionKeys.BRIDGE_NAME).isEqualTo("com.docker.network.bridge.name");
+        assertThat(OptionKeys.ENABLE_ICC).isEqualTo("com.docker.network.bridge.enable_icc");
+        assertThat(OptionKeys.ENABLE_IP_MASQUERADE).isEqualTo("com.docker.network.bridge.enable_ip_masquerade");
+        assertThat(OptionKeys.HOST_BINDING_IPV4).isEqualTo("com.docker.network.bridge.host_binding_ipv4");
+        assertThat(OptionKeys.GATEWAY_MODE_IPV4).isEqualTo("com.docker.network.bridge.gateway_mode_ipv4");
+        assertThat(OptionKeys.GATEWAY_MODE_IPV6).isEqualTo("com.docker.network.bridge.gateway_mode_ipv6");
     }
 }
