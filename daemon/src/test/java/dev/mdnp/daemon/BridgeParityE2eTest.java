@@ -207,7 +207,7 @@ class BridgeParityE2eTest {
      */
     @Test
     void inRoutedModeTheOutsideReachesAPublishedPortAtTheContainersAddressAndSeesItsAddress() throws Exception {
-        boolean bridgeRoutes = engineAtLeast(27, 1);
+        boolean bridgeRoutes = lab.engineAtLeast(27, 1);
         Map<NetworkKind, String> server = new EnumMap<>(NetworkKind.class);
         for (NetworkKind kind : NetworkKind.values()) {
             Net net = lab.network(kind, 17, "-o", "com.docker.network.bridge.gateway_mode_ipv4=routed");
@@ -256,13 +256,5 @@ class BridgeParityE2eTest {
                     .map(line -> line.substring(5)).orElse("nowhere");
         }
         return listener.awaitLine(line -> line.startsWith("peer "), PEER_REPORTED).substring(5);
-    }
-
-    private boolean engineAtLeast(int major, int minor) throws Exception {
-        String version = plugin.docker().ok("version", "--format", "{{.Server.Version}}");
-        String[] parts = version.split("[.+-]");
-        int engineMajor = Integer.parseInt(parts[0]);
-        int engineMinor = Integer.parseInt(parts[1]);
-        return engineMajor > major || engineMajor == major && engineMinor >= minor;
     }
 }

@@ -228,6 +228,14 @@ final class ParityLab implements AutoCloseable {
         }
     }
 
+    /** Returns whether the private engine is Docker {@code major.minor} or later. */
+    boolean engineAtLeast(int major, int minor) throws Exception {
+        String[] version = docker().ok("version", "--format", "{{.Server.Version}}").split("[.+-]");
+        int engineMajor = Integer.parseInt(version[0]);
+        int engineMinor = Integer.parseInt(version[1]);
+        return engineMajor > major || engineMajor == major && engineMinor >= minor;
+    }
+
     /**
      * Removes every container and network of the test, then waits until the host has no link or namespace that was
      * not there before and no rule of an mdnp network is left.
