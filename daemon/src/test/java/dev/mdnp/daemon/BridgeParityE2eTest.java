@@ -5,6 +5,7 @@ import static dev.mdnp.daemon.ParityLab.PORT;
 import static dev.mdnp.daemon.ParityLab.UNPUBLISHED_PORT;
 import static dev.mdnp.daemon.ParityLab.answered;
 import static dev.mdnp.daemon.ParityLab.outsideTcp;
+import static dev.mdnp.daemon.ParityLab.perKind;
 import static dev.mdnp.daemon.testsupport.NetworkKind.BRIDGE;
 import static dev.mdnp.daemon.testsupport.NetworkKind.MDNP;
 
@@ -17,7 +18,6 @@ import dev.mdnp.daemon.testsupport.NetworkKind;
 import dev.mdnp.daemon.testsupport.OutsideHost;
 import dev.mdnp.daemon.testsupport.ParityTable;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,92 +62,83 @@ class BridgeParityE2eTest {
 
     @Test
     void containersReachTheOutsideHostWhichSeesTheHostsAddress() throws Exception {
-        Map<NetworkKind, String> clients = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
-            clients.put(kind, lab.client(lab.network(kind, 10)));
-        }
+        Map<NetworkKind, String> client = perKind(kind -> lab.client(lab.network(kind, 10)));
 
-        table.row("ping the outside host", "answered", kind -> lab.ping(clients.get(kind), OutsideHost.ADDRESS));
+        table.row("ping the outside host", "answered", kind -> lab.ping(client.get(kind), OutsideHost.ADDRESS));
         table.row("tcp to the outside host, which sees the connection come from",
                 "answered outside, from " + OutsideHost.HOST_SIDE, kind -> {
                     int port = 7010 + kind.ordinal();
                     HostCommand.Background listener = OUTSIDE.listen(port, "outside");
-                    String answer = lab.tcp(clients.get(kind), OutsideHost.ADDRESS, port);
+                    String answer = lab.tcp(client.get(kind), OutsideHost.ADDRESS, port);
                     return answer + ", from " + peerOf(listener, answer);
                 });
         table.assertAsExpected();
     }
 
+    /** A network of one kind with a server and a client on it. */
+    private record Side(Net net, String server, String client) {
+    }
+
     @Test
     void anInternalNetworkKeepsItsContainersTogetherAndEverythingElseOut() throws Exception {
-        Map<NetworkKind, Net> nets = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> servers = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> clients = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
+        Map<NetworkKind, Side> side = perKind(kind -> {
             Net net = lab.network(kind, 11, "--internal");
-            nets.put(kind, net);
-            servers.put(kind, lab.server(net, "web"));
-            // NET_ADMIN so that the client can set a default route: mdnp, like Docker 26+, gives none (20.10 does)
-            clients.put(kind, lab.client(net, "--cap-add", "NET_ADMIN"));
             OUTSIDE.routeTo(net.subnet());
-        }
+            // NET_ADMIN so that the client can set a default route: mdnp, like Docker 26+, gives none (20.10 does)
+            return new Side(net, lab.server(net, "web"), lab.client(net, "--cap-add", "NET_ADMIN"));
+        });
 
         table.row("a container reaches another on the network", answered("web"), kind ->
-                lab.tcp(clients.get(kind), lab.address(servers.get(kind)), PORT));
+                lab.tcp(side.get(kind).client(), lab.address(side.get(kind).server()), PORT));
         table.row("with a default route via the bridge added, a container pings the outside host", NO_ANSWER,
                 kind -> {
-                    plugin.exec(clients.get(kind), "ip", "route", "replace", "default", "via",
-                            nets.get(kind).gateway());
-                    return lab.ping(clients.get(kind), OutsideHost.ADDRESS);
+                    plugin.exec(side.get(kind).client(), "ip", "route", "replace", "default", "via",
+                            side.get(kind).net().gateway());
+                    return lab.ping(side.get(kind).client(), OutsideHost.ADDRESS);
                 });
         table.row("the outside host, routed to the subnet, reaches a container", NO_ANSWER, kind ->
-                outsideTcp(OUTSIDE, lab.address(servers.get(kind)), PORT));
+                outsideTcp(OUTSIDE, lab.address(side.get(kind).server()), PORT));
         table.assertAsExpected();
     }
 
+    /** Two networks of one kind, a server on each and a client on the first. */
+    private record Pair(Net own, Net sibling, String ownServer, String siblingServer, String client) {
+    }
+
     /**
-     * Two networks of each kind, a server on each. Rows name the server's network from the client's side; the row
-     * "another driver" covers mdnp to bridge on the mdnp line and bridge to mdnp on the bridge line.
+     * Two networks of each kind, a server on each. Rows name the server's network from the client's side; the rows
+     * about "the other driver" cover mdnp to bridge on the mdnp line and bridge to mdnp on the bridge line.
      */
     @Test
     void networksAreIsolatedFromEachOtherInBothDirectionsButAContainerOnBothReachesBoth() throws Exception {
-        Map<NetworkKind, Net> own = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, Net> sibling = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> ownServer = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> siblingServer = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
-            own.put(kind, lab.network(kind, 12));
-            sibling.put(kind, lab.network(kind, 13));
-            ownServer.put(kind, lab.server(own.get(kind), "web-" + kind.label()));
-            siblingServer.put(kind, lab.server(sibling.get(kind), "sibling-" + kind.label()));
-        }
-        Map<NetworkKind, String> client = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
-            client.put(kind, lab.client(own.get(kind)));
-        }
+        Map<NetworkKind, Pair> pair = perKind(kind -> {
+            Net own = lab.network(kind, 12);
+            Net sibling = lab.network(kind, 13);
+            return new Pair(own, sibling, lab.server(own, "web-" + kind.label()),
+                    lab.server(sibling, "sibling-" + kind.label()), lab.client(own));
+        });
 
         table.row("a container reaches a server of its own network", "answered own", kind ->
-                lab.tcp(client.get(kind), lab.address(ownServer.get(kind)), PORT).replace("web-" + kind.label(),
-                        "own"));
+                rename(lab.tcp(pair.get(kind).client(), lab.address(pair.get(kind).ownServer()), PORT), kind));
         table.row("to a server on another network of the same driver", NO_ANSWER, kind ->
-                lab.tcp(client.get(kind), lab.address(siblingServer.get(kind)), PORT));
+                lab.tcp(pair.get(kind).client(), lab.address(pair.get(kind).siblingServer()), PORT));
         table.row("from a server on another network of the same driver", NO_ANSWER, kind ->
-                lab.tcp(siblingServer.get(kind), lab.address(ownServer.get(kind)), PORT));
+                lab.tcp(pair.get(kind).siblingServer(), lab.address(pair.get(kind).ownServer()), PORT));
         table.row("to a server on a network of the other driver (mdnp->bridge, bridge->mdnp)", NO_ANSWER, kind ->
-                lab.tcp(client.get(kind), lab.address(ownServer.get(kind.other())), PORT));
+                lab.tcp(pair.get(kind).client(), lab.address(pair.get(kind.other()).ownServer()), PORT));
         table.row("ping a server on a network of the other driver", NO_ANSWER, kind ->
-                lab.ping(client.get(kind), lab.address(ownServer.get(kind.other()))));
+                lab.ping(pair.get(kind).client(), lab.address(pair.get(kind.other()).ownServer())));
         table.row("a container on two networks of the same driver reaches a server on each",
                 "answered own, answered sibling", kind -> {
-                    String dual = lab.client(own.get(kind));
-                    lab.connect(sibling.get(kind), dual);
-                    return both(dual, ownServer.get(kind), siblingServer.get(kind), kind);
+                    String dual = lab.client(pair.get(kind).own());
+                    lab.connect(pair.get(kind).sibling(), dual);
+                    return both(dual, pair.get(kind).ownServer(), pair.get(kind).siblingServer(), kind);
                 });
         table.row("a container on networks of both drivers reaches a server on each",
                 "answered own, answered other", kind -> {
-                    String dual = lab.client(own.get(kind));
-                    lab.connect(own.get(kind.other()), dual);
-                    return both(dual, ownServer.get(kind), ownServer.get(kind.other()), kind);
+                    String dual = lab.client(pair.get(kind).own());
+                    lab.connect(pair.get(kind.other()).own(), dual);
+                    return both(dual, pair.get(kind).ownServer(), pair.get(kind.other()).ownServer(), kind);
                 });
         table.assertAsExpected();
     }
@@ -155,23 +146,20 @@ class BridgeParityE2eTest {
     @Test
     void withIccOffContainersOfTheNetworkCannotReachEachOtherButReachOutsideAndPublishedPorts() throws Exception {
         String hostAddress = HostAddress.primaryIpv4();
-        Map<NetworkKind, String> server = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> client = new EnumMap<>(NetworkKind.class);
         Map<NetworkKind, Integer> published = Map.of(MDNP, 18110, BRIDGE, 18111);
-        for (NetworkKind kind : NetworkKind.values()) {
+        Map<NetworkKind, Side> side = perKind(kind -> {
             Net net = lab.network(kind, 15, "-o", "com.docker.network.bridge.enable_icc=false");
-            server.put(kind, lab.server(net, "web", "-p", published.get(kind) + ":" + PORT));
-            client.put(kind, lab.client(net));
-        }
+            return new Side(net, lab.server(net, "web", "-p", published.get(kind) + ":" + PORT), lab.client(net));
+        });
 
         table.row("a container reaches a peer of the network directly (tcp)", NO_ANSWER, kind ->
-                lab.tcp(client.get(kind), lab.address(server.get(kind)), PORT));
+                lab.tcp(side.get(kind).client(), lab.address(side.get(kind).server()), PORT));
         table.row("a container pings a peer of the network", NO_ANSWER, kind ->
-                lab.ping(client.get(kind), lab.address(server.get(kind))));
+                lab.ping(side.get(kind).client(), lab.address(side.get(kind).server())));
         table.row("a container pings the outside host", "answered", kind ->
-                lab.ping(client.get(kind), OutsideHost.ADDRESS));
+                lab.ping(side.get(kind).client(), OutsideHost.ADDRESS));
         table.row("a container reaches the peer's published port at the host's address", answered("web"), kind ->
-                lab.tcp(client.get(kind), hostAddress, published.get(kind)));
+                lab.tcp(side.get(kind).client(), hostAddress, published.get(kind)));
         table.row("the outside host reaches the published port", answered("web"), kind ->
                 outsideTcp(OUTSIDE, OutsideHost.HOST_SIDE, published.get(kind)));
         table.assertAsExpected();
@@ -179,24 +167,21 @@ class BridgeParityE2eTest {
 
     @Test
     void withoutMasqueradeContainersTrafficLeavesWithItsOwnAddressSoNoReplyComesBack() throws Exception {
-        Map<NetworkKind, Net> nets = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> client = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
+        Map<NetworkKind, Side> side = perKind(kind -> {
             Net net = lab.network(kind, 16, "-o", "com.docker.network.bridge.enable_ip_masquerade=false");
-            nets.put(kind, net);
-            client.put(kind, lab.client(net));
-        }
+            return new Side(net, "", lab.client(net));
+        });
 
         table.row("ping the outside host, which counts pings from the container's own address",
                 "no answer, 1 from the container", kind -> {
-                    String address = lab.address(client.get(kind));
+                    String address = lab.address(side.get(kind).client());
                     OUTSIDE.countFrom(address);
-                    String answer = lab.ping(client.get(kind), OutsideHost.ADDRESS);
+                    String answer = lab.ping(side.get(kind).client(), OutsideHost.ADDRESS);
                     return answer + ", " + OUTSIDE.packetsFrom(address) + " from the container";
                 });
         table.row("ping the outside host once it has a route back to the subnet", "answered", kind -> {
-            OUTSIDE.routeTo(nets.get(kind).subnet());
-            return lab.ping(client.get(kind), OutsideHost.ADDRESS);
+            OUTSIDE.routeTo(side.get(kind).net().subnet());
+            return lab.ping(side.get(kind).client(), OutsideHost.ADDRESS);
         });
         table.assertAsExpected();
     }
@@ -208,21 +193,21 @@ class BridgeParityE2eTest {
     @Test
     void inRoutedModeTheOutsideReachesAPublishedPortAtTheContainersAddressAndSeesItsAddress() throws Exception {
         boolean bridgeRoutes = lab.engineAtLeast(27, 1);
-        Map<NetworkKind, String> server = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
+        Map<NetworkKind, String> server = perKind(kind -> {
             Net net = lab.network(kind, 17, "-o", "com.docker.network.bridge.gateway_mode_ipv4=routed");
-            server.put(kind, lab.server(net, "web", "-p", (18120 + kind.ordinal()) + ":" + PORT));
             OUTSIDE.routeTo(net.subnet());
-        }
+            return lab.server(net, "web", "-p", (18120 + kind.ordinal()) + ":" + PORT);
+        });
 
         table.row("the outside host reaches the published port at the container's address", answered("web"),
                 kind -> outsideTcp(OUTSIDE, lab.address(server.get(kind)), PORT));
         table.row("the outside host reaches an unpublished port at the container's address", NO_ANSWER, kind ->
                 outsideTcp(OUTSIDE, lab.address(server.get(kind)), UNPUBLISHED_PORT));
+        String noRoutedMode = " (this engine has no routed mode)";
         table.row("tcp to the outside host, which sees the connection come from",
                 "answered outside, from the container",
                 bridgeRoutes ? "answered outside, from the container"
-                        : "answered outside, from " + OutsideHost.HOST_SIDE + " (this engine has no routed mode)",
+                        : "answered outside, from " + OutsideHost.HOST_SIDE + noRoutedMode,
                 kind -> {
                     int port = 7020 + kind.ordinal();
                     HostCommand.Background listener = OUTSIDE.listen(port, "outside");
@@ -231,8 +216,7 @@ class BridgeParityE2eTest {
                     if (peer.equals(lab.address(server.get(kind)))) {
                         return answer + ", from the container";
                     }
-                    return answer + ", from " + peer + (kind == BRIDGE && !bridgeRoutes
-                            ? " (this engine has no routed mode)" : "");
+                    return answer + ", from " + peer + (kind == BRIDGE && !bridgeRoutes ? noRoutedMode : "");
                 });
         table.assertAsExpected();
     }

@@ -5,6 +5,7 @@ import static dev.mdnp.daemon.ParityLab.PORT;
 import static dev.mdnp.daemon.ParityLab.answered;
 import static dev.mdnp.daemon.ParityLab.hostTcp;
 import static dev.mdnp.daemon.ParityLab.outsideTcp;
+import static dev.mdnp.daemon.ParityLab.perKind;
 import static dev.mdnp.daemon.testsupport.NetworkKind.BRIDGE;
 import static dev.mdnp.daemon.testsupport.NetworkKind.MDNP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,6 @@ import dev.mdnp.daemon.testsupport.OutsideHost;
 import dev.mdnp.daemon.testsupport.ParityTable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,22 +74,19 @@ class FirewallRecoveryE2eTest {
     @Test
     void afterDockerRestartsNetworksAreStillIsolatedAndPortsStillPublished() throws Exception {
         Map<NetworkKind, Integer> published = Map.of(MDNP, 18190, BRIDGE, 18191);
-        Map<NetworkKind, String> server = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> sibling = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
-            Net own = lab.network(kind, 30);
-            server.put(kind, lab.server(own, "web", with(RESTARTED_QUICKLY, "-p", published.get(kind) + ":" + PORT)));
-            sibling.put(kind, lab.client(lab.network(kind, 31), RESTARTED_QUICKLY));
-        }
+        Map<NetworkKind, String> server = perKind(kind -> lab.server(lab.network(kind, 30), "web",
+                with(RESTARTED_QUICKLY, "-p", published.get(kind) + ":" + PORT)));
+        Map<NetworkKind, String> sibling = perKind(kind -> lab.client(lab.network(kind, 31), RESTARTED_QUICKLY));
         table.row("before the restart: the outside host reaches the published port", answered("web"), kind ->
                 outsideTcp(OUTSIDE, OutsideHost.HOST_SIDE, published.get(kind)));
 
         E2eEnvironment.restartDockerd();
-        for (NetworkKind kind : NetworkKind.values()) {
-            awaitRunning(server.get(kind));
+        perKind(kind -> {
             awaitRunning(sibling.get(kind));
+            awaitRunning(server.get(kind));
             lab.awaitServing(server.get(kind), "web");
-        }
+            return kind;
+        });
 
         table.row("after the restart: the outside host reaches the published port", answered("web"), kind ->
                 outsideTcp(OUTSIDE, OutsideHost.HOST_SIDE, published.get(kind)));

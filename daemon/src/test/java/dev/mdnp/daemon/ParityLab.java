@@ -23,9 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What the parity tests do with networks of both kinds: create them, start servers and clients on them, and probe
@@ -68,6 +73,45 @@ final class ParityLab implements AutoCloseable {
         /** Returns the gateway Docker's IPAM gives it: the subnet's first address. */
         String gateway() {
             return subnet.replaceAll("\\.0/24$", ".1");
+        }
+    }
+
+    /** Something set up once per kind. */
+    @FunctionalInterface
+    interface PerKind<T> {
+
+        /** Sets it up on the networks of {@code kind} and returns what the test needs of it. */
+        T apply(NetworkKind kind) throws Exception;
+    }
+
+    /**
+     * Sets up both kinds at once ({@code docker network create} and {@code docker run} take a while each) and returns
+     * what each gave; fails with the first failure.
+     */
+    static <T> Map<NetworkKind, T> perKind(PerKind<T> setup) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(NetworkKind.values().length);
+        try {
+            Map<NetworkKind, Future<T>> futures = new EnumMap<>(NetworkKind.class);
+            for (NetworkKind kind : NetworkKind.values()) {
+                futures.put(kind, pool.submit(() -> setup.apply(kind)));
+            }
+            Map<NetworkKind, T> results = new EnumMap<>(NetworkKind.class);
+            for (Map.Entry<NetworkKind, Future<T>> future : futures.entrySet()) {
+                try {
+                    results.put(future.getKey(), future.getValue().get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception cause) {
+                        throw cause;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e;
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

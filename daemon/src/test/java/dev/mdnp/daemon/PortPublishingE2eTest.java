@@ -7,6 +7,7 @@ import static dev.mdnp.daemon.ParityLab.hostTcp;
 import static dev.mdnp.daemon.ParityLab.hostUdp;
 import static dev.mdnp.daemon.ParityLab.outsideTcp;
 import static dev.mdnp.daemon.ParityLab.outsideUdp;
+import static dev.mdnp.daemon.ParityLab.perKind;
 import static dev.mdnp.daemon.testsupport.NetworkKind.BRIDGE;
 import static dev.mdnp.daemon.testsupport.NetworkKind.MDNP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,19 +68,20 @@ class PortPublishingE2eTest {
         lab.assertNothingLeftSince(before);
     }
 
+    /** The clients of one kind: one on the server's network, one on another network. */
+    private record Clients(String sameNetwork, String otherNetwork) {
+    }
+
     @Test
     void aPublishedPortAnswersFromOutsideFromTheHostFromItsOwnNetworkAndFromOtherNetworks() throws Exception {
         Map<NetworkKind, Integer> published = Map.of(MDNP, 18140, BRIDGE, 18141);
         Map<NetworkKind, Integer> loopbackOnly = Map.of(MDNP, 18142, BRIDGE, 18143);
-        Map<NetworkKind, String> sameNetwork = new EnumMap<>(NetworkKind.class);
-        Map<NetworkKind, String> otherNetwork = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
+        Map<NetworkKind, Clients> clients = perKind(kind -> {
             Net net = lab.network(kind, 20);
             lab.server(net, "web", "-p", published.get(kind) + ":" + PORT,
                     "-p", "127.0.0.1:" + loopbackOnly.get(kind) + ":" + PORT);
-            sameNetwork.put(kind, lab.client(net));
-            otherNetwork.put(kind, lab.client(lab.network(kind, 21)));
-        }
+            return new Clients(lab.client(net), lab.client(lab.network(kind, 21)));
+        });
 
         table.row("from the outside host, at the host's address", answered("web"), kind ->
                 outsideTcp(OUTSIDE, OutsideHost.HOST_SIDE, published.get(kind)));
@@ -89,11 +90,11 @@ class PortPublishingE2eTest {
         table.row("from the host, at its own address", answered("web"), kind ->
                 hostTcp(hostAddress, published.get(kind)));
         table.row("hairpin: from a container of the same network, at the host's address", answered("web"), kind ->
-                lab.tcp(sameNetwork.get(kind), hostAddress, published.get(kind)));
+                lab.tcp(clients.get(kind).sameNetwork(), hostAddress, published.get(kind)));
         table.row("from a container on another network of the same driver, at the host's address",
-                answered("web"), kind -> lab.tcp(otherNetwork.get(kind), hostAddress, published.get(kind)));
+                answered("web"), kind -> lab.tcp(clients.get(kind).otherNetwork(), hostAddress, published.get(kind)));
         table.row("from a container on a network of the other driver, at the host's address", answered("web"),
-                kind -> lab.tcp(otherNetwork.get(kind.other()), hostAddress, published.get(kind)));
+                kind -> lab.tcp(clients.get(kind.other()).otherNetwork(), hostAddress, published.get(kind)));
         table.row("-p 127.0.0.1:P:80 from the host, at 127.0.0.1", answered("web"), kind ->
                 hostTcp("127.0.0.1", loopbackOnly.get(kind)));
         table.row("-p 127.0.0.1:P:80 from the host, at its own address", NO_ANSWER, kind ->
@@ -112,16 +113,13 @@ class PortPublishingE2eTest {
     void hostPortZeroAndRangesGetAFreePortThatAnswers() throws Exception {
         int[] ephemeral = ephemeralRange();
         boolean bridgeRetriesRanges = lab.engineAtLeast(26, 0);
-        Map<NetworkKind, Net> nets = new EnumMap<>(NetworkKind.class);
         Map<NetworkKind, Integer> publishedRange = Map.of(MDNP, 18000, BRIDGE, 18020);
         Map<NetworkKind, Integer> listenedRange = Map.of(MDNP, 18040, BRIDGE, 18060);
-        for (NetworkKind kind : NetworkKind.values()) {
-            nets.put(kind, lab.network(kind, 22));
-        }
         Net holders = lab.network(BRIDGE, 23);
-        for (int first : publishedRange.values()) {
-            lab.server(holders, "holder", "-p", first + ":" + PORT);
-        }
+        Map<NetworkKind, Net> nets = perKind(kind -> {
+            lab.server(holders, "holder", "-p", publishedRange.get(kind) + ":" + PORT);
+            return lab.network(kind, 22);
+        });
         table.row("-p 80: a port of the ephemeral range that answers from outside",
                 "answered web on an ephemeral port", kind -> {
                     String server = lab.server(nets.get(kind), "web", "-p", Integer.toString(PORT));
@@ -179,10 +177,11 @@ class PortPublishingE2eTest {
     @Test
     void udpPortsArePublishedToo() throws Exception {
         Map<NetworkKind, Integer> published = Map.of(MDNP, 18150, BRIDGE, 18151);
-        for (NetworkKind kind : NetworkKind.values()) {
+        perKind(kind -> {
             String container = lab.client(lab.network(kind, 24), "-p", published.get(kind) + ":5353/udp");
             lab.udpServer(container, 5353, "udp-web");
-        }
+            return container;
+        });
 
         table.row("udp from the outside host, at the host's address", answered("udp-web"), kind ->
                 outsideUdp(OUTSIDE, OutsideHost.HOST_SIDE, published.get(kind)));
@@ -201,11 +200,11 @@ class PortPublishingE2eTest {
     void aTakenHostPortFailsTheRunWithAnErrorNamingThePort() throws Exception {
         int byListener = 18160;
         Map<NetworkKind, Integer> byKind = Map.of(BRIDGE, 18161, MDNP, 18162);
-        Map<NetworkKind, Net> nets = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
-            nets.put(kind, lab.network(kind, 25));
-            lab.server(nets.get(kind), "holder", "-p", byKind.get(kind) + ":" + PORT);
-        }
+        Map<NetworkKind, Net> nets = perKind(kind -> {
+            Net net = lab.network(kind, 25);
+            lab.server(net, "holder", "-p", byKind.get(kind) + ":" + PORT);
+            return net;
+        });
         try (ServerSocket held = listener(byListener)) {
             table.row("-p " + byListener + ":80, the port held by a listener", "refused, naming the port", kind ->
                     conflict(nets.get(kind), byListener));
@@ -222,10 +221,8 @@ class PortPublishingE2eTest {
     @Test
     void afterDockerRmNothingAnswersTheHostPortIsFreeAndNoRuleIsLeft() throws Exception {
         Map<NetworkKind, Integer> published = Map.of(MDNP, 18170, BRIDGE, 18171);
-        Map<NetworkKind, String> servers = new EnumMap<>(NetworkKind.class);
-        for (NetworkKind kind : NetworkKind.values()) {
-            servers.put(kind, lab.server(lab.network(kind, 26), "web", "-p", published.get(kind) + ":" + PORT));
-        }
+        Map<NetworkKind, String> servers = perKind(kind ->
+                lab.server(lab.network(kind, 26), "web", "-p", published.get(kind) + ":" + PORT));
 
         table.row("before docker rm: the outside host reaches the port", answered("web"), kind ->
                 outsideTcp(OUTSIDE, OutsideHost.HOST_SIDE, published.get(kind)));
