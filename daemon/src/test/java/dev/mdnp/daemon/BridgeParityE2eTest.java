@@ -203,20 +203,14 @@ class BridgeParityE2eTest {
                 kind -> outsideTcp(OUTSIDE, lab.address(server.get(kind)), PORT));
         table.row("the outside host reaches an unpublished port at the container's address", NO_ANSWER, kind ->
                 outsideTcp(OUTSIDE, lab.address(server.get(kind)), UNPUBLISHED_PORT));
-        String noRoutedMode = " (this engine has no routed mode)";
-        table.row("tcp to the outside host, which sees the connection come from",
-                "answered outside, from the container",
-                bridgeRoutes ? "answered outside, from the container"
-                        : "answered outside, from " + OutsideHost.HOST_SIDE + noRoutedMode,
-                kind -> {
+        String fromContainer = "answered outside, from the container";
+        table.row("tcp to the outside host, which sees the connection come from", fromContainer,
+                bridgeRoutes ? fromContainer : "answered outside, from " + OutsideHost.HOST_SIDE, kind -> {
                     int port = 7020 + kind.ordinal();
                     HostCommand.Background listener = OUTSIDE.listen(port, "outside");
                     String answer = lab.tcp(server.get(kind), OutsideHost.ADDRESS, port);
                     String peer = peerOf(listener, answer);
-                    if (peer.equals(lab.address(server.get(kind)))) {
-                        return answer + ", from the container";
-                    }
-                    return answer + ", from " + peer + (kind == BRIDGE && !bridgeRoutes ? noRoutedMode : "");
+                    return answer + ", from " + (peer.equals(lab.address(server.get(kind))) ? "the container" : peer);
                 });
         table.assertAsExpected();
     }

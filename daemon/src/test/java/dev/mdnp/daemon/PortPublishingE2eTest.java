@@ -133,18 +133,14 @@ class PortPublishingE2eTest {
                         inRange(nets.get(kind), publishedRange.get(kind)));
         try (ServerSocket first = listener(listenedRange.get(MDNP));
                 ServerSocket second = listener(listenedRange.get(BRIDGE))) {
-            table.row("-p F-(F+10):80, F held by a listener: another port of the range, answering",
-                    "answered web on a free port of the range",
-                    bridgeRetriesRanges ? "answered web on a free port of the range"
-                            : "refused, naming the port (before 26 Docker tries only one port of a range)",
-                    kind -> {
+            String found = "answered web on a free port of the range";
+            table.row("-p F-(F+10):80, F held by a listener: another port of the range, answering", found,
+                    bridgeRetriesRanges ? found : "refused, naming the port", kind -> {
                         try {
                             return inRange(nets.get(kind), listenedRange.get(kind));
                         } catch (RunFailed e) {
                             return e.getMessage().contains(Integer.toString(listenedRange.get(kind)))
-                                    ? "refused, naming the port" + (kind == BRIDGE && !bridgeRetriesRanges
-                                    ? " (before 26 Docker tries only one port of a range)" : "")
-                                    : "refused: " + e.getMessage();
+                                    ? "refused, naming the port" : "refused: " + e.getMessage();
                         }
                     });
         }
