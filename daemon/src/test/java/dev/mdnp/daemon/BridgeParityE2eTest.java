@@ -4,6 +4,7 @@ import static dev.mdnp.daemon.ParityLab.NO_ANSWER;
 import static dev.mdnp.daemon.ParityLab.PORT;
 import static dev.mdnp.daemon.ParityLab.UNPUBLISHED_PORT;
 import static dev.mdnp.daemon.ParityLab.answered;
+import static dev.mdnp.daemon.ParityLab.hostTcp;
 import static dev.mdnp.daemon.ParityLab.outsideTcp;
 import static dev.mdnp.daemon.ParityLab.perKind;
 import static dev.mdnp.daemon.testsupport.NetworkKind.BRIDGE;
@@ -79,13 +80,16 @@ class BridgeParityE2eTest {
     private record Side(Net net, String server, String client) {
     }
 
+    /** Docker does not ask to publish the ports of a container on an internal network: it starts, publishing none. */
     @Test
     void anInternalNetworkKeepsItsContainersTogetherAndEverythingElseOut() throws Exception {
+        Map<NetworkKind, Integer> internalPublished = Map.of(MDNP, 18130, BRIDGE, 18131);
         Map<NetworkKind, Side> side = perKind(kind -> {
             Net net = lab.network(kind, 11, "--internal");
             OUTSIDE.routeTo(net.subnet());
             // NET_ADMIN so that the client can set a default route: mdnp, like Docker 26+, gives none (20.10 does)
-            return new Side(net, lab.server(net, "web"), lab.client(net, "--cap-add", "NET_ADMIN"));
+            String server = lab.server(net, "web", "-p", internalPublished.get(kind) + ":" + PORT);
+            return new Side(net, server, lab.client(net, "--cap-add", "NET_ADMIN"));
         });
 
         table.row("a container reaches another on the network", answered("web"), kind ->
@@ -98,6 +102,8 @@ class BridgeParityE2eTest {
                 });
         table.row("the outside host, routed to the subnet, reaches a container", NO_ANSWER, kind ->
                 outsideTcp(OUTSIDE, lab.address(side.get(kind).server()), PORT));
+        table.row("a server started with -p: the host reaches nothing at its own address", NO_ANSWER, kind ->
+                hostTcp(HostAddress.primaryIpv4(), internalPublished.get(kind)));
         table.assertAsExpected();
     }
 
