@@ -136,8 +136,20 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
     /** Creates a network on this plugin ({@code -d NAME} plus {@code options}), removed after the test. */
     public String network(String... options) throws Exception {
-        String name = "mdnp-e2e-" + randomHex(3);
-        List<String> args = new ArrayList<>(List.of("network", "create", "-d", this.name));
+        return network(this.name, "mdnp-e2e-", options);
+    }
+
+    /**
+     * Creates a network on Docker's built-in driver ({@code -d bridge} plus {@code options}), removed after the test:
+     * what parity tests compare mdnp with.
+     */
+    public String builtInNetwork(String... options) throws Exception {
+        return network("bridge", "mdnp-e2e-bridge-", options);
+    }
+
+    private String network(String driver, String prefix, String... options) throws Exception {
+        String name = prefix + randomHex(3);
+        List<String> args = new ArrayList<>(List.of("network", "create", "-d", driver));
         args.addAll(Arrays.asList(options));
         args.add(name);
         docker.ok(args.toArray(String[]::new));
@@ -164,13 +176,36 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts a busybox container that sleeps on {@code network}, removed after the test; safe from many threads. */
     public String container(String network, String... options) throws Exception {
+        Run run = runContainer(network, Arrays.asList(options), List.of("sleep", "300"));
+        if (run.result().exitCode() != 0) {
+            throw new IllegalStateException("docker run of " + run.name() + " on " + network + " failed ("
+                    + run.result().exitCode() + "): " + run.result().err());
+        }
+        return run.name();
+    }
+
+    /**
+     * Runs {@code docker run -d} of a busybox container on {@code network} with {@code options} and {@code command}
+     * and returns its name and the result, which may be a failure (a host port taken); the container, which a failed
+     * run leaves created, is removed after the test. Safe from many threads.
+     */
+    public Run runContainer(String network, List<String> options, List<String> command) throws Exception {
         String name = "mdnp-e2e-" + randomHex(4);
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--net", network));
-        args.addAll(Arrays.asList(options));
-        args.addAll(List.of(IMAGE, "sleep", "300"));
+        args.addAll(options);
+        args.add(IMAGE);
+        args.addAll(command);
         containers.add(name);
-        docker.ok(args.toArray(String[]::new));
-        return name;
+        return new Run(name, docker.run(args.toArray(String[]::new)));
+    }
+
+    /**
+     * A {@code docker run} of {@link #runContainer}.
+     *
+     * @param name the container's name
+     * @param result what {@code docker run} exited with and printed
+     */
+    public record Run(String name, DockerCli.Result result) {
     }
 
     /** Runs a command in a container and returns its output, failing when it fails. */
