@@ -129,17 +129,6 @@ public final class LinkOps {
         exchange.ack(operation, LinkMessages.setMaster(LinkNames.require(name), masterIndex));
     }
 
-    /**
-     * Isolates a bridge port from the bridge's other isolated ports, or ends that: {@code ip link set NAME type
-     * bridge_slave isolated on|off}. RTM_NEWLINK without CREATE, {@code IFLA_LINKINFO{IFLA_INFO_SLAVE_KIND "bridge",
-     * IFLA_INFO_SLAVE_DATA{IFLA_BRPORT_ISOLATED}}}. Throws {@code EINVAL} or {@code EOPNOTSUPP} for a link that is no
-     * bridge's port.
-     */
-    public void setPortIsolated(String name, boolean isolated) {
-        exchange.ack("set port " + name + " isolated " + (isolated ? "on" : "off"),
-                LinkMessages.setPortIsolated(LinkNames.require(name), isolated));
-    }
-
     /** Releases a link from its bridge: {@code ip link set NAME nomaster}. RTM_SETLINK, {@code IFLA_MASTER=0}. */
     public void setNoMaster(String name) {
         exchange.ack("release " + name + " from its master", LinkMessages.setMaster(LinkNames.require(name), 0));

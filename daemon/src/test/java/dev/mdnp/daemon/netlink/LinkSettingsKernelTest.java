@@ -8,10 +8,6 @@ import dev.mdnp.daemon.netlink.wire.Errno;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -30,16 +26,6 @@ class LinkSettingsKernelTest {
         links = netns.rtnl().links();
         links.createBridge("mdnptbr0");
         links.createVeth(VethPair.of("mdnpth0", "mdnptc0"));
-    }
-
-    /** Returns what {@code ip -d link show} prints of a link, as read back by iproute2 in the namespace. */
-    private String details(String name) throws Exception {
-        List<String> command = new ArrayList<>(netns.commandPrefix());
-        command.addAll(List.of("ip", "-d", "link", "show", "dev", name));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return out;
     }
 
     @AfterEach
@@ -62,18 +48,6 @@ class LinkSettingsKernelTest {
         links.setDown("mdnpth0");
         assertThat(link("mdnpth0").up()).isFalse();
         assertThat(link("mdnptc0").up()).isTrue();
-    }
-
-    @Test
-    void aPortIsIsolatedAndReleasedAndANonPortRefused() throws Exception {
-        links.setMaster("mdnpth0", "mdnptbr0");
-
-        links.setPortIsolated("mdnpth0", true);
-        assertThat(details("mdnpth0")).contains("isolated on");
-        links.setPortIsolated("mdnpth0", false);
-        assertThat(details("mdnpth0")).contains("isolated off");
-
-        assertThatThrownBy(() -> links.setPortIsolated("mdnptc0", true)).isInstanceOf(NetlinkException.class);
     }
 
     @Test

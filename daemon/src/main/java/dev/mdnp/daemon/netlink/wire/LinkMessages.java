@@ -117,19 +117,6 @@ public final class LinkMessages {
         return new MessageBuilder(Rtm.GETLINK, CHANGE).struct(IfInfoMsg.ofIndex(index));
     }
 
-    /**
-     * {@code ip link set NAME type bridge_slave isolated on|off}: RTM_NEWLINK (not SETLINK: only a new-link request
-     * reaches the master's per-port options), REQUEST|ACK without CREATE, so it changes an existing port,
-     * {@code IFLA_IFNAME, IFLA_LINKINFO{IFLA_INFO_SLAVE_KIND "bridge", IFLA_INFO_SLAVE_DATA{IFLA_BRPORT_ISOLATED u8}}}.
-     */
-    public static MessageBuilder setPortIsolated(String name, boolean isolated) {
-        MessageBuilder message = new MessageBuilder(Rtm.NEWLINK, CHANGE).struct(IfInfoMsg.ofIndex(0))
-                .string(Ifla.IFNAME, name);
-        return message.nest(Ifla.LINKINFO, info -> info
-                .string(IflaInfo.SLAVE_KIND, IflaInfo.KIND_BRIDGE)
-                .nest(IflaInfo.SLAVE_DATA, data -> data.u8(IflaInfo.BRPORT_ISOLATED, isolated ? 1 : 0)));
-    }
-
     /** {@code ip link show}: RTM_GETLINK, REQUEST|DUMP. */
     public static MessageBuilder dump() {
         return new MessageBuilder(Rtm.GETLINK, NlmF.REQUEST | NlmF.DUMP).struct(IfInfoMsg.ofIndex(0));
