@@ -6,16 +6,13 @@ import java.util.List;
 
 /**
  * The steps that build an endpoint in the kernel, in order: the veth pair (MTU on both ends, MAC on the container
- * end), the host end attached to the bridge (an isolated port on a network without ICC), the host end up; and the
- * step whose undo tears it down.
+ * end), the host end attached to the bridge, the host end up; and the step whose undo tears it down.
  */
 final class EndpointPlan {
 
     private final CreateVethStep veth;
     private final EnslavePortStep port;
     private final LinkUpStep up;
-    private final boolean isolated;
-    private final IsolatePortStep isolate;
 
     EndpointPlan(VethSpec spec) {
         VethPair pair = VethPair.of(spec.hostName(), spec.containerName())
@@ -24,12 +21,10 @@ final class EndpointPlan {
         veth = new CreateVethStep(pair);
         port = new EnslavePortStep(spec.hostName(), spec.bridge());
         up = new LinkUpStep(spec.hostName());
-        isolated = spec.isolated();
-        isolate = new IsolatePortStep(spec.hostName());
     }
 
     List<Step> build() {
-        return isolated ? List.of(veth, port, isolate, up) : List.of(veth, port, up);
+        return List.of(veth, port, up);
     }
 
     List<Step> teardown() {

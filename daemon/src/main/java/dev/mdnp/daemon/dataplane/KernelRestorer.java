@@ -160,10 +160,7 @@ final class KernelRestorer {
         }
     }
 
-    /**
-     * Attaches a host veth end to its bridge and sets it up when it is not, and isolates it again on a network without
-     * ICC; returns true when it attached it or set it up.
-     */
+    /** Attaches a host veth end to its bridge and sets it up when it is not; returns true when it changed it. */
     private boolean reattach(VethSpec veth, Link host, Map<String, Link> links, KernelOpListener listener) {
         Optional<Link> bridge = Optional.ofNullable(links.get(veth.bridge()));
         List<Step> steps = new ArrayList<>();
@@ -173,12 +170,8 @@ final class KernelRestorer {
         if (!host.up()) {
             steps.add(new LinkUpStep(veth.hostName()));
         }
-        boolean changed = !steps.isEmpty();
-        if (veth.isolated()) {
-            steps.add(new IsolatePortStep(veth.hostName())); // the kernel does not say whether it still is: set again
-        }
         runner.apply(steps, listener);
-        return changed;
+        return !steps.isEmpty();
     }
 
     private static Set<String> knownNames(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints) {

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The steps that build a network in the kernel, in order: bridge, gateway addresses, up, route_localnet (when
- * published IPv4 ports are DNATed), forwarding (when traffic leaves the host), the firewall's rules; and the steps
+ * The steps that build a network in the kernel, in order: bridge, gateway addresses, up, br_netfilter (without ICC),
+ * route_localnet (when published IPv4 ports are DNATed), forwarding (when traffic leaves the host), the firewall's
+ * rules; and the steps
  * whose undo tears it down: the rules, then the bridge (which takes its addresses, ports and settings with it).
  */
 final class NetworkPlan {
@@ -35,9 +36,15 @@ final class NetworkPlan {
         return List.of(rules(), new CreateBridgeStep(spec.bridge(), spec.mtu()));
     }
 
-    /** Returns the kernel settings the network needs besides its link: route_localnet and forwarding. */
+    /**
+     * Returns the kernel settings the network needs besides its link: route_localnet, forwarding, and br_netfilter
+     * for a network without ICC.
+     */
     List<Step> settings() {
         List<Step> steps = new ArrayList<>();
+        if (!spec.traffic().icc()) {
+            steps.add(new BridgeNetfilterStep(spec.ipv6()));
+        }
         if (spec.natsIpv4()) {
             steps.add(new RouteLocalnetStep(spec.bridge()));
         }

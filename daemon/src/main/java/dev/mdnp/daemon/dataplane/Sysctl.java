@@ -25,6 +25,11 @@ record Sysctl(List<String> parts) {
     /** IPv6 forwarding on interfaces created from now on. */
     static final Sysctl IPV6_FORWARDING_DEFAULT = new Sysctl(List.of("net", "ipv6", "conf", "default", "forwarding"));
 
+    /** Whether frames bridged between two ports of one bridge pass iptables (br_netfilter). */
+    static final Sysctl BRIDGE_CALLS_IPTABLES = new Sysctl(List.of("net", "bridge", "bridge-nf-call-iptables"));
+    /** Whether frames bridged between two ports of one bridge pass ip6tables (br_netfilter). */
+    static final Sysctl BRIDGE_CALLS_IP6TABLES = new Sysctl(List.of("net", "bridge", "bridge-nf-call-ip6tables"));
+
     Sysctl {
         parts = List.copyOf(parts);
     }

@@ -11,11 +11,8 @@ import static java.util.Objects.requireNonNull;
  * @param bridge the network's bridge
  * @param mtu the MTU of both ends; 0 for the kernel's default
  * @param containerMac the container end's MAC, as {@code 02:42:ac:11:00:02}
- * @param isolated whether the host end is an isolated port of the bridge, so that the containers of a network
- *     without ICC cannot reach each other even where bridged frames skip iptables (no br_netfilter)
  */
-public record VethSpec(String hostName, String containerName, String bridge, int mtu, String containerMac,
-        boolean isolated) {
+public record VethSpec(String hostName, String containerName, String bridge, int mtu, String containerMac) {
 
     /** Validates the components. */
     public VethSpec {
@@ -26,10 +23,5 @@ public record VethSpec(String hostName, String containerName, String bridge, int
         if (mtu < 0) {
             throw new IllegalArgumentException("mtu must not be negative");
         }
-    }
-
-    /** Creates the spec of a pair whose host end is an ordinary (not isolated) port. */
-    public VethSpec(String hostName, String containerName, String bridge, int mtu, String containerMac) {
-        this(hostName, containerName, bridge, mtu, containerMac, false);
     }
 }

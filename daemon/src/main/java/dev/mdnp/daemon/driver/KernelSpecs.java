@@ -44,7 +44,7 @@ final class KernelSpecs {
     /** Returns the kernel shape of an endpoint on its network. */
     static VethSpec veth(String endpointId, Network network, String mac) {
         return new VethSpec(IfNames.hostSide(endpointId), IfNames.containerSide(endpointId), network.bridge(),
-                network.options().mtu(), mac, !network.options().icc());
+                network.options().mtu(), mac);
     }
 
     /** Returns the endpoint whose ports are published, on its network. */

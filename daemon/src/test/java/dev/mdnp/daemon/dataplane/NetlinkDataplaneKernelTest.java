@@ -10,11 +10,9 @@ import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -85,23 +83,6 @@ class NetlinkDataplaneKernelTest {
         assertThat(container.mtu()).isEqualTo(1400);
         assertThat(container.masterIndex()).isZero();
         assertThat(String.valueOf(container.mac())).isEqualTo("02:11:22:33:44:55");
-    }
-
-    @Test
-    void anEndpointOfANetworkWithoutIccIsAnIsolatedPort() throws Exception {
-        dataplane.createNetwork(NETWORK, ops::add);
-        dataplane.createEndpoint(new VethSpec("mdnpthi", "mdnptci", BRIDGE, 0, "02:11:22:33:44:56", true), ops::add);
-        dataplane.createEndpoint(ENDPOINT, ops::add);
-
-        assertThat(ops).extracting(KernelOp::operation).containsOnlyOnce("isolate port");
-        List<String> command = new ArrayList<>(netns.commandPrefix());
-        command.addAll(List.of("ip", "-d", "link", "show", "master", BRIDGE));
-        Process ip = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String ports = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(ip.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(ports.split("\\n(?=\\d+: )")).as("one isolated port, one not").anySatisfy(port ->
-                assertThat(port).contains("mdnpthi").contains("isolated on"))
-                .anySatisfy(port -> assertThat(port).contains("mdnpth0").contains("isolated off"));
     }
 
     @Test
