@@ -224,6 +224,42 @@ class ReconciliationTest {
     }
 
     @Test
+    void aDuplicatedFirstRuleIsDeletedEverywhereAndInsertedAtOne() {
+        Ruleset present = filter(COMPLETE + "-A MDNP-FORWARD -m comment --comment \"mdnp\" -j MDNP-ISOLATION\n");
+
+        Reconciliation plan = plan(present, WANTED);
+
+        // "-D" deletes the first equal rule: deleting only the duplicate would delete the rule at the top
+        assertThat(plan.script().render()).isEqualTo("""
+                *filter
+                -D MDNP-FORWARD -m comment --comment mdnp -j MDNP-ISOLATION
+                -D MDNP-FORWARD -m comment --comment mdnp -j MDNP-ISOLATION
+                -I MDNP-FORWARD 1 -m comment --comment mdnp -j MDNP-ISOLATION
+                COMMIT
+                """);
+    }
+
+    @Test
+    void aDuplicatedDockerUserJumpEndsBeforeTheReturn() {
+        Ruleset present = filter(COMPLETE + """
+                :DOCKER-USER - [0:0]
+                -A DOCKER-USER -m comment --comment "mdnp" -j MDNP-FORWARD
+                -A DOCKER-USER -j RETURN
+                -A DOCKER-USER -m comment --comment "mdnp" -j MDNP-FORWARD
+                """);
+
+        Reconciliation plan = plan(present, WITH_DOCKER_USER);
+
+        assertThat(plan.script().render()).isEqualTo("""
+                *filter
+                -D DOCKER-USER -m comment --comment mdnp -j MDNP-FORWARD
+                -D DOCKER-USER -m comment --comment mdnp -j MDNP-FORWARD
+                -I DOCKER-USER 1 -m comment --comment mdnp -j MDNP-FORWARD
+                COMMIT
+                """);
+    }
+
+    @Test
     void aRuleWantedTwiceIsKeptTwice() {
         Ruleset present = filter(COMPLETE);
 
