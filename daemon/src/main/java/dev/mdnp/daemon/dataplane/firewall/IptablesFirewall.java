@@ -78,7 +78,12 @@ final class IptablesFirewall implements Firewall {
     public synchronized void addPorts(PortRules ports) {
         Setup setup = setup();
         String bridge = ports.network().bridge();
-        add(portsKey(bridge, ports.endpoint()), new Owner(bridge, rules(setup, f -> RuleTable.ports(ports, f))));
+        String key = portsKey(bridge, ports.endpoint());
+        Owner owner = new Owner(bridge, rules(setup, f -> RuleTable.ports(ports, f)));
+        if (owner.equals(owners.get(key))) {
+            return; // published already: its live UDP flows are DNATed, nothing to forget
+        }
+        add(key, owner);
         forgetUdpFlows(setup, ports);
     }
 

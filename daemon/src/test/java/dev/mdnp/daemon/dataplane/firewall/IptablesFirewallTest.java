@@ -90,13 +90,21 @@ class IptablesFirewallTest {
 
     @Test
     void aSecondAddOfTheSameNetworkRunsNothing() {
-        firewall.addNetwork(DUAL);
+        firewall.addNetwork(PNAT);
         recording.clear();
 
-        firewall.addNetwork(DUAL);
-        firewall.addPorts(FirewallVariants.NAT_PORTS_OTHER);
+        firewall.addNetwork(PNAT);
+
+        assertThat(recording.lines()).isEmpty();
+    }
+
+    @Test
+    void aSecondAddOfTheSamePortsRunsNothingNotEvenConntrack() {
+        firewall.addNetwork(PNAT);
+        firewall.addPorts(FirewallVariants.NAT_PORTS);
         recording.clear();
-        firewall.addPorts(FirewallVariants.NAT_PORTS_OTHER);
+
+        firewall.addPorts(FirewallVariants.NAT_PORTS);
 
         assertThat(recording.lines()).isEmpty();
     }
