@@ -284,6 +284,20 @@ class IptablesFirewallKernelTest {
                 .allMatch(event -> event.contains("-legacy-restore"));
     }
 
+    @Test
+    void theDaemonsFirewallWritesTheVariantIptablesOnPathIs() {
+        String name = namespaces.create("-path");
+        Backend onPath = Backend.ofVersion(Namespaces.hostRunner().run(List.of("iptables", "-V"), "").stdout());
+        Firewall firewall = Firewall.iptables(Namespaces.prefix(name), java.time.Duration.ofSeconds(20),
+                CommandListener.NONE);
+
+        firewall.restore(List.of(V4), List.of());
+
+        CommandResult saved = Namespaces.runnerIn(name).run(List.of(onPath.save(IpFamily.IPV4)), "");
+        assertThat(Ruleset.parse(saved.stdout()).allRules()).anyMatch(rule -> rule.comment().equals(V4.tag()));
+        assertThat(firewall.check()).isEmpty();
+    }
+
     /** Docker's chains as Docker 28 leaves them: DOCKER-USER, then DOCKER-FORWARD, from FORWARD. */
     private void dockerChains(IpFamily family) {
         ns.iptables(family, "-N", "DOCKER-USER");
