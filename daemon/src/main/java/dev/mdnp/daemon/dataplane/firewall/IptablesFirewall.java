@@ -90,7 +90,9 @@ final class IptablesFirewall implements Firewall {
     @Override
     public synchronized void removePorts(PortRules ports) {
         String bridge = ports.network().bridge();
-        remove(bridge, List.of(portsKey(bridge, ports.endpoint())));
+        String key = portsKey(bridge, ports.endpoint());
+        // ports this firewall never added (their add failed, or a restart without them): deleted by their tag
+        remove(bridge, owners.containsKey(key) ? List.of(key) : List.of());
     }
 
     @Override

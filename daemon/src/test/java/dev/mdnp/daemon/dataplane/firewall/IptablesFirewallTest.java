@@ -168,6 +168,43 @@ class IptablesFirewallTest {
     }
 
     @Test
+    void removingPortsThatWereNeverAddedChangesNothing() {
+        firewall.restore(List.of(PNAT), List.of());
+        String ipv4 = iptables.save(NFT, IpFamily.IPV4);
+
+        firewall.removePorts(FirewallVariants.NAT_PORTS);
+
+        assertThat(iptables.save(NFT, IpFamily.IPV4)).isEqualTo(ipv4);
+    }
+
+    @Test
+    void removingPortsWhoseAddFailedHalfwayDeletesWhatWasAdded() {
+        firewall.restore(List.of(PNAT), List.of());
+        iptables.broken("ip6tables-nft-restore");
+        assertThatThrownBy(() -> firewall.addPorts(FirewallVariants.NAT_PORTS))
+                .isInstanceOf(FirewallException.class);
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).rules("nat", "MDNP-DNAT")).hasSize(3);
+
+        firewall.removePorts(FirewallVariants.NAT_PORTS);
+
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).rules("nat", "MDNP-DNAT")).isEmpty();
+    }
+
+    @Test
+    void removingPortsAfterARestartWithoutThemDeletesNothingElse() {
+        firewall.addNetwork(PNAT);
+        firewall.addPorts(FirewallVariants.NAT_PORTS);
+        IptablesFirewall restarted = new IptablesFirewall(iptables);
+        restarted.restore(List.of(PNAT), List.of(FirewallVariants.NAT_PORTS_OTHER));
+
+        restarted.removePorts(FirewallVariants.NAT_PORTS);
+
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).rules("nat", "MDNP-DNAT")).extracting(RuleLine::key)
+                .containsExactlyElementsOf(RuleTable.ports(FirewallVariants.NAT_PORTS_OTHER, IpFamily.IPV4).stream()
+                        .map(RuleLine::key).toList());
+    }
+
+    @Test
     void removingANetworkTheFirewallNeverAddedDeletesItsRulesByTheirTag() {
         firewall.addNetwork(DUAL);
         firewall.addNetwork(V4);
