@@ -73,7 +73,12 @@ final class TrafficTopology implements AutoCloseable {
     /** Builds the topology around {@code host}, whose firewall is still empty. */
     static TrafficTopology build(Namespaces namespaces, IptablesNamespace host) {
         TrafficTopology topology = new TrafficTopology(namespaces, host);
-        topology.wire(host);
+        try {
+            topology.wire(host);
+        } catch (RuntimeException | AssertionError e) {
+            topology.close();
+            throw e;
+        }
         return topology;
     }
 
