@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * mdnp's rules under real traffic, in both iptables variants, on the {@link TrafficTopology}: egress is masqueraded
- * (the outside has no route back), networks are isolated from each other, {@code --internal} and ICC off hold,
+ * (the outside has no route back), networks are isolated from each other and from Docker's (whose accepts come before
+ * mdnp's jump in {@code FORWARD}, so only mdnp's place in {@code DOCKER-USER} can hold), {@code --internal} and ICC off
+ * hold,
  * published ports answer from the outside, from the host (127.0.0.1 too), from the same network (hairpin) and from
  * another network, and routed mode opens only the published port. Each negative check follows a positive one over the
  * same path, so that it fails because of a rule, not because the path is not ready.
@@ -61,12 +63,17 @@ class FirewallTrafficKernelTest {
     }
 
     private void start(Backend backend) {
+        start(backend, false);
+    }
+
+    private void start(Backend backend, boolean dockerNetwork) {
         host = IptablesNamespace.create(namespaces, backend);
         CommandResult bridged = Namespaces.runnerIn(host.name()).run(List.of("sysctl", "-n",
                 "net.bridge.bridge-nf-call-iptables", "net.bridge.bridge-nf-call-ip6tables"), "");
         Privilege.require(bridged.succeeded() && bridged.stdout().lines().allMatch("1"::equals),
                 "br_netfilter must be loaded (net.bridge.bridge-nf-call-iptables) for traffic tests");
-        topology = TrafficTopology.build(namespaces, host);
+        topology = dockerNetwork ? TrafficTopology.buildWithDockerNetwork(namespaces, host)
+                : TrafficTopology.build(namespaces, host);
         firewall = host.firewall();
         firewall.restore(List.of(), List.of());
     }
@@ -131,6 +138,27 @@ class FirewallTrafficKernelTest {
         assertThat(topology.ping(B1, A1_V4)).as("b1 -> a1").isFalse();
         assertThat(topology.ping(A1, B1_V6)).as("a1 -> b1 IPv6").isFalse();
         assertThat(topology.ping(B1, A1_V6)).as("b1 -> a1 IPv6").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"NFT", "LEGACY"})
+    void aNetworkIsIsolatedFromDockersNetworksWhoseAcceptsComeFirst(Backend backend) {
+        start(backend, true);
+        firewall.addNetwork(a());
+        topology.serve(A1, 80);
+        firewall.addPorts(new PortRules(a(), "ep-a1", List.of(new PortMapping(Protocol.TCP, "", 8080, A1_V4, 80))));
+
+        topology.awaitPing(B1, OUTSIDE_V4);
+        topology.awaitPing(B1, OUTSIDE_V6);
+        topology.awaitPing(A1, OUTSIDE_V4);
+        topology.awaitPing(A1, OUTSIDE_V6);
+        topology.awaitFetch(B1, HOST_V4, 8080, A1);
+
+        assertThat(topology.ping(B1, A1_V4)).as("docker's b1 -> a1").isFalse();
+        assertThat(topology.ping(B1, A1_V6)).as("docker's b1 -> a1 IPv6").isFalse();
+        assertThat(topology.ping(A1, B1_V4)).as("a1 -> docker's b1").isFalse();
+        assertThat(topology.ping(A1, B1_V6)).as("a1 -> docker's b1 IPv6").isFalse();
+        assertThat(topology.fetch(B1, A1_V4, 80)).as("a1's port itself from docker's b1").isEmpty();
     }
 
     @ParameterizedTest

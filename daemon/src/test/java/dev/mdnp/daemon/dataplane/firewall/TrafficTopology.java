@@ -45,6 +45,8 @@ final class TrafficTopology implements AutoCloseable {
     static final String B1 = "b1";
     static final String BRIDGE_A = "mdnpta";
     static final String BRIDGE_B = "mdnptb";
+    /** Bridge b named as Docker names a user network's bridge, so that mdnp's {@code br-+} rules match it. */
+    static final String DOCKER_BRIDGE_B = "br-mdnptb";
     static final String HOST_V4 = "198.51.100.1";
     static final String HOST_V6 = "2001:db8:1::1";
     static final String OUTSIDE_V4 = "198.51.100.2";
@@ -53,12 +55,14 @@ final class TrafficTopology implements AutoCloseable {
     static final Duration REACH = Duration.ofSeconds(15);
 
     private final Namespaces namespaces;
+    private final String bridgeB;
     private final Map<String, String> netns = new LinkedHashMap<>();
     private final List<Process> servers = new ArrayList<>();
     private final Path www;
 
-    private TrafficTopology(Namespaces namespaces, IptablesNamespace host) {
+    private TrafficTopology(Namespaces namespaces, IptablesNamespace host, String bridgeB) {
         this.namespaces = namespaces;
+        this.bridgeB = bridgeB;
         netns.put(HOST, host.name());
         for (String name : List.of(OUTSIDE, A1, A2, B1)) {
             netns.put(name, namespaces.create("-" + name));
@@ -72,7 +76,37 @@ final class TrafficTopology implements AutoCloseable {
 
     /** Builds the topology around {@code host}, whose firewall is still empty. */
     static TrafficTopology build(Namespaces namespaces, IptablesNamespace host) {
-        TrafficTopology topology = new TrafficTopology(namespaces, host);
+        return build(namespaces, host, BRIDGE_B);
+    }
+
+    /**
+     * Builds the topology with bridge b as a network of Docker's own: named {@link #DOCKER_BRIDGE_B} and with the
+     * rules Docker 26 gives a user network ({@code DOCKER-USER} with its {@code RETURN} first in {@code FORWARD}, then
+     * the bridge's accepts, and its masquerade), in both families.
+     */
+    static TrafficTopology buildWithDockerNetwork(Namespaces namespaces, IptablesNamespace host) {
+        TrafficTopology topology = build(namespaces, host, DOCKER_BRIDGE_B);
+        for (IpFamily family : IpFamily.values()) {
+            String subnet = family == IpFamily.IPV4 ? "10.99.2.0/24" : "fd99:2::/64";
+            host.restore(family, """
+                    *filter
+                    :DOCKER-USER - [0:0]
+                    -A DOCKER-USER -j RETURN
+                    -A FORWARD -j DOCKER-USER
+                    -A FORWARD -o BR -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+                    -A FORWARD -i BR ! -o BR -j ACCEPT
+                    -A FORWARD -i BR -o BR -j ACCEPT
+                    COMMIT
+                    *nat
+                    -A POSTROUTING -s SUBNET ! -o BR -j MASQUERADE
+                    COMMIT
+                    """.replace("BR", DOCKER_BRIDGE_B).replace("SUBNET", subnet));
+        }
+        return topology;
+    }
+
+    private static TrafficTopology build(Namespaces namespaces, IptablesNamespace host, String bridgeB) {
+        TrafficTopology topology = new TrafficTopology(namespaces, host, bridgeB);
         try {
             topology.wire(host);
         } catch (RuntimeException | AssertionError e) {
@@ -92,10 +126,10 @@ final class TrafficTopology implements AutoCloseable {
         address(h, "mdnptup", HOST_V4 + "/24", HOST_V6 + "/64");
         address(netns.get(OUTSIDE), "eth0", OUTSIDE_V4 + "/24", OUTSIDE_V6 + "/64");
         bridge(BRIDGE_A, "10.99.1.1/24", "fd99:1::1/64");
-        bridge(BRIDGE_B, "10.99.2.1/24", "fd99:2::1/64");
+        bridge(bridgeB, "10.99.2.1/24", "fd99:2::1/64");
         container(A1, BRIDGE_A, "10.99.1.2/24", "fd99:1::2/64", "10.99.1.1", "fd99:1::1");
         container(A2, BRIDGE_A, "10.99.1.3/24", "fd99:1::3/64", "10.99.1.1", "fd99:1::1");
-        container(B1, BRIDGE_B, "10.99.2.2/24", "fd99:2::2/64", "10.99.2.1", "fd99:2::1");
+        container(B1, bridgeB, "10.99.2.2/24", "fd99:2::2/64", "10.99.2.1", "fd99:2::1");
         run(HOST, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1",
                 "net.ipv4.conf." + BRIDGE_A + ".route_localnet=1");
     }
