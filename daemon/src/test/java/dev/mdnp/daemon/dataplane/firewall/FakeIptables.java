@@ -39,7 +39,7 @@ final class FakeIptables implements CommandRunner {
     private final Set<String> installed = new HashSet<>();
     private final Set<String> brokenPrograms = new HashSet<>();
     private String version;
-    private String pathVariant;
+    private final String pathVariant;
 
     /** Creates an iptables whose {@code iptables} on PATH is {@code variant}, with every program installed. */
     FakeIptables(String variant) {

@@ -62,7 +62,7 @@ final class IptablesNamespace implements AutoCloseable {
 
     /** Creates a namespace whose firewall writes {@code backend}'s tables, in both families. */
     static IptablesNamespace create(Namespaces namespaces, Backend backend) {
-        return new IptablesNamespace(namespaces.create("-" + backend.name().toLowerCase()), backend, true);
+        return new IptablesNamespace(namespaces.create("-" + backend.name().toLowerCase(java.util.Locale.ROOT)), backend, true);
     }
 
     /** Creates a namespace whose firewall finds no ip6tables program. */
