@@ -78,14 +78,21 @@ final class IptablesFirewall implements Firewall {
     public synchronized void addPorts(PortRules ports) {
         Setup setup = setup();
         String bridge = ports.network().bridge();
-        add(portsKey(bridge, ports.endpoint()), new Owner(bridge, rules(setup, f -> RuleTable.ports(ports, f))));
+        String key = portsKey(bridge, ports.endpoint());
+        Owner owner = new Owner(bridge, rules(setup, f -> RuleTable.ports(ports, f)));
+        if (owner.equals(owners.get(key))) {
+            return; // published already: its live UDP flows are DNATed, nothing to forget
+        }
+        add(key, owner);
         forgetUdpFlows(setup, ports);
     }
 
     @Override
     public synchronized void removePorts(PortRules ports) {
         String bridge = ports.network().bridge();
-        remove(bridge, List.of(portsKey(bridge, ports.endpoint())));
+        String key = portsKey(bridge, ports.endpoint());
+        // ports this firewall never added (their add failed, or a restart without them): deleted by their tag
+        remove(bridge, owners.containsKey(key) ? List.of(key) : List.of());
     }
 
     @Override

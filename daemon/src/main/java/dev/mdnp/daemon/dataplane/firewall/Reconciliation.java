@@ -56,6 +56,10 @@ record Reconciliation(RestoreScript script, List<RuleLine> added, List<RuleLine>
             stillWanted.merge(rule.key(), 1, Integer::sum);
             wantedByKey.putIfAbsent(rule.key(), rule);
         }
+        // "-D CHAIN SPEC" deletes the first equal rule: a placed rule with duplicates is deleted everywhere and put
+        // back, or deleting a duplicate would delete the well-placed one and leave a misplaced one
+        Map<List<String>, Integer> occurrences = new HashMap<>();
+        present.allRules().forEach(rule -> occurrences.merge(rule.key(), 1, Integer::sum));
         List<RuleLine> deleted = new ArrayList<>();
         Map<RuleTable.ChainName, List<RuleLine>> remaining = new HashMap<>();
         for (RuleLine rule : present.allRules()) {
@@ -65,7 +69,9 @@ record Reconciliation(RestoreScript script, List<RuleLine> added, List<RuleLine>
             }
             List<RuleLine> kept = remaining.computeIfAbsent(chain, c -> new ArrayList<>());
             Integer count = stillWanted.get(rule.key());
-            boolean keep = count != null && count > 0 && wellPlaced(wantedByKey.get(rule.key()), kept);
+            boolean keep = count != null && count > 0 && wellPlaced(wantedByKey.get(rule.key()), kept)
+                    && (wantedByKey.get(rule.key()).placement() == RuleLine.Placement.APPEND
+                    || occurrences.get(rule.key()) == 1);
             if (keep) {
                 stillWanted.put(rule.key(), count - 1);
                 kept.add(rule);

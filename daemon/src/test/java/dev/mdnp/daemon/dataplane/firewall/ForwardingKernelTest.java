@@ -10,13 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The point of the firewall, on a real bridge: with the {@code FORWARD} policy at {@code DROP} and br_netfilter
- * calling iptables for bridged frames, as Docker leaves a fresh host, two "containers" on one bridge reach each other
- * only while the network's rules are in place. The bridge lives in a private namespace, each container in its own;
- * the test builds them with {@code ip} (fixture only, the firewall never runs it) and pings with busybox.
+ * The point of the firewall, on a real bridge, in both iptables variants: with the {@code FORWARD} policy at
+ * {@code DROP} and br_netfilter calling iptables for bridged frames, as Docker leaves a fresh host, two "containers" on
+ * one bridge reach each other only while the network's rules are in place. The bridge lives in a private namespace,
+ * each container in its own; the test builds them with {@code ip} (fixture only, the firewall never runs it) and
+ * pings with busybox.
  */
 @Tag("kernel")
 class ForwardingKernelTest {
@@ -28,16 +30,22 @@ class ForwardingKernelTest {
     private static final Duration REACH = Duration.ofSeconds(15);
 
     private Namespaces namespaces;
+    private IptablesNamespace hostFirewall;
     private String host;
     private String left;
     private String right;
     private Firewall firewall;
 
     @BeforeEach
-    void buildBridgeWithTwoContainers() {
-        KernelTestEnvironment.requireRootAnd("ip", "iptables", "ip6tables", "busybox");
+    void requirePrivilege() {
+        KernelTestEnvironment.requireRootAnd("ip", "iptables-nft", "iptables-legacy", "ip6tables-nft",
+                "ip6tables-legacy", "busybox");
         namespaces = new Namespaces();
-        host = namespaces.create("");
+    }
+
+    private void buildBridgeWithTwoContainers(Backend backend) {
+        hostFirewall = IptablesNamespace.create(namespaces, backend);
+        host = hostFirewall.name();
         left = namespaces.create("-l");
         right = namespaces.create("-r");
         Privilege.require(bridgeCallsIptables(),
@@ -46,22 +54,26 @@ class ForwardingKernelTest {
         namespaces.host("ip", "-n", host, "link", "set", BRIDGE, "up");
         attach(left, "vl", "10.99.0.2/24", "fd99::2/64");
         attach(right, "vr", "10.99.0.3/24", "fd99::3/64");
-        for (String tool : List.of("iptables", "ip6tables")) {
-            namespaces.host(concat(Namespaces.prefix(host), tool, "-w", "5", "-P", "FORWARD", "DROP")
-                    .toArray(String[]::new));
+        for (IpFamily family : IpFamily.values()) {
+            hostFirewall.iptables(family, "-P", "FORWARD", "DROP");
         }
-        firewall = Firewall.iptables(Namespaces.prefix(host), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = hostFirewall.firewall();
     }
 
     @AfterEach
     void deleteNamespaces() {
+        if (hostFirewall != null) {
+            hostFirewall.close();
+        }
         if (namespaces != null) {
             namespaces.close();
         }
     }
 
-    @Test
-    void containersOnOneBridgeReachEachOtherOnlyWhileTheNetworksRulesExist() {
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"NFT", "LEGACY"})
+    void containersOnOneBridgeReachEachOtherOnlyWhileTheNetworksRulesExist(Backend backend) {
+        buildBridgeWithTwoContainers(backend);
         assertThat(reachable("10.99.0.3")).as("IPv4 before addNetwork").isFalse();
         assertThat(reachable("fd99::3")).as("IPv6 before addNetwork").isFalse();
 

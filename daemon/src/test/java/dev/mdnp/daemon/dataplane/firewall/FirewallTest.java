@@ -1,0 +1,23 @@
+package dev.mdnp.daemon.dataplane.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FirewallTest {
+
+    @Test
+    void aTimeoutNotLongerThanTheLockWaitIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Firewall.iptables(List.of(), Duration.ofSeconds(5), CommandListener.NONE))
+                .withMessageContaining("lock wait");
+    }
+
+    @Test
+    void theFactoryChangesNothingUntilUsed() {
+        assertThat(Firewall.iptables(List.of("false"), Duration.ofSeconds(6), CommandListener.NONE)).isNotNull();
+    }
+}
