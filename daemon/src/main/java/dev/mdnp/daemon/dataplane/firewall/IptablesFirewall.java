@@ -38,6 +38,8 @@ final class IptablesFirewall implements Firewall {
 
     private static final Logger log = LoggerFactory.getLogger(IptablesFirewall.class);
     private static final String CONNTRACK = "conntrack";
+    /** The legacy tables the kernel has loaded, one name a line; absent or empty without any. */
+    private static final String LEGACY_TABLES = "/proc/net/ip_tables_names";
     /** conntrack's exit status when no entry matched a delete: nothing to forget, not a failure. */
     private static final int NOTHING_DELETED = 1;
 
@@ -338,8 +340,20 @@ final class IptablesFirewall implements Firewall {
     }
 
     private boolean hasDockerChains(Backend backend) {
+        if (backend == Backend.LEGACY && !legacyFilterLoaded()) {
+            return false; // and no legacy-save: it would load the legacy tables, which iptables-nft then warns about
+        }
         CommandResult result = runner.run(List.of(backend.save(IpFamily.IPV4), "-t", RuleTable.FILTER), "");
         return result.succeeded() && Ruleset.parse(result.stdout()).hasChain(RuleTable.FILTER, RuleTable.DOCKER_USER);
+    }
+
+    /** Returns true when the legacy x_tables filter table exists in the namespace ({@code /proc/net/ip_tables_names}). */
+    private boolean legacyFilterLoaded() {
+        if (!runner.isInstalled("cat")) {
+            return true; // cannot tell: look, as before
+        }
+        CommandResult result = runner.run(List.of("cat", LEGACY_TABLES), "");
+        return result.succeeded() && result.stdout().lines().anyMatch(RuleTable.FILTER::equals);
     }
 
     private Optional<String> ipv6Problem(Backend backend) {

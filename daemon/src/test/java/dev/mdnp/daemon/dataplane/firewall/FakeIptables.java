@@ -58,6 +58,7 @@ final class FakeIptables implements CommandRunner {
             }
         }
         installed.add("conntrack");
+        installed.add("cat");
         pathVariant = variant;
         version = "iptables v1.8.9 (" + (variant.equals(NFT) ? "nf_tables" : variant) + ")";
     }
@@ -113,6 +114,12 @@ final class FakeIptables implements CommandRunner {
         if (brokenPrograms.contains(program)) {
             return result(command, 3, "", program + " v1.8.9: can't initialize " + program
                     + " table `filter': Address family not supported by protocol\n");
+        }
+        if (command.equals(List.of("cat", "/proc/net/ip_tables_names"))) {
+            String loaded = variants.get(LEGACY).get(IpFamily.IPV4).save(null).lines()
+                    .filter(line -> line.startsWith("*")).map(line -> line.substring(1) + "\n")
+                    .collect(java.util.stream.Collectors.joining());
+            return result(command, 0, loaded, "");
         }
         if (program.equals("conntrack")) {
             return result(command, 1, "", "conntrack v1.4.7 (conntrack-tools): 0 flow entries have been deleted.\n");

@@ -285,6 +285,18 @@ class IptablesFirewallKernelTest {
     }
 
     @Test
+    void lookingForDockersChainsLoadsNoLegacyTablesWhereThereAreNone() {
+        ns = IptablesNamespace.create(namespaces, Backend.NFT);
+        CommandResult before = Namespaces.runnerIn(ns.name()).run(List.of("cat", "/proc/net/ip_tables_names"), "");
+        assertThat(before.stdout()).as("a fresh namespace has no legacy tables").isBlank();
+
+        ns.firewall().restore(List.of(V4), List.of());
+
+        CommandResult after = Namespaces.runnerIn(ns.name()).run(List.of("cat", "/proc/net/ip_tables_names"), "");
+        assertThat(after.stdout()).as("iptables-nft would warn 'iptables-legacy tables present'").isBlank();
+    }
+
+    @Test
     void theDaemonsFirewallWritesTheVariantIptablesOnPathIs() {
         String name = namespaces.create("-path");
         Backend onPath = Backend.ofVersion(Namespaces.hostRunner().run(List.of("iptables", "-V"), "").stdout());
