@@ -3,6 +3,7 @@ package dev.mdnp.daemon.dataplane;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
+import dev.mdnp.daemon.dataplane.firewall.FirewallException;
 import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
 import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.netlink.NetlinkException;
@@ -11,6 +12,8 @@ import dev.mdnp.daemon.netlink.VethLink;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dataplane of one network namespace, built through rtnetlink and the firewall. Endpoint veths are deleted in
@@ -22,6 +25,8 @@ import java.util.stream.Stream;
  * {@link #close()} finishes queued deletions and releases the ports.
  */
 public final class NetlinkDataplane implements Dataplane, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(NetlinkDataplane.class);
 
     private final RtNetlink rtnl;
     private final StepRunner runner;
@@ -113,10 +118,20 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
                 .allMatch(link -> link.isEmpty() || link.get() instanceof VethLink);
     }
 
-    /** Deletes the doomed links, waiting up to 30 s, and releases the held host ports. */
+    /**
+     * Deletes the doomed links, waiting up to 30 s, releases the held host ports, and removes mdnp's chains when no
+     * network's rules are left in them (a failure to is logged: the next start finds them).
+     */
     @Override
     public void close() {
         reaper.close();
         reservations.close();
+        try {
+            if (firewall.removeIfUnused()) {
+                log.debug("firewall chains kept: networks still have rules in them");
+            }
+        } catch (FirewallException e) {
+            log.warn("could not remove mdnp's unused firewall chains: {}", e.getMessage());
+        }
     }
 }

@@ -19,7 +19,16 @@ final class FirewallListing {
 
     /** Returns every {@code -A} line of both families, each prefixed with its tool's family, v4 first. */
     static List<String> allRules(List<String> prefix) throws IOException, InterruptedException {
-        List<String> rules = new ArrayList<>();
+        return lines(prefix, "-A ");
+    }
+
+    /** Returns the names of every chain of both families' tables, built-in ones included. */
+    static List<String> chains(List<String> prefix) throws IOException, InterruptedException {
+        return lines(prefix, ":").stream().map(line -> line.substring(line.indexOf(':') + 1).split(" ")[0]).toList();
+    }
+
+    private static List<String> lines(List<String> prefix, String start) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
         for (String tool : List.of("iptables-save", "ip6tables-save")) {
             List<String> command = new ArrayList<>(prefix);
             command.add(tool);
@@ -28,8 +37,8 @@ final class FirewallListing {
             if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException(command + " failed: " + out);
             }
-            out.lines().filter(line -> line.startsWith("-A ")).forEach(line -> rules.add(tool + " " + line));
+            out.lines().filter(line -> line.startsWith(start)).forEach(line -> lines.add(tool + " " + line));
         }
-        return rules;
+        return lines;
     }
 }

@@ -94,8 +94,19 @@ class NetlinkDataplaneKernelTest {
         real.close();
 
         assertThat(rtnl.links().list()).extracting(Link::name).containsExactly("lo");
-        assertThat(FirewallListing.allRules(netns.commandPrefix())).as("only mdnp's chains and jumps remain")
-                .isNotEmpty().noneMatch(rule -> rule.contains("mdnp:"));
+        assertThat(FirewallListing.allRules(netns.commandPrefix())).as("a closed dataplane without networks leaves"
+                + " no rule of mdnp's").noneMatch(rule -> rule.contains("mdnp"));
+        assertThat(FirewallListing.chains(netns.commandPrefix())).noneMatch(chain -> chain.startsWith("MDNP-"));
+    }
+
+    @Test
+    void closingWhileANetworkExistsKeepsAllItsRules() throws Exception {
+        dataplane.createNetwork(NETWORK, ops::add);
+        List<String> before = FirewallListing.allRules(netns.commandPrefix());
+
+        real.close();
+
+        assertThat(FirewallListing.allRules(netns.commandPrefix())).isEqualTo(before);
     }
 
     @Test

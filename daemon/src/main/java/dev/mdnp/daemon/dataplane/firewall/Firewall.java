@@ -69,4 +69,13 @@ public interface Firewall {
 
     /** Returns what is missing of the rules added or restored so far, per owner; changes nothing. */
     List<MissingRules> check();
+
+    /**
+     * Removes mdnp's chains and the jumps into them when no network's rules are left in them, in each family, so a
+     * daemon stopped without networks leaves nothing behind; keeps everything of a family that still holds a network's
+     * rules (of this daemon or another one). Nothing to remove is nothing to do.
+     *
+     * @return true when a family's chains were kept because they still hold networks' rules
+     */
+    boolean removeIfUnused();
 }

@@ -127,6 +127,23 @@ final class IptablesFirewall implements Firewall {
         return missing.entrySet().stream().map(e -> new MissingRules(e.getKey(), e.getValue())).toList();
     }
 
+    @Override
+    public synchronized boolean removeIfUnused() {
+        Setup setup = setup();
+        boolean kept = false;
+        for (IpFamily family : setup.families()) {
+            Ruleset present = list(setup, family);
+            boolean inUse = present.allRules().stream().anyMatch(rule -> !RuleTable.bridgeOf(rule.comment()).isEmpty());
+            if (inUse) {
+                kept = true;
+                continue;
+            }
+            apply(setup, family, Reconciliation.plan(present, List.of(), List.of(), RuleTable::isOwn, true).script());
+        }
+        owners.clear();
+        return kept;
+    }
+
     private void add(String key, Owner owner) {
         Owner existing = owners.get(key);
         if (owner.equals(existing)) {

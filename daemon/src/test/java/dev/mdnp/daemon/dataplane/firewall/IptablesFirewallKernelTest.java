@@ -169,6 +169,25 @@ class IptablesFirewallKernelTest {
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"NFT", "LEGACY"})
+    void unusedChainsGoOnlyOnceNoNetworksRulesAreLeftInThem(Backend backend) {
+        ns = IptablesNamespace.create(namespaces, backend);
+        IptablesFirewall firewall = ns.firewall();
+        firewall.addNetwork(DUAL);
+        List<String> withNetwork = ns.dump(IpFamily.IPV4);
+
+        assertThat(ns.firewall().removeIfUnused()).as("another daemon stopping keeps this one's chains").isTrue();
+        assertThat(ns.dump(IpFamily.IPV4)).isEqualTo(withNetwork);
+
+        firewall.removeNetwork(DUAL);
+        assertThat(firewall.removeIfUnused()).isFalse();
+        for (IpFamily family : IpFamily.values()) {
+            assertThat(ns.dump(family)).as("%s", family).noneMatch(line -> line.contains("mdnp") || line.contains("MDNP"));
+        }
+        assertThat(firewall.removeIfUnused()).as("nothing left is nothing to do").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"NFT", "LEGACY"})
     void restoreDeletesWhatNobodyOwnsAndKeepsForeignRules(Backend backend) {
         ns = IptablesNamespace.create(namespaces, backend);
         dockerChains(IpFamily.IPV4);
