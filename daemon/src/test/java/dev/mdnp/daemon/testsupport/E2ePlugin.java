@@ -80,6 +80,8 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
             System.err.println("---- daemon log of " + context.getDisplayName() + " ----\n" + daemon.log());
         }
         assertThat(daemon.socket()).as("socket removed on SIGTERM").doesNotExist();
+        assertThat(HostFirewall.rules()).as("a daemon stopped without networks leaves no rule of mdnp's")
+                .noneMatch(rule -> rule.contains("mdnp") || rule.contains("MDNP"));
         deleteWorkDir();
     }
 
