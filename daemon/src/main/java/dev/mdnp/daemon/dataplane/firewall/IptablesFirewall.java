@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * the family's tables and reconciles the owner's bridge and mdnp's base from the listing, once. {@link #restore} and
  * {@link #repair} reconcile everything from a listing.
  *
- * <p>The variant (nft or legacy) and whether IPv6 can be programmed are found out on first use. All public methods
- * are synchronized on this object, which guards the owners and that finding.
+ * <p>The variant (nft or legacy) and whether IPv6 can be programmed are found out on first use
+ * ({@link SetupDetector}). All public methods are synchronized on this object, which guards the owners and that
+ * finding.
  */
 final class IptablesFirewall implements Firewall {
 
@@ -38,18 +39,12 @@ final class IptablesFirewall implements Firewall {
 
     private static final Logger log = LoggerFactory.getLogger(IptablesFirewall.class);
     private static final String CONNTRACK = "conntrack";
-    /** The legacy tables the kernel has loaded, one name a line; absent or empty without any. */
-    private static final String LEGACY_TABLES = "/proc/net/ip_tables_names";
     /** conntrack's exit status when no entry matched a delete: nothing to forget, not a failure. */
     private static final int NOTHING_DELETED = 1;
 
     private final CommandRunner runner;
     private final Map<String, Owner> owners = new LinkedHashMap<>();
     private @Nullable Setup setup;
-
-    /** The variant the firewall writes and the families it can program. */
-    private record Setup(Backend backend, Set<IpFamily> families) {
-    }
 
     /** What one owner added: its bridge and its rules per family. */
     private record Owner(String bridge, Map<IpFamily, List<RuleLine>> rules) {
@@ -261,7 +256,7 @@ final class IptablesFirewall implements Firewall {
     }
 
     private static Map<IpFamily, List<RuleLine>> rules(Setup setup,
-            java.util.function.Function<IpFamily, List<RuleLine>> of) {
+            Function<IpFamily, List<RuleLine>> of) {
         Map<IpFamily, List<RuleLine>> rules = new EnumMap<>(IpFamily.class);
         setup.families().forEach(family -> rules.put(family, of.apply(family)));
         return rules;
@@ -313,77 +308,9 @@ final class IptablesFirewall implements Firewall {
 
     private Setup setup() {
         if (setup == null) {
-            setup = detect();
+            setup = new SetupDetector(runner).detect();
         }
         return setup;
-    }
-
-    private Setup detect() {
-        if (!runner.isInstalled(IpFamily.IPV4.tool())) {
-            throw new FirewallException(FirewallException.Reason.UNAVAILABLE, "iptables is not installed (not on PATH):"
-                    + " mdnp needs it for its networks' forwarding, NAT and isolation", List.of(), "");
-        }
-        Backend backend = Backend.ofVersion(require(List.of(IpFamily.IPV4.tool(), "-V"), "", "ask iptables' version")
-                .stdout());
-        if (backend != Backend.PLAIN && !runner.isInstalled(backend.restore(IpFamily.IPV4))) {
-            backend = Backend.PLAIN;
-        }
-        backend = dockersBackend(backend);
-        require(List.of(backend.save(IpFamily.IPV4), "-t", RuleTable.FILTER), "", "probe iptables");
-        Optional<String> ipv6Problem = ipv6Problem(backend);
-        if (ipv6Problem.isPresent()) {
-            log.warn("IPv6 rules will be skipped: {}", ipv6Problem.get());
-            return new Setup(backend, EnumSet.of(IpFamily.IPV4));
-        }
-        log.info("firewall uses {} and {}", backend.restore(IpFamily.IPV4), backend.restore(IpFamily.IPV6));
-        return new Setup(backend, EnumSet.allOf(IpFamily.class));
-    }
-
-    /**
-     * Returns the variant whose tables hold Docker's chains when only the other one of the two named variants does
-     * (the alternatives were switched after Docker started); else {@code preferred}, the one {@code iptables} is.
-     */
-    private Backend dockersBackend(Backend preferred) {
-        Backend other = preferred.other();
-        if (other == Backend.PLAIN || !runner.isInstalled(other.save(IpFamily.IPV4))) {
-            return preferred;
-        }
-        if (hasDockerChains(preferred) || !hasDockerChains(other)) {
-            return preferred;
-        }
-        log.warn("Docker's chains are in {} tables, not in those of iptables on PATH; mdnp uses {} as Docker does",
-                other.name().toLowerCase(java.util.Locale.ROOT), other.restore(IpFamily.IPV4));
-        return other;
-    }
-
-    private boolean hasDockerChains(Backend backend) {
-        if (backend == Backend.LEGACY && !legacyFilterLoaded()) {
-            return false; // and no legacy-save: it would load the legacy tables, which iptables-nft then warns about
-        }
-        CommandResult result = runner.run(List.of(backend.save(IpFamily.IPV4), "-t", RuleTable.FILTER), "");
-        return result.succeeded() && Ruleset.parse(result.stdout()).hasChain(RuleTable.FILTER, RuleTable.DOCKER_USER);
-    }
-
-    /** Returns true when the legacy x_tables filter table exists in the namespace ({@code /proc/net/ip_tables_names}). */
-    private boolean legacyFilterLoaded() {
-        if (!runner.isInstalled("cat")) {
-            return true; // cannot tell: look, as before
-        }
-        CommandResult result = runner.run(List.of("cat", LEGACY_TABLES), "");
-        return result.succeeded() && result.stdout().lines().anyMatch(RuleTable.FILTER::equals);
-    }
-
-    private Optional<String> ipv6Problem(Backend backend) {
-        String save = backend.save(IpFamily.IPV6);
-        if (!runner.isInstalled(save)) {
-            return Optional.of(save + " is not installed (not on PATH)");
-        }
-        CommandResult result = runner.run(List.of(save, "-t", RuleTable.FILTER), "");
-        if (!result.succeeded()) {
-            return Optional.of("`" + result.commandLine() + "` exited " + result.exitCode() + " (IPv6 disabled?): "
-                    + result.stderr().strip());
-        }
-        return Optional.empty();
     }
 
     private CommandResult require(List<String> command, String input, String what) {
