@@ -44,4 +44,9 @@ public sealed interface Link permits BridgeLink, VethLink, OtherLink {
     default boolean up() {
         return attrs().up();
     }
+
+    /** Returns the alias ({@code IFLA_IFALIAS}), empty when the link has none. */
+    default String alias() {
+        return attrs().alias();
+    }
 }

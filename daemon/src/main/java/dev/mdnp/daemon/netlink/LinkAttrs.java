@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param up          whether it is administratively up ({@code IFF_UP} in {@code ifi_flags})
  * @param operState   the operational state ({@code IFLA_OPERSTATE})
  * @param stats       the traffic counters ({@code IFLA_STATS64})
+ * @param alias       the alias ({@code IFLA_IFALIAS}, {@code ip link set NAME alias TEXT}); empty when it has none
  */
 public record LinkAttrs(int index, String name, int mtu, @Nullable MacAddress mac, int masterIndex, boolean up,
-        OperState operState, LinkStats stats) {
+        OperState operState, LinkStats stats, String alias) {
 
     /** Checks the index and the name, and rejects null values where a value is required. */
     public LinkAttrs {
@@ -27,5 +28,17 @@ public record LinkAttrs(int index, String name, int mtu, @Nullable MacAddress ma
         LinkNames.require(name);
         requireNonNull(operState, "operState");
         requireNonNull(stats, "stats");
+        requireNonNull(alias, "alias");
+    }
+
+    /** The attributes of a link without an alias. */
+    public LinkAttrs(int index, String name, int mtu, @Nullable MacAddress mac, int masterIndex, boolean up,
+            OperState operState, LinkStats stats) {
+        this(index, name, mtu, mac, masterIndex, up, operState, stats, "");
+    }
+
+    /** Returns a copy with the alias {@code newAlias}. */
+    public LinkAttrs withAlias(String newAlias) {
+        return new LinkAttrs(index, name, mtu, mac, masterIndex, up, operState, stats, newAlias);
     }
 }

@@ -110,6 +110,25 @@ public final class LinkOps {
     }
 
     /**
+     * Sets a link's alias: {@code ip link set NAME alias ALIAS}. RTM_SETLINK, {@code IFLA_IFNAME, IFLA_IFALIAS} (the
+     * UTF-8 bytes without a NUL, as iproute2 sends them). The empty alias clears it ({@code ip link set NAME alias
+     * ""}, an empty payload). The alias stays with the link when it moves to another namespace and is read back as
+     * {@link Link#alias()}. It cannot be given when a link is created: the kernel ignores {@code IFLA_IFALIAS} in a
+     * RTM_NEWLINK that creates one, so a new link has none until this is called. A {@link LinkMonitor} sees the
+     * change only when the link is up: the kernel announces it through {@code netif_state_change}, which is silent
+     * for a down link.
+     *
+     * @throws IllegalArgumentException before sending, for an alias over 255 bytes of UTF-8 ({@code IFALIASZ} minus
+     *                                  the NUL) or one containing NUL
+     */
+    public void setAlias(String name, String alias) {
+        LinkAliases.require(alias);
+        String operation = alias.isEmpty() ? "clear alias of " + name
+                : "set alias of " + name + " to \"" + alias + "\"";
+        exchange.ack(operation, LinkMessages.setAlias(LinkNames.require(name), alias));
+    }
+
+    /**
      * Makes a link a port of a bridge: {@code ip link set NAME master M}. RTM_SETLINK, {@code IFLA_IFNAME,
      * IFLA_MASTER}. The bridge's MTU follows its ports.
      */

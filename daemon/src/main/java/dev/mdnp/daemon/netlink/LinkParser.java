@@ -30,7 +30,7 @@ final class LinkParser {
             fields.read(attrs);
         }
         LinkAttrs common = new LinkAttrs(info.index(), fields.name, fields.mtu, fields.mac, fields.master,
-                (info.flags() & Iff.UP) != 0, OperState.of(fields.operState), fields.stats);
+                (info.flags() & Iff.UP) != 0, OperState.of(fields.operState), fields.stats, fields.alias);
         switch (fields.kind) {
             case IflaInfo.KIND_BRIDGE:
                 return Optional.of(new BridgeLink(common));
@@ -52,6 +52,7 @@ final class LinkParser {
         private int operState;
         private LinkStats stats = LinkStats.NONE;
         private String kind = "";
+        private String alias = "";
 
         void read(AttrReader attr) {
             switch (attr.type()) {
@@ -64,6 +65,7 @@ final class LinkParser {
                 case Ifla.OPERSTATE -> operState = attr.u8();
                 case Ifla.STATS64 -> stats = new LinkStats(attr.u64At(0), attr.u64At(1), attr.u64At(2),
                         attr.u64At(3));
+                case Ifla.IFALIAS -> alias = attr.string();
                 case Ifla.LINKINFO -> kind = kindOf(attr.nested());
                 default -> {
                     // other attributes are not part of the Link values

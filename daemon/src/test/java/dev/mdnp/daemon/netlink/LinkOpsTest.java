@@ -52,6 +52,38 @@ class LinkOpsTest {
     }
 
     @Test
+    void setAliasSendsTheAliasAndClearingSendsAnEmptyOne() {
+        links.setAlias("mdnpth0", "mdnp:a:0123456789ab");
+        links.setAlias("mdnpth0", "");
+
+        assertSent(0, LinkMessages.setAlias("mdnpth0", "mdnp:a:0123456789ab"));
+        assertSent(1, LinkMessages.setAlias("mdnpth0", ""));
+    }
+
+    @Test
+    void setAliasNamesTheAliasInItsFailure() {
+        channel.answerWith((request, message) -> List.of(KernelReplies.error(request, 19, "")));
+
+        assertThatThrownBy(() -> links.setAlias("mdnptnone", "mdnp:a:1"))
+                .isInstanceOf(NetlinkException.class)
+                .hasMessage("set alias of mdnptnone to \"mdnp:a:1\": no such device (ENODEV)");
+        assertThatThrownBy(() -> links.setAlias("mdnptnone", ""))
+                .isInstanceOf(NetlinkException.class)
+                .hasMessage("clear alias of mdnptnone: no such device (ENODEV)");
+    }
+
+    @Test
+    void aliasOver255BytesOrWithNulIsRefusedBeforeSending() {
+        assertThatThrownBy(() -> links.setAlias("mdnpth0", "a".repeat(256)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("is 256 bytes long; Linux allows at most 255");
+        assertThatThrownBy(() -> links.setAlias("mdnpth0", "mdnp\0a")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.setAlias("a/b", "mdnp:a:1")).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(channel.sent()).isEmpty();
+    }
+
+    @Test
     void invalidNamesAndNumbersAreRefusedBeforeSending() {
         assertThatThrownBy(() -> links.createBridge("mdnpt0123456789a")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> links.setMtu("mdnpt0", 0)).isInstanceOf(IllegalArgumentException.class);

@@ -12,6 +12,7 @@ import dev.mdnp.daemon.netlink.wire.NlMessage;
 import dev.mdnp.daemon.netlink.wire.Rtm;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Link messages as the kernel sends them, turned into {@link Link} values. */
@@ -72,6 +73,33 @@ class LinkParserTest {
 
         assertThat(parse(message)).isEqualTo(new OtherLink(new LinkAttrs(9, "mdnptd0", 0, null, 0, false,
                 OperState.UNKNOWN, LinkStats.NONE), "dummy"));
+    }
+
+    @Test
+    void aliasIsReadAsTheKernelSendsIt() {
+        // the kernel answers with nla_put_string: the text, a NUL, padding to 4 bytes
+        MessageBuilder message = newLink(5, 0, "mdnpth0").string(Ifla.IFALIAS, "mdnp:a:0123456789ab")
+                .nest(Ifla.LINKINFO, info -> info.string(IflaInfo.KIND, "veth"));
+
+        Link link = parse(message);
+
+        assertThat(link.alias()).isEqualTo("mdnp:a:0123456789ab");
+        assertThat(link.attrs()).isEqualTo(new LinkAttrs(5, "mdnpth0", 0, null, 0, false, OperState.UNKNOWN,
+                LinkStats.NONE, "mdnp:a:0123456789ab"));
+    }
+
+    @Test
+    void aliasWithoutNulAndInUtf8IsReadWhole() {
+        MessageBuilder message = newLink(5, 0, "mdnpth0")
+                .bytes(Ifla.IFALIAS, "mdnp:é:ü".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parse(message).alias()).isEqualTo("mdnp:é:ü");
+    }
+
+    @Test
+    void linkWithoutAliasHasAnEmptyOne() {
+        // the kernel leaves IFLA_IFALIAS out when the alias is empty (nla_put_ifalias)
+        assertThat(parse(newLink(1, 0, "lo")).alias()).isEmpty();
     }
 
     @Test

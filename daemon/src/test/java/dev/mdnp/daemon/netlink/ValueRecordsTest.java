@@ -62,6 +62,16 @@ class ValueRecordsTest {
     }
 
     @Test
+    void linkAttrsWithoutAnAliasHaveAnEmptyOneAndRefuseNull() {
+        LinkAttrs attrs = new LinkAttrs(3, "mdnptbr0", 1400, null, 0, true, OperState.UP, LinkStats.NONE);
+
+        assertThat(attrs.alias()).isEmpty();
+        assertThat(new BridgeLink(attrs.withAlias("mdnp:a:1")).alias()).isEqualTo("mdnp:a:1");
+        assertThatThrownBy(() -> new LinkAttrs(3, "mdnptbr0", 1400, null, 0, true, OperState.UP, LinkStats.NONE,
+                null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void linkDelegatesToItsAttrs() {
         LinkAttrs attrs = new LinkAttrs(3, "mdnptbr0", 1400, null, 0, true, OperState.UP, LinkStats.NONE);
 

@@ -20,6 +20,19 @@ public final class Ifla {
     public static final int OPERSTATE = 16;
     /** {@code IFLA_LINKINFO}: nest of {@link IflaInfo} attributes. */
     public static final int LINKINFO = 18;
+    /**
+     * {@code IFLA_NET_NS_PID}: u32, a process (or thread) id; in a RTM_SETLINK it moves the link into that task's
+     * network namespace.
+     */
+    public static final int NET_NS_PID = 19;
+    /**
+     * {@code IFLA_IFALIAS}: the alias, free text of at most {@link #IFALIASZ} - 1 bytes. The kernel's policy is
+     * {@code NLA_BINARY} of at most 255 bytes so that an empty payload can clear the alias; it stores the payload
+     * with a NUL appended, and answers with a NUL-terminated string, left out when the alias is empty. Only
+     * RTM_SETLINK (and RTM_NEWLINK on an existing link) applies it: a RTM_NEWLINK that creates a link acknowledges
+     * it and ignores it ({@code rtnl_create_link} does not read it).
+     */
+    public static final int IFALIAS = 20;
     /** {@code IFLA_STATS64}: {@code struct rtnl_link_stats64}, u64 counters starting rx/tx packets, rx/tx bytes. */
     public static final int STATS64 = 23;
 
@@ -30,6 +43,8 @@ public final class Ifla {
 
     /** {@code IFNAMSIZ}: a link name's buffer size, NUL included, so names have at most 15 bytes. */
     public static final int IFNAMSIZ = 16;
+    /** {@code IFALIASZ}: an alias's buffer size, NUL included, so aliases have at most 255 bytes. */
+    public static final int IFALIASZ = 256;
 
     private Ifla() {
     }

@@ -1,5 +1,6 @@
 package dev.mdnp.daemon.netlink.wire;
 
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,6 +90,16 @@ public final class LinkMessages {
     /** {@code ip link set NAME address MAC}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME, IFLA_ADDRESS}. */
     public static MessageBuilder setMac(String name, byte[] mac) {
         return set(name).bytes(Ifla.ADDRESS, mac);
+    }
+
+    /**
+     * {@code ip link set NAME alias ALIAS}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME, IFLA_IFALIAS}. The alias goes
+     * as its UTF-8 bytes without a NUL, as iproute2 sends it: the kernel takes at most 255 payload bytes (a NUL would
+     * cost one of them) and appends the NUL itself. An empty alias is an empty payload, which clears the alias
+     * ({@code ip link set NAME alias ""}). The alias is not validated here.
+     */
+    public static MessageBuilder setAlias(String name, String alias) {
+        return set(name).bytes(Ifla.IFALIAS, alias.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
