@@ -49,4 +49,9 @@ public sealed interface Link permits BridgeLink, VethLink, OtherLink {
     default String alias() {
         return attrs().alias();
     }
+
+    /** Returns the device group ({@code IFLA_GROUP}), 0 for the default group. */
+    default int group() {
+        return attrs().group();
+    }
 }

@@ -43,14 +43,31 @@ public final class LinkOps {
     }
 
     /**
-     * Creates a veth pair: {@code ip link add NAME [mtu M] [address MAC] type veth peer name PEER [mtu M]
-     * [address PEERMAC]}. RTM_NEWLINK, {@code NLM_F_CREATE|NLM_F_EXCL}, {@code IFLA_IFNAME, IFLA_LINKINFO{
-     * IFLA_INFO_KIND "veth", IFLA_INFO_DATA{VETH_INFO_PEER{ifinfomsg, IFLA_IFNAME, ...}}}}. Both ends are down.
+     * As {@link #createBridge(String)} with {@code IFLA_MTU} unless {@code mtu} is 0 (the kernel's default) and
+     * {@code IFLA_GROUP} unless {@code group} is 0 (the default group): {@code ip link add NAME [mtu MTU]
+     * [group GROUP] type bridge}. The kernel applies the group before it registers the bridge, so the bridge is in
+     * it from birth: no reader, event or crash ever sees it outside. Read back as {@link Link#group()}.
+     *
+     * @throws IllegalArgumentException before sending, for a negative MTU or group
+     */
+    public void createBridge(String name, int mtu, int group) {
+        requireNotNegative("mtu", mtu);
+        requireNotNegative("group", group);
+        String operation = "create bridge " + name + (mtu == 0 ? "" : " with mtu " + mtu) + inGroup(group);
+        exchange.ack(operation, LinkMessages.createBridge(LinkNames.require(name), mtu, group));
+    }
+
+    /**
+     * Creates a veth pair: {@code ip link add NAME [mtu M] [address MAC] [group G] type veth peer name PEER [mtu M]
+     * [address PEERMAC] [group G]}. RTM_NEWLINK, {@code NLM_F_CREATE|NLM_F_EXCL}, {@code IFLA_IFNAME, IFLA_LINKINFO{
+     * IFLA_INFO_KIND "veth", IFLA_INFO_DATA{VETH_INFO_PEER{ifinfomsg, IFLA_IFNAME, ...}}}}. Both ends are down. A
+     * pair with a {@link VethPair#group() group} has both ends in it from birth (the group goes at both levels:
+     * the kernel builds the peer from its own attributes only).
      */
     public void createVeth(VethPair pair) {
-        exchange.ack("create veth " + pair.name() + "/" + pair.peerName(),
+        exchange.ack("create veth " + pair.name() + "/" + pair.peerName() + inGroup(pair.group()),
                 LinkMessages.createVeth(pair.name(), pair.peerName(), pair.mtu(), octets(pair.mac()),
-                        octets(pair.peerMac())));
+                        octets(pair.peerMac()), pair.group()));
     }
 
     /**
@@ -88,7 +105,8 @@ public final class LinkOps {
 
     /**
      * Moves a link into a device group: {@code ip link set NAME group GROUP}. RTM_SETLINK, {@code IFLA_IFNAME,
-     * IFLA_GROUP}. Group 0 is the default group of every link.
+     * IFLA_GROUP}. Group 0 is the default group of every link. Read back as {@link Link#group()}; the link keeps
+     * its group when it moves to another namespace.
      */
     public void setGroup(String name, int group) {
         exchange.ack("set group of " + name + " to " + group, LinkMessages.setGroup(LinkNames.require(name), group));
@@ -96,8 +114,11 @@ public final class LinkOps {
 
     /**
      * Deletes every link of a device group in one batch: {@code ip link del group GROUP}. RTM_DELLINK with
-     * {@code ifi_index} 0 and {@code IFLA_GROUP}. Throws ENODEV when the group is empty, EPERM for group 0 and
-     * EOPNOTSUPP when a member cannot be deleted (a physical device).
+     * {@code ifi_index} 0 and {@code IFLA_GROUP}. Only this namespace's links of the group go, and with each veth
+     * end its peer, whatever the peer's group or namespace. Throws ENODEV when the group is empty and EOPNOTSUPP
+     * when a member cannot be deleted (a physical device).
+     *
+     * @throws IllegalArgumentException before sending, for group 0 or a negative group
      */
     public void deleteGroup(int group) {
         requirePositive("group", group);
@@ -192,6 +213,16 @@ public final class LinkOps {
 
     private static byte @Nullable [] octets(@Nullable MacAddress mac) {
         return mac == null ? null : mac.octets();
+    }
+
+    private static String inGroup(int group) {
+        return group == 0 ? "" : " in group " + group;
+    }
+
+    private static void requireNotNegative(String what, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " must not be negative, got " + value);
+        }
     }
 
     private static void requirePositive(String what, int value) {

@@ -30,7 +30,8 @@ final class LinkParser {
             fields.read(attrs);
         }
         LinkAttrs common = new LinkAttrs(info.index(), fields.name, fields.mtu, fields.mac, fields.master,
-                (info.flags() & Iff.UP) != 0, OperState.of(fields.operState), fields.stats, fields.alias);
+                (info.flags() & Iff.UP) != 0, OperState.of(fields.operState), fields.stats, fields.alias,
+                fields.group);
         switch (fields.kind) {
             case IflaInfo.KIND_BRIDGE:
                 return Optional.of(new BridgeLink(common));
@@ -53,6 +54,7 @@ final class LinkParser {
         private LinkStats stats = LinkStats.NONE;
         private String kind = "";
         private String alias = "";
+        private int group;
 
         void read(AttrReader attr) {
             switch (attr.type()) {
@@ -66,6 +68,7 @@ final class LinkParser {
                 case Ifla.STATS64 -> stats = new LinkStats(attr.u64At(0), attr.u64At(1), attr.u64At(2),
                         attr.u64At(3));
                 case Ifla.IFALIAS -> alias = attr.string();
+                case Ifla.GROUP -> group = attr.u32();
                 case Ifla.LINKINFO -> kind = kindOf(attr.nested());
                 default -> {
                     // other attributes are not part of the Link values

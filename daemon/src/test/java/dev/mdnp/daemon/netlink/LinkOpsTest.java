@@ -30,6 +30,46 @@ class LinkOpsTest {
     }
 
     @Test
+    void createWithAGroupSendsItAndWithoutOneSendsTheMessagesOfOldBytes() {
+        links.createBridge("mdnptbr0", 0, 28001);
+        links.createBridge("mdnptbr1", 1400, 0);
+        links.createVeth(VethPair.of("mdnpth0", "mdnptc0").withGroup(28001));
+        links.createVeth(VethPair.of("mdnpth1", "mdnptc1"));
+
+        assertSent(0, LinkMessages.createBridge("mdnptbr0", 0, 28001));
+        assertSent(1, LinkMessages.createBridge("mdnptbr1", 1400));
+        assertSent(2, LinkMessages.createVeth("mdnpth0", "mdnptc0", 0, null, null, 28001));
+        assertSent(3, LinkMessages.createVeth("mdnpth1", "mdnptc1", 0, null, null));
+    }
+
+    @Test
+    void createWithAGroupNamesTheGroupInItsFailure() {
+        channel.answerWith((request, message) -> List.of(KernelReplies.error(request, 17, "")));
+
+        assertThatThrownBy(() -> links.createBridge("mdnptbr0", 1400, 28001))
+                .isInstanceOf(NetlinkException.class)
+                .hasMessage("create bridge mdnptbr0 with mtu 1400 in group 28001: file exists (EEXIST)");
+        assertThatThrownBy(() -> links.createBridge("mdnptbr0", 0, 28001))
+                .hasMessage("create bridge mdnptbr0 in group 28001: file exists (EEXIST)");
+        assertThatThrownBy(() -> links.createVeth(VethPair.of("mdnpth0", "mdnptc0").withGroup(28001)))
+                .hasMessage("create veth mdnpth0/mdnptc0 in group 28001: file exists (EEXIST)");
+        assertThatThrownBy(() -> links.createVeth(VethPair.of("mdnpth0", "mdnptc0")))
+                .hasMessage("create veth mdnpth0/mdnptc0: file exists (EEXIST)");
+    }
+
+    @Test
+    void negativeGroupOrMtuAndDeleteOfGroupZeroAreRefusedBeforeSending() {
+        assertThatThrownBy(() -> links.createBridge("mdnptbr0", 0, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("group must not be negative, got -1");
+        assertThatThrownBy(() -> links.createBridge("mdnptbr0", -1, 28001))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.deleteGroup(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> links.deleteGroup(-1)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(channel.sent()).isEmpty();
+    }
+
+    @Test
     void setMasterByNameLooksUpTheBridgesIndexFirst() {
         channel.answerWith((request, message) -> request.type() == Rtm.GETLINK
                 ? List.of(KernelReplies.datagram(newLink(request, 12, "mdnptbr0"), KernelReplies.ack(request)))

@@ -103,6 +103,33 @@ class LinkParserTest {
     }
 
     @Test
+    void groupIsReadAsTheKernelSendsIt() {
+        MessageBuilder message = newLink(5, 0, "mdnpth0").u32(Ifla.GROUP, 28001)
+                .nest(Ifla.LINKINFO, info -> info.string(IflaInfo.KIND, "veth"));
+
+        Link link = parse(message);
+
+        assertThat(link.group()).isEqualTo(28001);
+        assertThat(link.attrs()).isEqualTo(new LinkAttrs(5, "mdnpth0", 0, null, 0, false, OperState.UNKNOWN,
+                LinkStats.NONE, "", 28001));
+    }
+
+    @Test
+    void groupOfTheDefaultGroupAndWithoutTheAttributeIsZero() {
+        // the kernel sends IFLA_GROUP for every link, 0 included; a message without it is read as the default group
+        assertThat(parse(newLink(1, 0, "lo").u32(Ifla.GROUP, 0)).group()).isZero();
+        assertThat(parse(newLink(1, 0, "lo")).group()).isZero();
+    }
+
+    @Test
+    void groupFrom2To31OnKeepsTheBitsOfTheU32() {
+        // ip link set NAME group 4294967295 is valid; the record keeps the u32's bits
+        Link link = parse(newLink(1, 0, "lo").u32(Ifla.GROUP, -1));
+
+        assertThat(Integer.toUnsignedString(link.group())).isEqualTo("4294967295");
+    }
+
+    @Test
     void hardwareAddressOfAnotherLengthIsNoMac() {
         MessageBuilder message = newLink(9, 0, "mdnptip0").bytes(Ifla.ADDRESS, new byte[] {10, 0, 0, 1});
 

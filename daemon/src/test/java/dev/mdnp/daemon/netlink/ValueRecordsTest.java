@@ -56,6 +56,33 @@ class ValueRecordsTest {
     }
 
     @Test
+    void vethPairIsInTheDefaultGroupUntilGivenOneAndRefusesANegativeGroup() {
+        MacAddress mac = MacAddress.parse("02:00:00:00:00:01");
+
+        VethPair pair = VethPair.of("mdnpth0", "mdnptc0").withMtu(1400).withPeerMac(mac);
+
+        assertThat(pair.group()).isZero();
+        assertThat(pair.withGroup(28001)).isEqualTo(new VethPair("mdnpth0", "mdnptc0", 1400, null, mac, 28001));
+        assertThat(pair.withGroup(28001).withMtu(1500).withMac(mac).withPeerMac(null).group()).isEqualTo(28001);
+        assertThatThrownBy(() -> pair.withGroup(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("device group must not be negative, got -1");
+    }
+
+    @Test
+    void linkAttrsAreInTheDefaultGroupUntilGivenOneAndCopiesKeepIt() {
+        LinkAttrs attrs = new LinkAttrs(3, "mdnptbr0", 1400, null, 0, true, OperState.UP, LinkStats.NONE,
+                "mdnp:a:1");
+
+        LinkAttrs grouped = attrs.withGroup(28001);
+
+        assertThat(attrs.group()).isZero();
+        assertThat(new BridgeLink(grouped).group()).isEqualTo(28001);
+        assertThat(grouped.withAlias("mdnp:b:2")).isEqualTo(new LinkAttrs(3, "mdnptbr0", 1400, null, 0, true,
+                OperState.UP, LinkStats.NONE, "mdnp:b:2", 28001));
+        assertThat(grouped.withGroup(0)).isEqualTo(attrs);
+    }
+
+    @Test
     void linkAttrsRefuseANonPositiveIndex() {
         assertThatThrownBy(() -> new LinkAttrs(0, "lo", 0, null, 0, false, OperState.UNKNOWN, LinkStats.NONE))
                 .isInstanceOf(IllegalArgumentException.class);

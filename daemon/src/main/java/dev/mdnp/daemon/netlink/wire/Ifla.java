@@ -36,7 +36,13 @@ public final class Ifla {
     /** {@code IFLA_STATS64}: {@code struct rtnl_link_stats64}, u64 counters starting rx/tx packets, rx/tx bytes. */
     public static final int STATS64 = 23;
 
-    /** {@code IFLA_GROUP}: u32, the link's device group; a DELLINK by group deletes every link in it at once. */
+    /**
+     * {@code IFLA_GROUP}: u32, the link's device group, 0 ({@code INIT_NETDEV_GROUP}) by default. Unlike
+     * {@link #IFALIAS} it is applied by a RTM_NEWLINK that creates a link ({@code rtnl_create_link} reads it; for a
+     * veth's peer, from the attributes inside {@code VETH_INFO_PEER} only), so a link can be born in its group. The
+     * kernel answers with it for every link, 0 included. A link keeps it when it moves to another namespace. A
+     * DELLINK by group deletes every link in it at once.
+     */
     public static final int GROUP = 27;
     /** {@code IFLA_LINK_NETNSID}: s32; present when {@link #LINK} names a link in another namespace. */
     public static final int LINK_NETNSID = 37;

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The request messages of link operations, built but not sent. Names are not validated here (callers do that, and
- * kernel tests send invalid ones on purpose); an MTU of 0 means "leave the attribute out". Each method names the
- * {@code ip} command whose request it equals.
+ * kernel tests send invalid ones on purpose); an MTU of 0 and a device group of 0 (the default group) mean "leave
+ * the attribute out". Each method names the {@code ip} command whose request it equals.
  */
 public final class LinkMessages {
 
@@ -21,9 +21,19 @@ public final class LinkMessages {
      * {@code IFLA_IFNAME, [IFLA_MTU], IFLA_LINKINFO{IFLA_INFO_KIND "bridge"}}.
      */
     public static MessageBuilder createBridge(String name, int mtu) {
+        return createBridge(name, mtu, 0);
+    }
+
+    /**
+     * {@code ip link add NAME [mtu MTU] [group GROUP] type bridge}: RTM_NEWLINK, REQUEST|ACK|CREATE|EXCL,
+     * {@code IFLA_IFNAME, [IFLA_MTU], [IFLA_GROUP], IFLA_LINKINFO{IFLA_INFO_KIND "bridge"}}. The kernel puts the
+     * bridge into the group before it registers it, so it is never seen outside the group.
+     */
+    public static MessageBuilder createBridge(String name, int mtu, int group) {
         MessageBuilder message = new MessageBuilder(Rtm.NEWLINK, CREATE).struct(IfInfoMsg.ofIndex(0));
         message.string(Ifla.IFNAME, name);
         optionalMtu(message, mtu);
+        optionalGroup(message, group);
         return message.nest(Ifla.LINKINFO, info -> info.string(IflaInfo.KIND, IflaInfo.KIND_BRIDGE));
     }
 
@@ -36,13 +46,25 @@ public final class LinkMessages {
      */
     public static MessageBuilder createVeth(String name, String peerName, int mtu, byte @Nullable [] mac,
             byte @Nullable [] peerMac) {
+        return createVeth(name, peerName, mtu, mac, peerMac, 0);
+    }
+
+    /**
+     * {@code ip link add NAME [mtu MTU] [address MAC] [group GROUP] type veth peer name PEER [mtu MTU]
+     * [address PEERMAC] [group GROUP]}: as {@link #createVeth(String, String, int, byte[], byte[])} with
+     * {@code IFLA_GROUP} after {@code [IFLA_ADDRESS]} at both ends. The group goes twice because the kernel creates
+     * the peer from the attributes inside {@code VETH_INFO_PEER} alone: a group given only outside leaves the peer
+     * in the default group. Both ends are put into the group before they are registered.
+     */
+    public static MessageBuilder createVeth(String name, String peerName, int mtu, byte @Nullable [] mac,
+            byte @Nullable [] peerMac, int group) {
         MessageBuilder message = new MessageBuilder(Rtm.NEWLINK, CREATE).struct(IfInfoMsg.ofIndex(0));
-        end(message, name, mtu, mac);
+        end(message, name, mtu, mac, group);
         return message.nest(Ifla.LINKINFO, info -> info
                 .string(IflaInfo.KIND, IflaInfo.KIND_VETH)
                 .nest(IflaInfo.DATA, data -> data.nest(IflaInfo.VETH_INFO_PEER, peer -> {
                     peer.struct(IfInfoMsg.ofIndex(0));
-                    end(peer, peerName, mtu, peerMac);
+                    end(peer, peerName, mtu, peerMac, group);
                 })));
     }
 
@@ -142,17 +164,24 @@ public final class LinkMessages {
         return new MessageBuilder(Rtm.SETLINK, CHANGE).struct(IfInfoMsg.ofIndex(0)).string(Ifla.IFNAME, name);
     }
 
-    private static void end(MessageBuilder message, String name, int mtu, byte @Nullable [] mac) {
+    private static void end(MessageBuilder message, String name, int mtu, byte @Nullable [] mac, int group) {
         message.string(Ifla.IFNAME, name);
         optionalMtu(message, mtu);
         if (mac != null) {
             message.bytes(Ifla.ADDRESS, mac);
         }
+        optionalGroup(message, group);
     }
 
     private static void optionalMtu(MessageBuilder message, int mtu) {
         if (mtu != 0) {
             message.u32(Ifla.MTU, mtu);
+        }
+    }
+
+    private static void optionalGroup(MessageBuilder message, int group) {
+        if (group != 0) {
+            message.u32(Ifla.GROUP, group);
         }
     }
 }

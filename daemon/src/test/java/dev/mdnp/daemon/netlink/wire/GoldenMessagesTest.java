@@ -33,6 +33,7 @@ class GoldenMessagesTest {
     private static final int PORT_ID = 4242;
     private static final byte[] MAC = {2, 0, 0, 0, 0, 1};
     private static final byte[] PEER_MAC = {2, 0, 0, 0, 0, 2};
+    private static final int GROUP = 28001;
 
     /** One golden: its file name without {@code .hex}, what it is, and how to build it. */
     record Golden(String name, String description, Supplier<MessageBuilder> message) {
@@ -48,11 +49,21 @@ class GoldenMessagesTest {
                         () -> LinkMessages.createBridge("mdnptbr0", 0)),
                 new Golden("createBridge.mtu", "ip link add mdnptbr0 mtu 1400 type bridge",
                         () -> LinkMessages.createBridge("mdnptbr0", 1400)),
+                new Golden("createBridge.group", "ip link add mdnptbr0 group 28001 type bridge",
+                        () -> LinkMessages.createBridge("mdnptbr0", 0, GROUP)),
+                new Golden("createBridge.mtu,group", "ip link add mdnptbr0 mtu 1400 group 28001 type bridge",
+                        () -> LinkMessages.createBridge("mdnptbr0", 1400, GROUP)),
                 new Golden("createVeth", "ip link add mdnpth0 type veth peer name mdnptc0",
                         () -> LinkMessages.createVeth("mdnpth0", "mdnptc0", 0, null, null)),
                 new Golden("createVeth.mtu,mac", "ip link add mdnpth0 mtu 1400 address 02:00:00:00:00:01 type veth"
                         + " peer name mdnptc0 mtu 1400 address 02:00:00:00:00:02",
                         () -> LinkMessages.createVeth("mdnpth0", "mdnptc0", 1400, MAC, PEER_MAC)),
+                new Golden("createVeth.group", "ip link add mdnpth0 group 28001 type veth peer name mdnptc0"
+                        + " group 28001",
+                        () -> LinkMessages.createVeth("mdnpth0", "mdnptc0", 0, null, null, GROUP)),
+                new Golden("createVeth.mtu,mac,group", "ip link add mdnpth0 mtu 1400 address 02:00:00:00:00:01"
+                        + " group 28001 type veth peer name mdnptc0 mtu 1400 address 02:00:00:00:00:02 group 28001",
+                        () -> LinkMessages.createVeth("mdnpth0", "mdnptc0", 1400, MAC, PEER_MAC, GROUP)),
                 new Golden("deleteLink.name", "ip link del mdnpth0", () -> LinkMessages.delete("mdnpth0")),
                 new Golden("deleteLink.index", "ip link del dev #7", () -> LinkMessages.delete(7)),
                 new Golden("setUp", "ip link set mdnpth0 up", () -> LinkMessages.setUp("mdnpth0")),
