@@ -86,7 +86,7 @@ final class Wiring implements AutoCloseable {
             state.close();
             throw e;
         }
-        Firewall firewall = Firewall.iptables(List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
+        Firewall firewall = Firewall.iptables(config.name(), List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
         NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
         List<AutoCloseable> started = new ArrayList<>();
         try {

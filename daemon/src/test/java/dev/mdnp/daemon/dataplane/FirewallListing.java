@@ -12,9 +12,10 @@ final class FirewallListing {
     private FirewallListing() {
     }
 
-    /** Returns the {@code -A} lines of both families that carry mdnp's comment for {@code bridge}. */
+    /** Returns the {@code -A} lines of both families that carry mdnp's comment for {@code bridge}, of any daemon. */
     static List<String> rulesOf(List<String> prefix, String bridge) throws IOException, InterruptedException {
-        return allRules(prefix).stream().filter(line -> line.contains("\"mdnp:" + bridge + "\"")).toList();
+        return allRules(prefix).stream()
+                .filter(line -> line.contains("\"mdnp:") && line.contains(":" + bridge + "\"")).toList();
     }
 
     /** Returns every {@code -A} line of both families, each prefixed with its tool's family, v4 first. */

@@ -40,7 +40,7 @@ class NetlinkDataplaneKernelTest {
     void openPrivateNamespace() throws Exception {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
-        firewall = Firewall.iptables(netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
         real = netns.inside(() -> new NetlinkDataplane(rtnl, firewall));
         dataplane = new InNamespaceDataplane(netns, real);
     }

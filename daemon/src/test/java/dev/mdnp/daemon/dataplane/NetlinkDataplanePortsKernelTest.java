@@ -50,7 +50,7 @@ class NetlinkDataplanePortsKernelTest {
     @BeforeEach
     void buildNetwork() throws Exception {
         netns = PrivateNetns.create();
-        firewall = Firewall.iptables(netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
         real = new NetlinkDataplane(netns.rtnl(), firewall);
         dataplane = new InNamespaceDataplane(netns, real);
         netns.inside(() -> {
@@ -85,11 +85,12 @@ class NetlinkDataplanePortsKernelTest {
         assertThat(canListen("::", 18080)).as("18080 held on both families").isFalse();
         assertThat(canListen("0.0.0.0", 18080)).isFalse();
         assertThat(dnatRules()).containsExactlyInAnyOrder(
-                "iptables-save -A MDNP-DNAT -p tcp -m tcp --dport 18080 -m comment --comment \"mdnp:" + BRIDGE
+                "iptables-save -A MDNP-DNAT -p tcp -m tcp --dport 18080 -m comment --comment \"mdnp:mdnpt:" + BRIDGE
                         + "\" -j DNAT --to-destination 10.231.93.2:80",
-                "iptables-save -A MDNP-DNAT -d 127.0.0.1/32 -p udp -m udp --dport 18053 -m comment --comment \"mdnp:"
+                "iptables-save -A MDNP-DNAT -d 127.0.0.1/32 -p udp -m udp --dport 18053 -m comment"
+                        + " --comment \"mdnp:mdnpt:"
                         + BRIDGE + "\" -j DNAT --to-destination 10.231.93.2:53",
-                "ip6tables-save -A MDNP-DNAT -p tcp -m tcp --dport 18080 -m comment --comment \"mdnp:" + BRIDGE
+                "ip6tables-save -A MDNP-DNAT -p tcp -m tcp --dport 18080 -m comment --comment \"mdnp:mdnpt:" + BRIDGE
                         + "\" -j DNAT --to-destination [fd31:93::2]:80");
         assertThat(ops).extracting(KernelOp::operation).containsSequence("reserve host ports", "publish ports");
         assertThat(ops.get(ops.size() - 1).target()).contains("0.0.0.0:18080->80/tcp");

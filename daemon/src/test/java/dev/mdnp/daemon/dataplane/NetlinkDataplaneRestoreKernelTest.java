@@ -68,7 +68,7 @@ class NetlinkDataplaneRestoreKernelTest {
     void openPrivateNamespace() throws Exception {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
-        firewall = Firewall.iptables(netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
         real = new NetlinkDataplane(rtnl, firewall);
         dataplane = new InNamespaceDataplane(netns, real);
     }
@@ -351,7 +351,8 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     private List<String> rulesOf(String bridge) {
-        return listing().stream().filter(rule -> rule.contains("\"mdnp:" + bridge + "\"")).toList();
+        return listing().stream()
+                .filter(rule -> rule.contains("\"mdnp:") && rule.contains(":" + bridge + "\"")).toList();
     }
 
     private List<String> listing() {

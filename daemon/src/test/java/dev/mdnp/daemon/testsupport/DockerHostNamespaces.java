@@ -114,10 +114,10 @@ public final class DockerHostNamespaces implements AutoCloseable {
         return lines;
     }
 
-    /** Returns the Docker host's rules that carry the comment of one mdnp network, {@code mdnp:BRIDGE}. */
+    /** Returns the Docker host's rules that carry the comment of one mdnp network, {@code mdnp:DAEMON:BRIDGE}. */
     public List<String> rulesOf(String bridge) throws IOException, InterruptedException {
-        String tag = "\"mdnp:" + bridge + "\"";
-        return rules().stream().filter(line -> line.contains(tag)).toList();
+        return rules().stream().filter(line -> line.contains("\"mdnp:") && line.contains(":" + bridge + "\""))
+                .toList();
     }
 
     /** Returns the names of the links in the Docker host, without the {@code @peer} suffix. */

@@ -9,6 +9,9 @@ import java.util.Objects;
  * {@code FORWARD} policy is {@code DROP}, egress NAT, {@code --internal}, isolation from other networks (mdnp's and
  * Docker's bridges) and ICC; per endpoint, published ports. {@link RuleTable} says which rules those are.
  *
+ * <p>Each network's rules carry {@code mdnp:INSTANCE:BRIDGE}: several daemons (plugin names) on one host share
+ * mdnp's chains and jumps and never delete each other's rules; the chains go when no daemon has rules left in them.
+ *
  * <p>mdnp's filter rules are reached from {@code DOCKER-USER} when Docker's chains exist (right after the user's own
  * rules, before Docker's, so isolation holds against Docker's accepts) and from the end of {@code FORWARD} (a host
  * without Docker's chains, such as one whose dockerd runs with {@code --iptables=false}). Every change is one
@@ -21,21 +24,24 @@ import java.util.Objects;
 public interface Firewall {
 
     /**
-     * Returns the firewall that runs the iptables tools found on this process's {@code PATH}.
+     * Returns the firewall of the mdnp daemon named {@code instance} (its plugin name), which runs the iptables tools
+     * found on this process's {@code PATH} and tags its networks' rules {@code mdnp:INSTANCE:BRIDGE}.
      *
+     * @param instance the daemon's plugin name; daemons with different names share mdnp's chains, never each other's
+     *     rules
      * @param commandPrefix put before every command, such as {@code ip netns exec NAME} in tests; empty in production
      * @param timeout how long one command may run before it is killed; longer than the 5 s xtables lock wait
      * @param listener told about every command the firewall runs; {@link CommandListener#NONE} for none
      * @throws IllegalArgumentException if {@code timeout} is not longer than the lock wait, which would turn a busy
      *     lock into a killed command instead of iptables' own message
      */
-    static Firewall iptables(List<String> commandPrefix, Duration timeout, CommandListener listener) {
+    static Firewall iptables(String instance, List<String> commandPrefix, Duration timeout, CommandListener listener) {
         Duration lockWait = Duration.ofSeconds(Long.parseLong(IptablesFirewall.LOCK_WAIT_SECONDS));
         if (timeout.compareTo(lockWait) <= 0) {
             throw new IllegalArgumentException("timeout " + timeout + " must be longer than the lock wait " + lockWait);
         }
         String path = Objects.requireNonNullElse(System.getenv("PATH"), IptablesFirewall.DEFAULT_PATH);
-        return new IptablesFirewall(new ProcessCommandRunner(commandPrefix, timeout, listener, path));
+        return new IptablesFirewall(new ProcessCommandRunner(commandPrefix, timeout, listener, path), instance);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,11 @@ final class IptablesFirewall implements Firewall {
     /** conntrack's exit status when no entry matched a delete: nothing to forget, not a failure. */
     private static final int NOTHING_DELETED = 1;
 
+    /** The plugin names a daemon may have (DaemonConfig's rule): they fit in a rule's comment as they are. */
+    private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
     private final CommandRunner runner;
+    private final String instance;
     private final Map<String, Owner> owners = new LinkedHashMap<>();
     private @Nullable Setup setup;
 
@@ -50,8 +55,17 @@ final class IptablesFirewall implements Firewall {
     private record Owner(String bridge, Map<IpFamily, List<RuleLine>> rules) {
     }
 
-    IptablesFirewall(CommandRunner runner) {
+    /**
+     * Creates the firewall of the mdnp daemon named {@code instance}, whose rules it tags {@code mdnp:INSTANCE:BRIDGE}.
+     *
+     * @throws IllegalArgumentException if {@code instance} is empty or has characters a tag cannot hold
+     */
+    IptablesFirewall(CommandRunner runner, String instance) {
         this.runner = requireNonNull(runner, "runner");
+        if (!INSTANCE.matcher(requireNonNull(instance, "instance")).matches()) {
+            throw new IllegalArgumentException("instance name '" + instance + "' is not 1-64 of a-z, 0-9, '.', '_', '-'");
+        }
+        this.instance = instance;
     }
 
     @Override
@@ -60,7 +74,7 @@ final class IptablesFirewall implements Firewall {
         if (network.ipv6() && !setup.families().contains(IpFamily.IPV6)) {
             log.warn("IPv6 rules skipped, ip6tables is unavailable bridge={}", network.bridge());
         }
-        add(networkKey(network.bridge()), new Owner(network.bridge(), rules(setup, f -> RuleTable.network(network, f))));
+        add(networkKey(network.bridge()), new Owner(network.bridge(), rules(setup, f -> RuleTable.network(instance, network, f))));
     }
 
     @Override
@@ -76,7 +90,7 @@ final class IptablesFirewall implements Firewall {
         Setup setup = setup();
         String bridge = ports.network().bridge();
         String key = portsKey(bridge, ports.endpoint());
-        Owner owner = new Owner(bridge, rules(setup, f -> RuleTable.ports(ports, f)));
+        Owner owner = new Owner(bridge, rules(setup, f -> RuleTable.ports(instance, ports, f)));
         if (owner.equals(owners.get(key))) {
             return; // published already: its live UDP flows are DNATed, nothing to forget
         }
@@ -97,9 +111,9 @@ final class IptablesFirewall implements Firewall {
         Setup setup = setup();
         owners.clear();
         networks.forEach(n -> owners.put(networkKey(n.bridge()),
-                new Owner(n.bridge(), rules(setup, f -> RuleTable.network(n, f)))));
+                new Owner(n.bridge(), rules(setup, f -> RuleTable.network(instance, n, f)))));
         ports.forEach(p -> owners.put(portsKey(p.network().bridge(), p.endpoint()),
-                new Owner(p.network().bridge(), rules(setup, f -> RuleTable.ports(p, f)))));
+                new Owner(p.network().bridge(), rules(setup, f -> RuleTable.ports(instance, p, f)))));
         return reconcileAll(true);
     }
 
@@ -115,7 +129,7 @@ final class IptablesFirewall implements Firewall {
         for (IpFamily family : setup.families()) {
             Ruleset present = list(setup, family);
             Reconciliation plan = Reconciliation.plan(present, RuleTable.chains(family), wanted(setup, family,
-                    present, owner -> true), RuleTable::isOwn, true);
+                    present, owner -> true), this::mine, true);
             plan.added().forEach(rule -> missing.computeIfAbsent(RuleTable.bridgeOf(rule.comment()),
                     b -> new ArrayList<>()).add(family.tool() + " " + rule));
         }
@@ -196,8 +210,8 @@ final class IptablesFirewall implements Firewall {
 
     private void reconcileBridge(Setup setup, IpFamily family, String bridge, Map<String, Owner> wantedOwners) {
         Ruleset present = list(setup, family);
-        Predicate<RuleLine> scope = rule -> RuleTable.isOwn(rule) && (rule.comment().equals(RuleTable.BASE_TAG)
-                || rule.comment().isEmpty() || RuleTable.bridgeOf(rule.comment()).equals(bridge));
+        Predicate<RuleLine> scope = rule -> mine(rule) && (RuleTable.bridgeOf(rule.comment()).isEmpty()
+                || RuleTable.bridgeOf(rule.comment()).equals(bridge));
         List<RuleLine> wanted = wanted(setup, family, present, wantedOwners, owner -> owner.bridge().equals(bridge));
         Reconciliation plan = Reconciliation.plan(present, RuleTable.chains(family), wanted, scope, false);
         apply(setup, family, plan.script());
@@ -213,7 +227,7 @@ final class IptablesFirewall implements Firewall {
         for (IpFamily family : setup.families()) {
             Ruleset present = list(setup, family);
             Reconciliation plan = Reconciliation.plan(present, RuleTable.chains(family),
-                    wanted(setup, family, present, owner -> true), RuleTable::isOwn, true);
+                    wanted(setup, family, present, owner -> true), this::mine, true);
             for (RuleLine rule : plan.added()) {
                 String bridge = RuleTable.bridgeOf(rule.comment());
                 base |= bridge.isEmpty();
@@ -234,6 +248,25 @@ final class IptablesFirewall implements Firewall {
             }
         }
         return new FirewallReport(List.copyOf(repaired), List.copyOf(removed), base);
+    }
+
+    /**
+     * Returns true for a rule this daemon may delete when it does not want it: mdnp's shared base and untagged rules in
+     * mdnp's chains, its own networks' rules ({@code mdnp:INSTANCE:...}), and those of a release without instances
+     * ({@code mdnp:BRIDGE}) for bridges it knows. Never another daemon's.
+     */
+    private boolean mine(RuleLine rule) {
+        if (!RuleTable.isOwn(rule)) {
+            return false;
+        }
+        String comment = rule.comment();
+        String bridge = RuleTable.bridgeOf(comment);
+        if (bridge.isEmpty()) {
+            return true;
+        }
+        String owner = RuleTable.instanceOf(comment);
+        return owner.equals(instance)
+                || owner.isEmpty() && owners.values().stream().anyMatch(o -> o.bridge().equals(bridge));
     }
 
     private List<RuleLine> wanted(Setup setup, IpFamily family, Ruleset present, Predicate<Owner> which) {

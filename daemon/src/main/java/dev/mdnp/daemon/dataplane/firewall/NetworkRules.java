@@ -66,11 +66,6 @@ public record NetworkRules(String bridge, List<String> ipv4Subnets, List<String>
         return family == IpFamily.IPV4 ? ipv4Mode : ipv6Mode;
     }
 
-    /** Returns the comment that marks every rule of this network: {@code mdnp:BRIDGE}. */
-    String tag() {
-        return RuleTable.tag(bridge);
-    }
-
     static void requireBridge(String bridge) {
         requireNonNull(bridge, "bridge");
         int bytes = bridge.getBytes(StandardCharsets.UTF_8).length;

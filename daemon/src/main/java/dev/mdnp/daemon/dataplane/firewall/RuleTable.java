@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 /**
  * The one place that says which chains and rules mdnp owns: the base chains and the jumps into them, the rules of
  * each network and the rules of each endpoint's published ports. Every rule carries a comment naming its owner:
- * {@code mdnp} for the base, {@code mdnp:BRIDGE} for a network's and its endpoints' rules.
+ * {@code mdnp} for the base, which every mdnp daemon of the host shares, and {@code mdnp:INSTANCE:BRIDGE} for a
+ * network's and its endpoints' rules, so that two daemons (two plugin names) tell theirs apart.
  *
  * <p>The rules of the networks and ports are free of order among themselves: every drop lives in the isolation
  * chains, which {@link #FORWARD_CHAIN} jumps to first, and every accept in {@link #FORWARD_CHAIN} after that jump;
@@ -96,12 +97,12 @@ final class RuleTable {
     }
 
     /** Returns the rules one network gets in one family; none in IPv6 for a network without IPv6. */
-    static List<RuleLine> network(NetworkRules network, IpFamily family) {
+    static List<RuleLine> network(String instance, NetworkRules network, IpFamily family) {
         if (family == IpFamily.IPV6 && !network.ipv6()) {
             return List.of();
         }
         String br = network.bridge();
-        String tag = network.tag();
+        String tag = tag(instance, br);
         List<RuleLine> rules = new ArrayList<>();
         if (network.internal()) {
             rules.add(tagged(FILTER, ISOLATION, List.of("-i", br, "!", "-o", br), tag, "DROP"));
@@ -125,15 +126,16 @@ final class RuleTable {
                     "ACCEPT"));
             rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-i", br, "!", "-o", br), tag, "ACCEPT"));
             if (network.mode(family) == GatewayMode.NAT) {
-                rules.addAll(nat(network, family));
+                rules.addAll(nat(tag, network, family));
             }
         }
         return List.copyOf(rules);
     }
 
     /** Returns the rules of an endpoint's published ports in one family. */
-    static List<RuleLine> ports(PortRules ports, IpFamily family) {
+    static List<RuleLine> ports(String instance, PortRules ports, IpFamily family) {
         NetworkRules network = ports.network();
+        String tag = tag(instance, network.bridge());
         List<RuleLine> rules = new ArrayList<>();
         for (PortMapping mapping : ports.mappings()) {
             if (mapping.family() != family) {
@@ -143,29 +145,50 @@ final class RuleTable {
             if (network.mode(family) == GatewayMode.ROUTED) {
                 rules.add(tagged(FILTER, FORWARD_CHAIN, List.of("-d", host(mapping.containerIp()), "-o",
                         network.bridge(), "-p", proto, "-m", proto, "--dport",
-                        Integer.toString(mapping.containerPort())), network.tag(), "ACCEPT"));
+                        Integer.toString(mapping.containerPort())), tag, "ACCEPT"));
             } else {
                 List<String> matches = new ArrayList<>();
                 if (!mapping.hostIp().isEmpty()) {
                     matches.addAll(List.of("-d", host(mapping.hostIp())));
                 }
                 matches.addAll(List.of("-p", proto, "-m", proto, "--dport", Integer.toString(mapping.hostPort())));
-                rules.add(tagged(NAT, DNAT_CHAIN, matches, network.tag(), "DNAT", "--to-destination",
+                rules.add(tagged(NAT, DNAT_CHAIN, matches, tag, "DNAT", "--to-destination",
                         destination(mapping)));
             }
         }
         return List.copyOf(rules);
     }
 
-    /** Returns the comment that marks a rule as belonging to the network on {@code bridge}. */
-    static String tag(String bridge) {
-        return BASE_TAG + ":" + bridge;
+    /**
+     * Returns the comment that marks a rule as belonging to the network on {@code bridge} of the mdnp daemon named
+     * {@code instance}: {@code mdnp:INSTANCE:BRIDGE}.
+     */
+    static String tag(String instance, String bridge) {
+        return BASE_TAG + ":" + instance + ":" + bridge;
     }
 
-    /** Returns the bridge a rule's comment names, or "" for the base tag or a comment that is not mdnp's. */
+    /**
+     * Returns the bridge a rule's comment names: {@code BRIDGE} of {@code mdnp:INSTANCE:BRIDGE}, or of
+     * {@code mdnp:BRIDGE}, the form of releases without instances; "" for the base tag or a comment not mdnp's.
+     */
     static String bridgeOf(String comment) {
         String prefix = BASE_TAG + ":";
-        return comment.startsWith(prefix) ? comment.substring(prefix.length()) : "";
+        if (!comment.startsWith(prefix)) {
+            return "";
+        }
+        String rest = comment.substring(prefix.length());
+        return rest.substring(rest.indexOf(':') + 1);
+    }
+
+    /** Returns the daemon a rule's comment names, {@code INSTANCE} of {@code mdnp:INSTANCE:BRIDGE}; "" for any other. */
+    static String instanceOf(String comment) {
+        String prefix = BASE_TAG + ":";
+        if (!comment.startsWith(prefix)) {
+            return "";
+        }
+        String rest = comment.substring(prefix.length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? "" : rest.substring(0, colon);
     }
 
     /** Returns true when a rule carries one of mdnp's comments or jumps into one of mdnp's chains. */
@@ -174,9 +197,8 @@ final class RuleTable {
                 || rule.target().startsWith(CHAIN_PREFIX) || rule.chain().startsWith(CHAIN_PREFIX);
     }
 
-    private static List<RuleLine> nat(NetworkRules network, IpFamily family) {
+    private static List<RuleLine> nat(String tag, NetworkRules network, IpFamily family) {
         String br = network.bridge();
-        String tag = network.tag();
         List<RuleLine> rules = new ArrayList<>();
         for (String subnet : network.subnets(family)) {
             if (network.masquerade()) {

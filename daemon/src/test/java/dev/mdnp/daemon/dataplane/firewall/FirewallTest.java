@@ -12,12 +12,12 @@ class FirewallTest {
     @Test
     void aTimeoutNotLongerThanTheLockWaitIsRefused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> Firewall.iptables(List.of(), Duration.ofSeconds(5), CommandListener.NONE))
+                .isThrownBy(() -> Firewall.iptables(FirewallVariants.INSTANCE, List.of(), Duration.ofSeconds(5), CommandListener.NONE))
                 .withMessageContaining("lock wait");
     }
 
     @Test
     void theFactoryChangesNothingUntilUsed() {
-        assertThat(Firewall.iptables(List.of("false"), Duration.ofSeconds(6), CommandListener.NONE)).isNotNull();
+        assertThat(Firewall.iptables(FirewallVariants.INSTANCE, List.of("false"), Duration.ofSeconds(6), CommandListener.NONE)).isNotNull();
     }
 }

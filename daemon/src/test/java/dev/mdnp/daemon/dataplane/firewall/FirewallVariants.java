@@ -10,7 +10,15 @@ import java.util.List;
  */
 final class FirewallVariants {
 
+    /** The daemon the tests' firewalls belong to; its networks' rules are tagged {@code mdnp:test:BRIDGE}. */
+    static final String INSTANCE = "test";
+
     private FirewallVariants() {
+    }
+
+    /** Returns the comment the tests' firewall tags the network's rules with. */
+    static String tag(NetworkRules network) {
+        return RuleTable.tag(INSTANCE, network.bridge());
     }
 
     /**
@@ -28,8 +36,8 @@ final class FirewallVariants {
 
         /** Returns what the variant adds in one family: the network's rules, then each endpoint's. */
         List<RuleLine> rules(IpFamily family) {
-            List<RuleLine> rules = new ArrayList<>(RuleTable.network(network, family));
-            ports.forEach(p -> rules.addAll(RuleTable.ports(p, family)));
+            List<RuleLine> rules = new ArrayList<>(RuleTable.network(INSTANCE, network, family));
+            ports.forEach(p -> rules.addAll(RuleTable.ports(INSTANCE, p, family)));
             return rules;
         }
 

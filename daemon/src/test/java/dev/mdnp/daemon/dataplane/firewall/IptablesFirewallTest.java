@@ -23,7 +23,7 @@ class IptablesFirewallTest {
 
     private final FakeIptables iptables = new FakeIptables(NFT);
     private final RecordingCommandRunner recording = new RecordingCommandRunner(iptables);
-    private final IptablesFirewall firewall = new IptablesFirewall(recording);
+    private final IptablesFirewall firewall = new IptablesFirewall(recording, FirewallVariants.INSTANCE);
 
     static List<FirewallVariants.Variant> variants() {
         return FirewallVariants.all();
@@ -147,7 +147,7 @@ class IptablesFirewallTest {
         firewall.removePorts(FirewallVariants.NAT_PORTS);
 
         assertThat(iptables.ruleset(NFT, IpFamily.IPV4).rules("nat", "MDNP-DNAT")).extracting(RuleLine::key)
-                .containsExactlyElementsOf(RuleTable.ports(FirewallVariants.NAT_PORTS_OTHER, IpFamily.IPV4).stream()
+                .containsExactlyElementsOf(RuleTable.ports(FirewallVariants.INSTANCE, FirewallVariants.NAT_PORTS_OTHER, IpFamily.IPV4).stream()
                         .map(RuleLine::key).toList());
     }
 
@@ -161,7 +161,7 @@ class IptablesFirewallTest {
 
         for (IpFamily family : IpFamily.values()) {
             List<RuleLine> wanted = new ArrayList<>(RuleTable.base(family, false));
-            wanted.addAll(RuleTable.network(iccOff, family));
+            wanted.addAll(RuleTable.network(FirewallVariants.INSTANCE, iccOff, family));
             assertThat(iptables.ruleset(NFT, family).allRules()).extracting(RuleLine::key)
                     .containsExactlyInAnyOrderElementsOf(wanted.stream().map(RuleLine::key).toList());
         }
@@ -194,13 +194,13 @@ class IptablesFirewallTest {
     void removingPortsAfterARestartWithoutThemDeletesNothingElse() {
         firewall.addNetwork(PNAT);
         firewall.addPorts(FirewallVariants.NAT_PORTS);
-        IptablesFirewall restarted = new IptablesFirewall(iptables);
+        IptablesFirewall restarted = new IptablesFirewall(iptables, FirewallVariants.INSTANCE);
         restarted.restore(List.of(PNAT), List.of(FirewallVariants.NAT_PORTS_OTHER));
 
         restarted.removePorts(FirewallVariants.NAT_PORTS);
 
         assertThat(iptables.ruleset(NFT, IpFamily.IPV4).rules("nat", "MDNP-DNAT")).extracting(RuleLine::key)
-                .containsExactlyElementsOf(RuleTable.ports(FirewallVariants.NAT_PORTS_OTHER, IpFamily.IPV4).stream()
+                .containsExactlyElementsOf(RuleTable.ports(FirewallVariants.INSTANCE, FirewallVariants.NAT_PORTS_OTHER, IpFamily.IPV4).stream()
                         .map(RuleLine::key).toList());
     }
 
@@ -208,14 +208,14 @@ class IptablesFirewallTest {
     void removingANetworkTheFirewallNeverAddedDeletesItsRulesByTheirTag() {
         firewall.addNetwork(DUAL);
         firewall.addNetwork(V4);
-        IptablesFirewall restarted = new IptablesFirewall(iptables);
+        IptablesFirewall restarted = new IptablesFirewall(iptables, FirewallVariants.INSTANCE);
 
         restarted.removeNetwork(NetworkRules.bridgeOnly(DUAL.bridge()));
 
         for (IpFamily family : IpFamily.values()) {
-            assertThat(iptables.ruleset(NFT, family).allRules()).noneMatch(r -> r.comment().equals(DUAL.tag()));
+            assertThat(iptables.ruleset(NFT, family).allRules()).noneMatch(r -> r.comment().equals(FirewallVariants.tag(DUAL)));
         }
-        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).anyMatch(r -> r.comment().equals(V4.tag()));
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).anyMatch(r -> r.comment().equals(FirewallVariants.tag(V4)));
     }
 
     @Test
@@ -226,8 +226,8 @@ class IptablesFirewallTest {
 
         firewall.removeNetwork(DUAL);
 
-        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).noneMatch(r -> r.comment().equals(DUAL.tag()))
-                .anyMatch(r -> r.comment().equals(V4.tag()));
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).noneMatch(r -> r.comment().equals(FirewallVariants.tag(DUAL)))
+                .anyMatch(r -> r.comment().equals(FirewallVariants.tag(V4)));
     }
 
     @Test
@@ -239,7 +239,7 @@ class IptablesFirewallTest {
         firewall.addNetwork(DUAL);
 
         assertThat(iptables.ruleset(NFT, IpFamily.IPV4).rules("nat", "MDNP-POSTROUTING"))
-                .anyMatch(r -> r.comment().equals(DUAL.tag()));
+                .anyMatch(r -> r.comment().equals(FirewallVariants.tag(DUAL)));
         assertThat(firewall.check()).extracting(MissingRules::bridge).doesNotContain(DUAL.bridge(), "");
     }
 
@@ -254,7 +254,9 @@ class IptablesFirewallTest {
                 -A FORWARD -j MDNP-FORWARD
                 -A FORWARD -i eth0 -j ACCEPT
                 -A DOCKER-USER -j RETURN
-                -A MDNP-FORWARD -i gone -o gone -m comment --comment mdnp:gone -j ACCEPT
+                -A MDNP-FORWARD -i gone -o gone -m comment --comment mdnp:test:gone -j ACCEPT
+                -A MDNP-FORWARD -i other -o other -m comment --comment mdnp:another-daemon:other -j ACCEPT
+                -A MDNP-FORWARD -i old -o old -m comment --comment mdnp:old -j ACCEPT
                 -A MDNP-FORWARD -m comment --comment mdnp:mdnpt-def -j ACCEPT
                 -A MDNP-OLD -j ACCEPT
                 COMMIT
@@ -269,7 +271,12 @@ class IptablesFirewallTest {
         assertThat(present.rules("filter", "DOCKER-USER")).extracting(RuleLine::appendLine).containsExactly(
                 "-A DOCKER-USER -m comment --comment mdnp -j MDNP-FORWARD", "-A DOCKER-USER -j RETURN");
         assertThat(present.hasChain("filter", "MDNP-OLD")).isFalse();
-        assertThat(present.allRules()).noneMatch(r -> r.comment().equals("mdnp:gone"));
+        assertThat(present.allRules()).noneMatch(r -> r.comment().equals("mdnp:test:gone"))
+                .as("a release without instances tagged its own bridge's rule; an unknown bridge's could be anyone's")
+                .noneMatch(r -> r.comment().equals("mdnp:mdnpt-def"))
+                .anyMatch(r -> r.comment().equals("mdnp:old"))
+                .as("another daemon's rules are never touched")
+                .anyMatch(r -> r.comment().equals("mdnp:another-daemon:other"));
         assertThat(report.removedBridges()).containsExactly("gone");
         assertThat(report.repairedBridges()).containsExactly(V4.bridge());
         assertThat(report.baseRepaired()).isTrue();
@@ -327,11 +334,11 @@ class IptablesFirewallTest {
         assertThat(missing).extracting(MissingRules::bridge).containsExactly(V4.bridge(), DUAL.bridge());
         assertThat(missing.get(0).rules()).containsExactly(
                 "iptables -t nat -A MDNP-POSTROUTING -s 10.99.1.0/24 ! -o mdnpt-def -m comment --comment"
-                        + " mdnp:mdnpt-def -j MASQUERADE",
+                        + " mdnp:test:mdnpt-def -j MASQUERADE",
                 "iptables -t nat -A MDNP-POSTROUTING -s 10.99.1.0/24 -o mdnpt-def -m conntrack --ctstate DNAT -m"
-                        + " comment --comment mdnp:mdnpt-def -j MASQUERADE",
+                        + " comment --comment mdnp:test:mdnpt-def -j MASQUERADE",
                 "iptables -t nat -A MDNP-POSTROUTING -o mdnpt-def -m addrtype --src-type LOCAL -m conntrack"
-                        + " --ctstate DNAT -m comment --comment mdnp:mdnpt-def -j MASQUERADE");
+                        + " --ctstate DNAT -m comment --comment mdnp:test:mdnpt-def -j MASQUERADE");
         assertThat(iptables.save(NFT, IpFamily.IPV4)).isEqualTo(before);
     }
 
@@ -340,7 +347,7 @@ class IptablesFirewallTest {
         FakeIptables legacy = new FakeIptables(LEGACY);
         RecordingCommandRunner runner = new RecordingCommandRunner(legacy);
 
-        new IptablesFirewall(runner).addNetwork(DUAL);
+        new IptablesFirewall(runner, FirewallVariants.INSTANCE).addNetwork(DUAL);
 
         assertThat(runner.lines()).filteredOn(line -> line.contains("restore"))
                 .allMatch(line -> line.startsWith("iptables-legacy-restore") || line.startsWith("ip6tables-legacy"));
@@ -405,7 +412,7 @@ class IptablesFirewallTest {
         firewall.addNetwork(DUAL);
 
         assertThat(recording.lines()).noneMatch(line -> line.startsWith("ip6tables"));
-        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).anyMatch(r -> r.comment().equals(DUAL.tag()));
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).anyMatch(r -> r.comment().equals(FirewallVariants.tag(DUAL)));
         assertThat(firewall.check()).isEmpty();
     }
 
@@ -416,7 +423,7 @@ class IptablesFirewallTest {
         firewall.addNetwork(DUAL);
         firewall.addPorts(FirewallVariants.NAT_PORTS);
 
-        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).anyMatch(r -> r.comment().equals(DUAL.tag()));
+        assertThat(iptables.ruleset(NFT, IpFamily.IPV4).allRules()).anyMatch(r -> r.comment().equals(FirewallVariants.tag(DUAL)));
         assertThat(recording.lines()).filteredOn(line -> line.startsWith("ip6tables"))
                 .containsExactly("ip6tables-nft-save -t filter");
     }
@@ -445,7 +452,7 @@ class IptablesFirewallTest {
 
     @Test
     void aFailingIptablesFailsTheChangeWithItsMessage() {
-        IptablesFirewall failing = new IptablesFirewall(new FailingCommandRunner());
+        IptablesFirewall failing = new IptablesFirewall(new FailingCommandRunner(), FirewallVariants.INSTANCE);
 
         assertThatThrownBy(() -> failing.addNetwork(V4)).isInstanceOfSatisfying(FirewallException.class, e -> {
             assertThat(e.reason()).isEqualTo(FirewallException.Reason.FAILED);

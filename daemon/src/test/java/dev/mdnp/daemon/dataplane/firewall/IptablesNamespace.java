@@ -72,7 +72,7 @@ final class IptablesNamespace implements AutoCloseable {
 
     /** Returns a new firewall in the namespace, as a daemon that just started has it. */
     IptablesFirewall firewall() {
-        return new IptablesFirewall(firewallRunner);
+        return new IptablesFirewall(firewallRunner, FirewallVariants.INSTANCE);
     }
 
     /** Returns what the firewalls of this namespace ran. */

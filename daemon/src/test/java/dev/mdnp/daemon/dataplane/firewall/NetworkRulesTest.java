@@ -66,11 +66,6 @@ class NetworkRulesTest {
     }
 
     @Test
-    void theTagNamesTheBridge() {
-        assertThat(NetworkRules.bridgeOnly("mdnp-1a2b").tag()).isEqualTo("mdnp:mdnp-1a2b");
-    }
-
-    @Test
     void copiesTheSubnetLists() {
         List<String> subnets = new ArrayList<>(List.of("10.99.0.0/24"));
         NetworkRules rules = new NetworkRules("br0", subnets, List.of(), false, true, true, GatewayMode.NAT,

@@ -32,10 +32,10 @@ class RuleTableTest {
         List<String> lines = new ArrayList<>();
         for (IpFamily family : IpFamily.values()) {
             lines.add("# " + family.tool() + " network " + variant.network().bridge());
-            RuleTable.network(variant.network(), family).forEach(rule -> lines.add(rule.toString()));
+            RuleTable.network(FirewallVariants.INSTANCE, variant.network(), family).forEach(rule -> lines.add(rule.toString()));
             for (PortRules ports : variant.ports()) {
                 lines.add("# " + family.tool() + " ports " + ports.endpoint());
-                RuleTable.ports(ports, family).forEach(rule -> lines.add(rule.toString()));
+                RuleTable.ports(FirewallVariants.INSTANCE, ports, family).forEach(rule -> lines.add(rule.toString()));
             }
         }
         GoldenFiles.assertMatches(variant.golden(), lines);
@@ -78,7 +78,7 @@ class RuleTableTest {
         String bridge = variant.network().bridge();
         for (IpFamily family : IpFamily.values()) {
             assertThat(variant.rules(family)).allSatisfy(rule -> {
-                assertThat(rule.comment()).isEqualTo("mdnp:" + bridge);
+                assertThat(rule.comment()).isEqualTo("mdnp:" + FirewallVariants.INSTANCE + ":" + bridge);
                 assertThat(RuleTable.bridgeOf(rule.comment())).isEqualTo(bridge);
                 assertThat(RuleTable.isOwn(rule)).isTrue();
                 assertThat(rule.placement()).isEqualTo(RuleLine.Placement.APPEND);
@@ -158,14 +158,14 @@ class RuleTableTest {
 
     @Test
     void anIpv4OnlyNetworkHasNoIpv6Rules() {
-        assertThat(RuleTable.network(FirewallVariants.DEFAULT, IpFamily.IPV6)).isEmpty();
-        assertThat(RuleTable.network(FirewallVariants.DEFAULT, IpFamily.IPV4)).isNotEmpty();
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.DEFAULT, IpFamily.IPV6)).isEmpty();
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.DEFAULT, IpFamily.IPV4)).isNotEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(IpFamily.class)
     void anInternalNetworkNeitherAcceptsNorTranslatesTrafficLeavingIt(IpFamily family) {
-        List<RuleLine> rules = RuleTable.network(FirewallVariants.INTERNAL, family);
+        List<RuleLine> rules = RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.INTERNAL, family);
 
         assertThat(rules).extracting(RuleLine::table).containsOnly("filter");
         assertThat(rules).filteredOn(rule -> rule.target().equals("ACCEPT")).extracting(RuleLine::spec)
@@ -177,7 +177,7 @@ class RuleTableTest {
     @ParameterizedTest
     @EnumSource(IpFamily.class)
     void iccOffDropsTrafficWithinTheBridgeInsteadOfAcceptingIt(IpFamily family) {
-        List<String> lines = RuleTable.network(FirewallVariants.ICC_OFF, family).stream().map(RuleLine::toString)
+        List<String> lines = RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.ICC_OFF, family).stream().map(RuleLine::toString)
                 .toList();
 
         assertThat(lines).anyMatch(line -> line.startsWith("-t filter -A MDNP-ISOLATION -i mdnpt-noicc -o mdnpt-noicc ")
@@ -188,20 +188,20 @@ class RuleTableTest {
     @ParameterizedTest
     @EnumSource(IpFamily.class)
     void masqueradeOffKeepsOnlyTheHairpinAndLocalMasquerades(IpFamily family) {
-        assertThat(RuleTable.network(FirewallVariants.MASQUERADE_OFF, family)).filteredOn(
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.MASQUERADE_OFF, family)).filteredOn(
                 rule -> rule.target().equals("MASQUERADE")).allSatisfy(rule -> assertThat(rule.spec())
                         .containsSubsequence("-o", "mdnpt-nomasq").doesNotContain("!"));
     }
 
     @Test
     void routedModeTranslatesNothingInItsFamily() {
-        assertThat(RuleTable.network(FirewallVariants.ROUTED_V4, IpFamily.IPV4)).extracting(RuleLine::table)
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.ROUTED_V4, IpFamily.IPV4)).extracting(RuleLine::table)
                 .containsOnly("filter");
-        assertThat(RuleTable.network(FirewallVariants.ROUTED_V4, IpFamily.IPV6)).extracting(RuleLine::table)
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.ROUTED_V4, IpFamily.IPV6)).extracting(RuleLine::table)
                 .contains("nat");
-        assertThat(RuleTable.network(FirewallVariants.ROUTED_V6, IpFamily.IPV6)).extracting(RuleLine::table)
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.ROUTED_V6, IpFamily.IPV6)).extracting(RuleLine::table)
                 .containsOnly("filter");
-        assertThat(RuleTable.network(FirewallVariants.ROUTED_V6, IpFamily.IPV4)).extracting(RuleLine::table)
+        assertThat(RuleTable.network(FirewallVariants.INSTANCE, FirewallVariants.ROUTED_V6, IpFamily.IPV4)).extracting(RuleLine::table)
                 .contains("nat", "raw");
     }
 
@@ -211,16 +211,20 @@ class RuleTableTest {
         long nat = FirewallVariants.NAT_PORTS.mappings().stream().filter(m -> m.family() == family).count();
         long routed = FirewallVariants.ROUTED_PORTS.mappings().stream().filter(m -> m.family() == family).count();
 
-        assertThat(RuleTable.ports(FirewallVariants.NAT_PORTS, family)).hasSize((int) nat)
+        assertThat(RuleTable.ports(FirewallVariants.INSTANCE, FirewallVariants.NAT_PORTS, family)).hasSize((int) nat)
                 .allSatisfy(rule -> assertThat(rule.chain()).isEqualTo("MDNP-DNAT"));
-        assertThat(RuleTable.ports(FirewallVariants.ROUTED_PORTS, family)).hasSize((int) routed)
+        assertThat(RuleTable.ports(FirewallVariants.INSTANCE, FirewallVariants.ROUTED_PORTS, family)).hasSize((int) routed)
                 .allSatisfy(rule -> assertThat(rule.chain()).isEqualTo("MDNP-FORWARD"));
     }
 
     @Test
-    void tagAndBridgeOfAreInverse() {
-        assertThat(RuleTable.tag("mdnpt0")).isEqualTo("mdnp:mdnpt0");
-        assertThat(RuleTable.bridgeOf(RuleTable.tag("mdnpt0"))).isEqualTo("mdnpt0");
+    void tagNamesTheDaemonAndTheBridgeAndBothReadBack() {
+        assertThat(RuleTable.tag("mdnp-a", "mdnpt0")).isEqualTo("mdnp:mdnp-a:mdnpt0");
+        assertThat(RuleTable.bridgeOf(RuleTable.tag("mdnp-a", "mdnpt0"))).isEqualTo("mdnpt0");
+        assertThat(RuleTable.instanceOf(RuleTable.tag("mdnp-a", "mdnpt0"))).isEqualTo("mdnp-a");
+        assertThat(RuleTable.bridgeOf("mdnp:mdnpt0")).as("a release without instances").isEqualTo("mdnpt0");
+        assertThat(RuleTable.instanceOf("mdnp:mdnpt0")).isEmpty();
+        assertThat(RuleTable.instanceOf("mdnp")).isEmpty();
         assertThat(RuleTable.bridgeOf("mdnp")).isEmpty();
         assertThat(RuleTable.bridgeOf("something else")).isEmpty();
         assertThat(RuleTable.bridgeOf("mdnpx:br0")).isEmpty();
