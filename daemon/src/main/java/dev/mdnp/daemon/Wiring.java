@@ -5,6 +5,7 @@ import dev.mdnp.daemon.api.CallRecorder;
 import dev.mdnp.daemon.api.PluginApi;
 import dev.mdnp.daemon.api.RequestSink;
 import dev.mdnp.daemon.dataplane.NetlinkDataplane;
+import dev.mdnp.daemon.dataplane.Ownership;
 import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.driver.DriverState;
@@ -87,7 +88,7 @@ final class Wiring implements AutoCloseable {
             throw e;
         }
         Firewall firewall = Firewall.iptables(config.name(), List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
-        NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall);
+        NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall, Ownership.of(config.name()));
         List<AutoCloseable> started = new ArrayList<>();
         try {
             DriverState driverState = state.restored().driverState();

@@ -62,13 +62,12 @@ public interface Dataplane {
     /**
      * Brings the kernel in line with the recorded networks and endpoints at start: builds what is missing (bridges,
      * the pairs of endpoints no container holds), repairs addresses, up states, ports, settings and firewall rules,
-     * takes published host ports again, and deletes links named with {@code ownedPrefix} and rules of bridges that
-     * none of them owns.
+     * takes published host ports again, takes over links they name that no daemon marked, and deletes this daemon's
+     * links and rules that none of them owns (never another daemon's).
      *
      * @throws DataplaneException when the kernel refuses a change
      */
-    RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
-            KernelOpListener listener);
+    RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, KernelOpListener listener);
 
     /**
      * Puts back firewall rules that went missing since they were added (a flush, a Docker restart); the background

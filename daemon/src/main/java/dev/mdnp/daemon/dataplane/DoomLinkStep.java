@@ -5,18 +5,19 @@ import static java.util.Objects.requireNonNull;
 import dev.mdnp.daemon.netlink.RtNetlink;
 
 /**
- * Marks a link for deletion by moving it into mdnp's doomed device group ({@code ip link set NAME group G}), for
- * the {@link LinkReaper} to delete in a batch; undo moves it back to the default group. A veth's host end is enough:
- * deleting it deletes its peer. Gone looks like ENODEV and counts as done.
+ * Marks one of the daemon's links for deletion by moving it from its device group into its doomed group ({@code ip
+ * link set NAME group G}), for the {@link LinkReaper} to delete in a batch; undo moves it back. A veth's host end is
+ * enough: deleting it deletes its peer. Gone looks like ENODEV and counts as done; a link of that name in another
+ * group is not the daemon's and is left alone.
  */
 final class DoomLinkStep implements Step {
 
-    private static final int DEFAULT_GROUP = 0;
-
     private final String link;
+    private final Ownership ownership;
 
-    DoomLinkStep(String link) {
+    DoomLinkStep(String link, Ownership ownership) {
         this.link = requireNonNull(link, "link");
+        this.ownership = requireNonNull(ownership, "ownership");
     }
 
     @Override
@@ -31,11 +32,16 @@ final class DoomLinkStep implements Step {
 
     @Override
     public void apply(RtNetlink rtnl) {
-        Gone.tolerate(() -> rtnl.links().setGroup(link, LinkReaper.DOOMED_GROUP));
+        move(rtnl, ownership.group(), ownership.doomedGroup());
     }
 
     @Override
     public void undo(RtNetlink rtnl) {
-        Gone.tolerate(() -> rtnl.links().setGroup(link, DEFAULT_GROUP));
+        move(rtnl, ownership.doomedGroup(), ownership.group());
+    }
+
+    private void move(RtNetlink rtnl, int from, int to) {
+        rtnl.links().get(link).filter(found -> found.group() == from)
+                .ifPresent(found -> Gone.tolerate(() -> rtnl.links().setGroup(link, to)));
     }
 }

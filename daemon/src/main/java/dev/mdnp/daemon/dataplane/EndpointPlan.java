@@ -14,11 +14,12 @@ final class EndpointPlan {
     private final EnslavePortStep port;
     private final LinkUpStep up;
 
-    EndpointPlan(VethSpec spec) {
+    EndpointPlan(VethSpec spec, Ownership ownership) {
         VethPair pair = VethPair.of(spec.hostName(), spec.containerName())
+                .withGroup(ownership.group())
                 .withMtu(spec.mtu())
                 .withPeerMac(MacAddress.parse(spec.containerMac()));
-        veth = new CreateVethStep(pair);
+        veth = new CreateVethStep(pair, ownership);
         port = new EnslavePortStep(spec.hostName(), spec.bridge());
         up = new LinkUpStep(spec.hostName());
     }

@@ -11,6 +11,7 @@ import dev.mdnp.daemon.netlink.BridgeLink;
 import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.NetlinkException;
 import dev.mdnp.daemon.netlink.RtNetlink;
+import dev.mdnp.daemon.netlink.VethLink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * Brings the kernel back in line with the recorded state at start: builds missing bridges and the veth pairs of
  * endpoints no container holds, puts back missing gateway addresses, up states, bridge ports and kernel settings,
  * takes the published host ports again, makes the firewall hold exactly the recorded networks' and ports' rules, and
- * deletes links carrying mdnp's prefix that no recorded network or endpoint owns. Never touches a link without the
- * prefix unless the state names it. A network whose bridge name another kind of link has taken is left alone, with
- * its endpoints, and logged; the rest is restored.
+ * deletes the daemon's links (its device groups, {@link Ownership}) that no recorded network or endpoint names. A link
+ * the state names but no daemon marked (a release without groups made it) is taken over; one in another group
+ * belongs to another daemon or tool: its network (or endpoint) is left alone and logged, the rest is restored.
  */
 final class KernelRestorer {
 
@@ -39,6 +40,7 @@ final class KernelRestorer {
     private final StepRunner runner;
     private final Firewall firewall;
     private final PortReservations reservations;
+    private final Ownership ownership;
     private final EndpointBuilder endpointBuilder;
 
     /** Builds one endpoint's veth pair as {@link Dataplane#createEndpoint} does. */
@@ -49,27 +51,24 @@ final class KernelRestorer {
     }
 
     KernelRestorer(RtNetlink rtnl, StepRunner runner, Firewall firewall, PortReservations reservations,
-            EndpointBuilder endpointBuilder) {
+            Ownership ownership, EndpointBuilder endpointBuilder) {
         this.rtnl = requireNonNull(rtnl, "rtnl");
         this.runner = requireNonNull(runner, "runner");
         this.firewall = requireNonNull(firewall, "firewall");
         this.reservations = requireNonNull(reservations, "reservations");
+        this.ownership = requireNonNull(ownership, "ownership");
         this.endpointBuilder = requireNonNull(endpointBuilder, "endpointBuilder");
     }
 
-    RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
-            KernelOpListener listener) {
-        requireNonNull(ownedPrefix, "ownedPrefix");
-        if (ownedPrefix.isEmpty()) {
-            throw new IllegalArgumentException("ownedPrefix must not be empty: every unknown link would be deleted");
-        }
+    RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, KernelOpListener listener) {
         Map<String, Link> links = byName(rtnl.links().list());
         List<String> rebuiltBridges = new ArrayList<>();
         Set<String> repaired = new LinkedHashSet<>();
         Set<String> leftAlone = new HashSet<>();
+        List<String> adopted = new ArrayList<>();
         for (BridgeSpec spec : networks) {
             Link bridge = links.get(spec.bridge());
-            NetworkPlan plan = new NetworkPlan(spec, firewall);
+            NetworkPlan plan = new NetworkPlan(spec, firewall, ownership);
             if (bridge == null) {
                 List<Step> steps = new ArrayList<>(plan.build());
                 steps.remove(steps.size() - 1); // the firewall's rules come with everyone's, below
@@ -78,6 +77,10 @@ final class KernelRestorer {
             } else if (!(bridge instanceof BridgeLink)) {
                 log.error("restore: {} is a {} link, not the bridge mdnp recorded; leaving it and its endpoints alone",
                         spec.bridge(), bridge.kind());
+                leftAlone.add(spec.bridge());
+            } else if (!ownership.owns(bridge.group()) && !adopt(bridge, true, adopted, listener)) {
+                log.error("restore: {} belongs to another mdnp daemon or another tool (device group {}); leaving it"
+                        + " and its endpoints alone", spec.bridge(), bridge.group());
                 leftAlone.add(spec.bridge());
             } else if (repairBridge(spec, plan, bridge, listener)) {
                 repaired.add(spec.bridge());
@@ -93,8 +96,12 @@ final class KernelRestorer {
             if (host == null && endpoint.joined()) {
                 lostEndpoints.add(veth.hostName());
             } else if (leftAlone.contains(veth.bridge())) {
-                log.error("restore: not restoring endpoint {}: its bridge {} is not a bridge", veth.hostName(),
-                        veth.bridge());
+                log.error("restore: not restoring endpoint {}: its bridge {} is not this daemon's bridge",
+                        veth.hostName(), veth.bridge());
+            } else if (host != null && !ownership.owns(host.group())
+                    && (!(host instanceof VethLink) || !adopt(host, false, adopted, listener))) {
+                log.error("restore: not restoring endpoint {}: the link belongs to another mdnp daemon or another"
+                        + " tool (device group {})", veth.hostName(), host.group());
             } else if (host == null) {
                 endpointBuilder.build(veth, listener);
                 rebuiltEndpoints.add(veth.hostName());
@@ -105,11 +112,24 @@ final class KernelRestorer {
         FirewallReport rules = restoreFirewall(networks, endpoints, leftAlone);
         rules.repairedBridges().stream().filter(bridge -> !rebuiltBridges.contains(bridge)).forEach(repaired::add);
         Set<String> known = knownNames(networks, endpoints);
-        List<String> deletedLinks = deleteUnknownLinks(ownedPrefix, known);
+        List<String> deletedLinks = deleteUnknownLinks(known);
         List<String> repairedBridges = networks.stream().map(BridgeSpec::bridge).filter(repaired::contains)
                 .distinct().toList();
         return new RestoreReport(rebuiltBridges, repairedBridges, rebuiltEndpoints, reattachedPorts, lostEndpoints,
-                deletedLinks, rules.removedBridges());
+                deletedLinks, rules.removedBridges(), adopted);
+    }
+
+    /**
+     * Takes over a link the state names that carries no owner's mark (the default group: a release without groups
+     * made it); returns false, changing nothing, for a link in another group, which is another daemon's or tool's.
+     */
+    private boolean adopt(Link link, boolean bridge, List<String> adopted, KernelOpListener listener) {
+        if (link.group() != 0) {
+            return false;
+        }
+        runner.apply(List.of(new AdoptLinkStep(link.name(), bridge, ownership)), listener);
+        adopted.add(link.name());
+        return true;
     }
 
     /**
@@ -184,10 +204,11 @@ final class KernelRestorer {
         return known;
     }
 
-    private List<String> deleteUnknownLinks(String ownedPrefix, Set<String> known) {
+    /** Deletes the daemon's links (by their group) that no recorded network or endpoint names. */
+    private List<String> deleteUnknownLinks(Set<String> known) {
         List<String> deleted = new ArrayList<>();
         for (Link link : rtnl.links().list()) {
-            if (link.name().startsWith(ownedPrefix) && !known.contains(link.name())) {
+            if (ownership.owns(link.group()) && !known.contains(link.name())) {
                 try {
                     Gone.tolerate(() -> rtnl.links().delete(link.index()));
                     deleted.add(link.name());

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes doomed links in the background, in batches. Deleting a link costs the kernel an RCU grace period (about
  * 16 ms, far more than creating one) and Docker waits for DeleteEndpoint when a container stops; so a deleted
- * endpoint's veth is only moved into mdnp's device group {@link #DOOMED_GROUP} during the call
- * ({@link DoomLinkStep}), and this reaper deletes the whole group with one request, paying the grace period once per
+ * endpoint's veth is only moved into the daemon's doomed device group during the call ({@link DoomLinkStep}), and
+ * this reaper deletes the whole group with one request, paying the grace period once per
  * batch instead of once per link. A batch starts {@link #BATCH_WINDOW} after the first link of it is doomed, so that
  * the links of a burst of container stops share it. Doomed links left by a crash are still in the group and go with
  * the next batch.
@@ -26,15 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 final class LinkReaper implements AutoCloseable {
 
-    /** mdnp's device group for links waiting to be deleted ("md" as a number); never used by anything else. */
-    static final int DOOMED_GROUP = 0x6d24;
-
     private static final Logger log = LoggerFactory.getLogger(LinkReaper.class);
     /** How long a batch gathers links; short enough that nobody waits for a deleted link to vanish. */
     static final Duration BATCH_WINDOW = Duration.ofMillis(200);
     private static final Duration DRAIN = Duration.ofSeconds(30);
 
     private final RtNetlink rtnl;
+    private final int doomedGroup;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread reaper = new Thread(work, "mdnp-link-reaper");
@@ -42,8 +40,10 @@ final class LinkReaper implements AutoCloseable {
         return reaper;
     });
 
-    LinkReaper(RtNetlink rtnl) {
+    /** Creates the reaper of the links in {@code doomedGroup}, the daemon's (see {@link Ownership}). */
+    LinkReaper(RtNetlink rtnl, int doomedGroup) {
         this.rtnl = requireNonNull(rtnl, "rtnl");
+        this.doomedGroup = doomedGroup;
     }
 
     /** Schedules the deletion of every doomed link; calls made while a batch is pending join that batch. */
@@ -78,7 +78,7 @@ final class LinkReaper implements AutoCloseable {
         pending.set(false);
         long start = System.nanoTime();
         try {
-            rtnl.links().deleteGroup(DOOMED_GROUP);
+            rtnl.links().deleteGroup(doomedGroup);
             log.debug("deleted doomed links took={}us", (System.nanoTime() - start) / 1000);
         } catch (NetlinkException e) {
             if (e.errno() != Errno.ENODEV) { // ENODEV: an earlier batch took them all

@@ -31,33 +31,35 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     private final RtNetlink rtnl;
     private final StepRunner runner;
     private final Firewall firewall;
+    private final Ownership ownership;
     private final LinkReaper reaper;
     private final PortReservations reservations = new PortReservations();
     private final KernelRestorer restorer;
 
-    /** Creates a dataplane over a netlink handle and a firewall. */
-    public NetlinkDataplane(RtNetlink rtnl, Firewall firewall) {
+    /** Creates the dataplane of the daemon {@code ownership} names, over a netlink handle and a firewall. */
+    public NetlinkDataplane(RtNetlink rtnl, Firewall firewall, Ownership ownership) {
         this.rtnl = requireNonNull(rtnl, "rtnl");
         this.runner = new StepRunner(rtnl);
         this.firewall = requireNonNull(firewall, "firewall");
-        this.reaper = new LinkReaper(rtnl);
-        this.restorer = new KernelRestorer(rtnl, runner, this.firewall, reservations, this::createEndpoint);
+        this.ownership = requireNonNull(ownership, "ownership");
+        this.reaper = new LinkReaper(rtnl, ownership.doomedGroup());
+        this.restorer = new KernelRestorer(rtnl, runner, this.firewall, reservations, ownership, this::createEndpoint);
         reaper.reapNow(); // links doomed before a crash, gone before a restore looks at the kernel
     }
 
     @Override
     public void createNetwork(BridgeSpec spec, KernelOpListener listener) {
-        runner.apply(new NetworkPlan(spec, firewall).build(), listener);
+        runner.apply(new NetworkPlan(spec, firewall, ownership).build(), listener);
     }
 
     @Override
     public void deleteNetwork(BridgeSpec spec, KernelOpListener listener) {
-        runner.undo(new NetworkPlan(spec, firewall).teardown(), listener);
+        runner.undo(new NetworkPlan(spec, firewall, ownership).teardown(), listener);
     }
 
     @Override
     public void createEndpoint(VethSpec spec, KernelOpListener listener) {
-        EndpointPlan plan = new EndpointPlan(spec);
+        EndpointPlan plan = new EndpointPlan(spec, ownership);
         try {
             runner.apply(plan.build(), listener);
         } catch (DataplaneException e) {
@@ -73,7 +75,7 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     /** Marks the veth pair for deletion and returns; the {@link LinkReaper} deletes it in the next batch. */
     @Override
     public void deleteEndpoint(VethSpec spec, KernelOpListener listener) {
-        runner.apply(List.of(new DoomLinkStep(spec.hostName())), listener);
+        runner.apply(List.of(new DoomLinkStep(spec.hostName(), ownership)), listener);
         reaper.reap();
     }
 
@@ -106,9 +108,9 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
     }
 
     @Override
-    public RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
+    public RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints,
             KernelOpListener listener) {
-        return restorer.restore(networks, endpoints, ownedPrefix, listener);
+        return restorer.restore(networks, endpoints, listener);
     }
 
     /** Returns true when every link that has one of the endpoint's names is a veth: a leftover, safe to delete. */

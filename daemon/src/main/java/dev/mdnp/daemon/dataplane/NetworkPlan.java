@@ -14,15 +14,17 @@ final class NetworkPlan {
 
     private final BridgeSpec spec;
     private final Firewall firewall;
+    private final Ownership ownership;
 
-    NetworkPlan(BridgeSpec spec, Firewall firewall) {
+    NetworkPlan(BridgeSpec spec, Firewall firewall, Ownership ownership) {
         this.spec = spec;
         this.firewall = firewall;
+        this.ownership = ownership;
     }
 
     List<Step> build() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new CreateBridgeStep(spec.bridge(), spec.mtu()));
+        steps.add(new CreateBridgeStep(spec.bridge(), spec.mtu(), ownership));
         for (IpPrefix gateway : spec.gateways()) {
             steps.add(new AddAddressStep(spec.bridge(), gateway));
         }
@@ -33,7 +35,7 @@ final class NetworkPlan {
     }
 
     List<Step> teardown() {
-        return List.of(rules(), new CreateBridgeStep(spec.bridge(), spec.mtu()));
+        return List.of(rules(), new CreateBridgeStep(spec.bridge(), spec.mtu(), ownership));
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.List;
  *     delete or to the orphan collector
  * @param deletedLinks links with mdnp's prefix that no known network or endpoint owns, deleted
  * @param deletedRules bridges no known network owns whose left-over firewall rules were deleted
+ * @param adoptedLinks links the state names that no daemon had marked (a release without device groups made them),
+ *     now in this daemon's group
  */
 public record RestoreReport(
         List<String> rebuiltBridges,
@@ -21,7 +23,8 @@ public record RestoreReport(
         List<String> reattachedPorts,
         List<String> lostEndpoints,
         List<String> deletedLinks,
-        List<String> deletedRules) {
+        List<String> deletedRules,
+        List<String> adoptedLinks) {
 
     /** Copies the lists. */
     public RestoreReport {
@@ -32,11 +35,13 @@ public record RestoreReport(
         lostEndpoints = List.copyOf(lostEndpoints);
         deletedLinks = List.copyOf(deletedLinks);
         deletedRules = List.copyOf(deletedRules);
+        adoptedLinks = List.copyOf(adoptedLinks);
     }
 
     /** Returns true when the kernel already matched and nothing was changed. */
     public boolean unchanged() {
         return rebuiltBridges.isEmpty() && repairedBridges.isEmpty() && rebuiltEndpoints.isEmpty()
-                && reattachedPorts.isEmpty() && deletedLinks.isEmpty() && deletedRules.isEmpty();
+                && reattachedPorts.isEmpty() && deletedLinks.isEmpty() && deletedRules.isEmpty()
+                && adoptedLinks.isEmpty();
     }
 }

@@ -87,7 +87,7 @@ public final class NetworkDriver {
 
     /**
      * Brings the kernel in line with the driver's state at start, before the first call: see
-     * {@link Dataplane#restore}. Links with mdnp's prefix that the state does not know are deleted.
+     * {@link Dataplane#restore}. This daemon's links that the state does not know are deleted, no one else's.
      *
      * @throws DriverException when the kernel refuses a change
      */
@@ -100,12 +100,13 @@ public final class NetworkDriver {
                             endpoint.published()))
                     .toList();
             try {
-                RestoreReport report = dataplane.restore(bridges, endpoints, IfNames.PREFIX, kernelOps);
+                RestoreReport report = dataplane.restore(bridges, endpoints, kernelOps);
                 log.info("kernel restored networks={} endpoints={} rebuiltBridges={} repairedBridges={}"
-                        + " rebuiltEndpoints={} reattachedPorts={} lostEndpoints={} deletedLinks={} deletedRules={}",
+                        + " rebuiltEndpoints={} reattachedPorts={} lostEndpoints={} deletedLinks={} deletedRules={}"
+                        + " adoptedLinks={}",
                         bridges.size(), endpoints.size(), report.rebuiltBridges(), report.repairedBridges(),
                         report.rebuiltEndpoints(), report.reattachedPorts(), report.lostEndpoints(),
-                        report.deletedLinks(), report.deletedRules());
+                        report.deletedLinks(), report.deletedRules(), report.adoptedLinks());
                 return report;
             } catch (DataplaneException e) {
                 throw new DriverException(Reason.INTERNAL, "restore the kernel state: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import dev.mdnp.daemon.crash.StoreSnapshot.StoredAllocation;
 import dev.mdnp.daemon.crash.StoreSnapshot.StoredEndpoint;
 import dev.mdnp.daemon.crash.StoreSnapshot.StoredNetwork;
 import dev.mdnp.daemon.crash.StoreSnapshot.StoredPool;
+import dev.mdnp.daemon.dataplane.Ownership;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +27,8 @@ public final class Invariants {
 
     /** Link names: the prefix, a role letter and the first 10 hex digits of Docker's id ({@code driver.IfNames}). */
     private static final int ID_DIGITS = 10;
-    /** The device group of links waiting for the reaper ({@code dataplane.LinkReaper.DOOMED_GROUP}). */
-    private static final String DOOMED_GROUP = String.valueOf(0x6d24);
+    /** The device group of links waiting for the reaper: the doomed group of the crash test's daemon, "mdnpcrash". */
+    private static final String DOOMED_GROUP = String.valueOf(Ownership.of("mdnpcrash").doomedGroup());
 
     private Invariants() {
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code mdnp…} interface names that its iptables rules mention.
  *
  * @param links the {@code mdnp…} links by name
- * @param firewallNames the {@code mdnp…} names in {@code iptables -S} of the filter and nat tables
+ * @param firewallNames the {@code mdnp…} interface names rules of {@code iptables -S} of the filter and nat tables
+ *     match (comments left out)
  */
 public record KernelSnapshot(Map<String, KernelLink> links, Set<String> firewallNames) {
 
@@ -71,7 +72,9 @@ public record KernelSnapshot(Map<String, KernelLink> links, Set<String> firewall
         }
         Set<String> firewallNames = new TreeSet<>();
         for (String table : List.of("filter", "nat")) {
-            Matcher matcher = MDNP_NAME.matcher(netns.exec("iptables", "-w", "-t", table, "-S"));
+            // comments name the daemon too (mdnp:NAME:BRIDGE): only the interfaces the rules match count
+            String rules = netns.exec("iptables", "-w", "-t", table, "-S").replaceAll("--comment \\S+", "");
+            Matcher matcher = MDNP_NAME.matcher(rules);
             while (matcher.find()) {
                 firewallNames.add(matcher.group());
             }

@@ -55,9 +55,9 @@ final class InNamespaceDataplane implements Dataplane {
     }
 
     @Override
-    public RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints, String ownedPrefix,
+    public RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints,
             KernelOpListener listener) {
-        return call(() -> dataplane.restore(networks, endpoints, ownedPrefix, listener));
+        return call(() -> dataplane.restore(networks, endpoints, listener));
     }
 
     @Override

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 @Tag("kernel")
 class NetlinkDataplaneKernelTest {
 
+    private static final Ownership OWNERSHIP = Ownership.of("mdnpt");
+
     private static final String BRIDGE = "mdnptbr0";
     private static final BridgeSpec NETWORK = new BridgeSpec(BRIDGE, 1400,
             List.of(IpPrefix.parse("10.231.99.1/24"), IpPrefix.parse("fd31:99::1/64")),
@@ -41,7 +43,7 @@ class NetlinkDataplaneKernelTest {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
         firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
-        real = netns.inside(() -> new NetlinkDataplane(rtnl, firewall));
+        real = netns.inside(() -> new NetlinkDataplane(rtnl, firewall, OWNERSHIP));
         dataplane = new InNamespaceDataplane(netns, real);
     }
 
@@ -177,13 +179,24 @@ class NetlinkDataplaneKernelTest {
     }
 
     @Test
-    void aLeftoverPairWithTheSameNamesIsReplaced() {
+    void aLeftoverPairOfThisDaemonWithTheSameNamesIsReplaced() {
         dataplane.createNetwork(NETWORK, ops::add);
-        rtnl.links().createVeth(VethPair.of("mdnpth0", "mdnptc0"));
+        rtnl.links().createVeth(VethPair.of("mdnpth0", "mdnptc0").withGroup(OWNERSHIP.group()));
 
         dataplane.createEndpoint(ENDPOINT, ops::add);
 
         assertThat(rtnl.links().get("mdnpth0").orElseThrow().masterIndex())
                 .isEqualTo(rtnl.links().get(BRIDGE).orElseThrow().index());
+    }
+
+    @Test
+    void aPairOfTheSameNamesThatIsNotThisDaemonsIsRefusedAndKept() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        rtnl.links().createVeth(VethPair.of("mdnpth0", "mdnptc0"));
+        int index = rtnl.links().get("mdnpth0").orElseThrow().index();
+
+        assertThatThrownBy(() -> dataplane.createEndpoint(ENDPOINT, ops::add)).isInstanceOf(DataplaneException.class)
+                .hasMessageContaining("file exists");
+        assertThat(rtnl.links().get("mdnpth0").orElseThrow().index()).isEqualTo(index);
     }
 }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 @Tag("kernel")
 class NetlinkDataplanePortsKernelTest {
 
+    private static final Ownership OWNERSHIP = Ownership.of("mdnpt");
+
     private static final String BRIDGE = "mdnptbp0";
     private static final BridgeSpec NETWORK = new BridgeSpec(BRIDGE, 0,
             List.of(IpPrefix.parse("10.231.93.1/24"), IpPrefix.parse("fd31:93::1/64")),
@@ -51,7 +53,7 @@ class NetlinkDataplanePortsKernelTest {
     void buildNetwork() throws Exception {
         netns = PrivateNetns.create();
         firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
-        real = new NetlinkDataplane(netns.rtnl(), firewall);
+        real = new NetlinkDataplane(netns.rtnl(), firewall, OWNERSHIP);
         dataplane = new InNamespaceDataplane(netns, real);
         netns.inside(() -> {
             netns.rtnl().links().setUp("lo");
@@ -169,10 +171,10 @@ class NetlinkDataplanePortsKernelTest {
         real.close(); // as a crash would, the process's sockets go
         assertThat(canListen("0.0.0.0", 18095)).isTrue();
 
-        real = new NetlinkDataplane(netns.rtnl(), firewall);
+        real = new NetlinkDataplane(netns.rtnl(), firewall, OWNERSHIP);
         dataplane = new InNamespaceDataplane(netns, real);
         RestoreReport report = dataplane.restore(List.of(NETWORK),
-                List.of(new RestoredEndpoint("ep0", VETH, true, published)), "mdnpt", ops::add);
+                List.of(new RestoredEndpoint("ep0", VETH, true, published)), ops::add);
 
         assertThat(report.deletedRules()).isEmpty();
         assertThat(canListen("0.0.0.0", 18095)).as("held again").isFalse();

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
 @Tag("kernel")
 class NetlinkDataplaneRestoreKernelTest {
 
+    private static final Ownership OWNERSHIP = Ownership.of("mdnpt");
+
     private static final String FOREIGN = "mdnpkeep";
 
     /** The owned prefix, unique to the test: {@code mdnpt} and three random characters. */
@@ -69,7 +71,7 @@ class NetlinkDataplaneRestoreKernelTest {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
         firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
-        real = new NetlinkDataplane(rtnl, firewall);
+        real = new NetlinkDataplane(rtnl, firewall, OWNERSHIP);
         dataplane = new InNamespaceDataplane(netns, real);
     }
 
@@ -114,7 +116,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(netA.bridge()), List.of(), List.of(),
-                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of(), List.of()));
+                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of(), List.of(), List.of()));
         Link bridge = link(netA.bridge());
         assertThat(bridge.index()).isNotEqualTo(oldIndex);
         assertThat(bridge.kind()).isEqualTo("bridge");
@@ -140,7 +142,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(netA.bridge()), List.of(), List.of(),
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of()));
         assertThat(link(netA.bridge()).index()).as("repaired, not rebuilt").isEqualTo(bridge.index());
         assertThat(link(netA.bridge()).up()).isTrue();
         assertThat(gateways(netA.bridge())).containsExactlyInAnyOrderElementsOf(netA.gateways());
@@ -159,7 +161,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(netA.bridge()), List.of(), List.of(),
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of()));
         assertThat(rulesOf(netA.bridge())).isNotEmpty().isEqualTo(rulesOfA);
         assertThat(restore(networks, endpoints).unchanged()).as("a second restore").isTrue();
     }
@@ -174,7 +176,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(),
-                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of(), List.of()));
+                List.of(idleA.hostName(), joinedA.hostName()), List.of(), List.of(), List.of(), List.of()));
         assertAttached(idleA);
         assertAttached(joinedA);
         assertThat(restore(networks, endpoints).unchanged()).as("a second restore").isTrue();
@@ -189,7 +191,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(idleA.hostName()), List.of(),
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of()));
         assertAttached(idleA);
         Link host = link(idleA.hostName());
         Link container = link(idleA.containerName());
@@ -209,7 +211,7 @@ class NetlinkDataplaneRestoreKernelTest {
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(),
-                List.of(joinedA.hostName()), List.of(), List.of()));
+                List.of(joinedA.hostName()), List.of(), List.of(), List.of()));
         assertThat(report.unchanged()).as("a lost endpoint is not a change").isTrue();
         assertThat(rtnl.links().get(joinedA.hostName())).isEmpty();
         assertThat(rtnl.links().get(joinedA.containerName())).isEmpty();
@@ -217,53 +219,59 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     @Test
-    void unknownLinksWithTheOwnedPrefixAreDeletedAndOthersKept() {
+    void unknownLinksOfThisDaemonAreDeletedAndEveryoneElsesKept() {
         buildRecordedState();
-        rtnl.links().createBridge(prefix + "xb");
-        rtnl.links().createVeth(VethPair.of(prefix + "xh", prefix + "xc"));
+        int other = Ownership.of("another").group();
+        rtnl.links().createBridge(prefix + "xb", 0, OWNERSHIP.group());
+        rtnl.links().createVeth(VethPair.of(prefix + "xh", prefix + "xc").withGroup(OWNERSHIP.group()));
         rtnl.links().setMaster(prefix + "xh", netA.bridge()); // a port of a known bridge, of no known endpoint
-        rtnl.links().createBridge(FOREIGN + "b0");
+        rtnl.links().createBridge(prefix + "zb"); // named like this daemon's links, but nobody's mark
+        rtnl.links().createBridge(prefix + "ob", 0, other); // another daemon's
         rtnl.links().createVeth(VethPair.of(FOREIGN + "h0", FOREIGN + "c0"));
 
         RestoreReport report = restore(networks, endpoints);
 
         assertThat(report.deletedLinks()).containsExactlyInAnyOrder(prefix + "xb", prefix + "xh", prefix + "xc");
         assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(),
-                report.deletedLinks(), List.of()));
+                report.deletedLinks(), List.of(), List.of()));
         assertThat(names()).doesNotContain(prefix + "xb", prefix + "xh", prefix + "xc")
-                .contains(FOREIGN + "b0", FOREIGN + "h0", FOREIGN + "c0")
+                .contains(prefix + "zb", prefix + "ob", FOREIGN + "h0", FOREIGN + "c0")
                 .contains(netA.bridge(), netB.bridge(), idleA.hostName(), idleA.containerName(),
                         joinedA.hostName(), joinedA.containerName(), idleB.hostName(), idleB.containerName());
         assertThat(restore(networks, endpoints).unchanged()).as("a second restore").isTrue();
     }
 
     @Test
-    void rulesOfAnUnknownBridgeAreRemovedAndTheBridgeDeletedWhenItHasTheOwnedPrefix() {
-        BridgeSpec foreign = new BridgeSpec(FOREIGN + "b1", 0, List.of(IpPrefix.parse("10.231.95.1/24")),
+    void rulesAndBridgesOfUnknownNetworksOfThisDaemonGoAndAnotherDaemonsStay() throws Exception {
+        BridgeSpec theirs = new BridgeSpec(FOREIGN + "b1", 0, List.of(IpPrefix.parse("10.231.95.1/24")),
                 List.of(IpPrefix.parse("10.231.95.0/24")), Traffic.DEFAULT);
-        dataplane.createNetwork(netA, ops::add);
-        dataplane.createNetwork(netB, ops::add);
-        dataplane.createNetwork(foreign, ops::add);
-        List<String> rulesOfB = rulesOf(netB.bridge());
-        assertThat(rulesOf(netA.bridge())).isNotEmpty();
-        assertThat(rulesOf(foreign.bridge())).isNotEmpty();
+        Firewall otherFirewall = Firewall.iptables("another", netns.commandPrefix(), Duration.ofSeconds(20),
+                CommandListener.NONE);
+        try (NetlinkDataplane other = new NetlinkDataplane(rtnl, otherFirewall, Ownership.of("another"))) {
+            new InNamespaceDataplane(netns, other).createNetwork(theirs, ops::add);
+            dataplane.createNetwork(netA, ops::add);
+            dataplane.createNetwork(netB, ops::add);
+            List<String> rulesOfB = rulesOf(netB.bridge());
+            List<String> rulesOfTheirs = rulesOf(theirs.bridge());
+            assertThat(rulesOf(netA.bridge())).isNotEmpty();
+            assertThat(rulesOfTheirs).isNotEmpty();
 
-        RestoreReport report = restore(List.of(netB), List.of());
+            RestoreReport report = restore(List.of(netB), List.of());
 
-        assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(netA.bridge()), report.deletedRules()));
-        assertThat(report.deletedRules()).containsExactlyInAnyOrder(netA.bridge(), foreign.bridge());
-        assertThat(rulesOf(netA.bridge())).isEmpty();
-        assertThat(rulesOf(foreign.bridge())).isEmpty();
-        assertThat(rulesOf(netB.bridge())).isNotEmpty().isEqualTo(rulesOfB);
-        assertThat(names()).doesNotContain(netA.bridge()).contains(netB.bridge(), foreign.bridge());
+            assertThat(report).isEqualTo(new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(netA.bridge()), List.of(netA.bridge()), List.of()));
+            assertThat(rulesOf(netA.bridge())).isEmpty();
+            assertThat(rulesOf(netB.bridge())).isNotEmpty().isEqualTo(rulesOfB);
+            assertThat(rulesOf(theirs.bridge())).isEqualTo(rulesOfTheirs);
+            assertThat(names()).doesNotContain(netA.bridge()).contains(netB.bridge(), theirs.bridge());
 
-        RestoreReport nothingKnown = restore(List.of(), List.of());
+            RestoreReport nothingKnown = restore(List.of(), List.of());
 
-        assertThat(nothingKnown.deletedLinks()).containsExactly(netB.bridge());
-        assertThat(names()).containsExactlyInAnyOrder("lo", foreign.bridge());
-        assertThat(listing()).as("only mdnp's chains and jumps remain")
-                .isNotEmpty().noneMatch(rule -> rule.contains("mdnp:"));
+            assertThat(nothingKnown.deletedLinks()).containsExactly(netB.bridge());
+            assertThat(names()).containsExactlyInAnyOrder("lo", theirs.bridge());
+            assertThat(listing()).filteredOn(rule -> rule.contains("\"mdnp:"))
+                    .as("only the other daemon's network keeps rules").isEqualTo(rulesOfTheirs);
+        }
     }
 
     @Test
@@ -281,25 +289,54 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     @Test
-    void anEmptyOwnedPrefixIsRefusedBeforeAnythingIsDeleted() {
-        buildRecordedState();
-        Kernel before = kernel();
+    void aBridgeOfTheSameNameInAnotherDaemonsGroupIsLeftAloneWithItsEndpoints() {
+        int other = Ownership.of("another").group();
+        rtnl.links().createBridge(netA.bridge(), 0, other);
+        dataplane.createNetwork(netB, ops::add);
+        dataplane.createEndpoint(idleB, ops::add);
 
-        assertThatThrownBy(() -> dataplane.restore(List.of(), List.of(), "", ops::add))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(kernel()).isEqualTo(before);
+        RestoreReport report = restore(networks, endpoints);
+
+        assertThat(report.rebuiltBridges()).isEmpty();
+        assertThat(report.rebuiltEndpoints()).isEmpty();
+        assertThat(link(netA.bridge()).group()).isEqualTo(other);
+        assertThat(gateways(netA.bridge())).as("not given this daemon's addresses").isEmpty();
+        assertThat(rtnl.links().get(idleA.hostName())).as("its endpoints are not built").isEmpty();
+        assertThat(rulesOf(netA.bridge())).isEmpty();
+        assertAttached(idleB);
     }
 
     @Test
-    void linksLeftDoomedAreDeletedWhileTheDataplaneIsConstructed() {
+    void linksTheStateNamesButNoDaemonMarkedAreTakenOver() {
+        buildRecordedState();
+        rtnl.links().setGroup(netA.bridge(), 0);
+        rtnl.links().setAlias(netA.bridge(), "");
+        rtnl.links().setGroup(idleA.hostName(), 0);
+        Kernel before = kernel();
+
+        RestoreReport report = restore(networks, endpoints);
+
+        assertThat(report.adoptedLinks()).containsExactlyInAnyOrder(netA.bridge(), idleA.hostName());
+        assertThat(link(netA.bridge()).group()).isEqualTo(OWNERSHIP.group());
+        assertThat(link(netA.bridge()).alias()).isEqualTo(OWNERSHIP.alias());
+        assertThat(link(idleA.hostName()).group()).isEqualTo(OWNERSHIP.group());
+        assertThat(kernel().links().keySet()).isEqualTo(before.links().keySet());
+        assertThat(restore(networks, endpoints).unchanged()).as("a second restore").isTrue();
+    }
+
+    @Test
+    void linksThisDaemonLeftDoomedAreDeletedWhileItsDataplaneIsConstructedAndNoOneElses() {
         rtnl.links().createVeth(VethPair.of(prefix + "dh", prefix + "dc"));
         rtnl.links().createVeth(VethPair.of(prefix + "kh", prefix + "kc"));
+        rtnl.links().createVeth(VethPair.of(prefix + "oh", prefix + "oc"));
         rtnl.links().createBridge(prefix + "db");
-        rtnl.links().setGroup(prefix + "dh", LinkReaper.DOOMED_GROUP);
-        rtnl.links().setGroup(prefix + "db", LinkReaper.DOOMED_GROUP);
+        rtnl.links().setGroup(prefix + "dh", OWNERSHIP.doomedGroup());
+        rtnl.links().setGroup(prefix + "db", OWNERSHIP.doomedGroup());
+        rtnl.links().setGroup(prefix + "oh", Ownership.of("another").doomedGroup());
 
-        try (NetlinkDataplane restarted = new NetlinkDataplane(rtnl, firewall)) {
-            assertThat(names()).containsExactlyInAnyOrder("lo", prefix + "kh", prefix + "kc");
+        try (NetlinkDataplane restarted = new NetlinkDataplane(rtnl, firewall, OWNERSHIP)) {
+            assertThat(names()).containsExactlyInAnyOrder("lo", prefix + "kh", prefix + "kc", prefix + "oh",
+                    prefix + "oc");
         }
     }
 
@@ -318,13 +355,13 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     private RestoreReport restore(List<BridgeSpec> specs, List<RestoredEndpoint> recorded) {
-        RestoreReport report = dataplane.restore(specs, recorded, prefix, ops::add);
+        RestoreReport report = dataplane.restore(specs, recorded, ops::add);
         assertThat(ops).allMatch(KernelOp::succeeded);
         return report;
     }
 
     private static RestoreReport nothing() {
-        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private void assertAttached(VethSpec veth) {

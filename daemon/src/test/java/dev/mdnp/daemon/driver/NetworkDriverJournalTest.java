@@ -255,7 +255,7 @@ class NetworkDriverJournalTest {
         restarted.restoreKernel();
 
         assertThat(kernel.calls()).containsExactly(
-                "restore [br-lab, mdnpb8f6511a52a] [mdnphe0b0a8e294 joined, mdnphf1c1b9f305] prefix mdnp");
+                "restore [br-lab, mdnpb8f6511a52a] [mdnphe0b0a8e294 joined, mdnphf1c1b9f305]");
         assertThat(journal.calls()).isEmpty();
     }
 

@@ -80,8 +80,13 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
             System.err.println("---- daemon log of " + context.getDisplayName() + " ----\n" + daemon.log());
         }
         assertThat(daemon.socket()).as("socket removed on SIGTERM").doesNotExist();
-        assertThat(HostFirewall.rules()).as("a daemon stopped without networks leaves no rule of mdnp's")
-                .noneMatch(rule -> rule.contains("mdnp") || rule.contains("MDNP"));
+        List<String> rules = HostFirewall.rules();
+        assertThat(rules).as("a daemon stopped without networks leaves no rule of its own")
+                .noneMatch(rule -> rule.contains("mdnp:" + name + ":"));
+        if (HostFirewall.networkRules().isEmpty()) {
+            assertThat(rules).as("with no other daemon's networks left, nothing of mdnp's either")
+                    .noneMatch(rule -> rule.contains("mdnp") || rule.contains("MDNP"));
+        }
         deleteWorkDir();
     }
 

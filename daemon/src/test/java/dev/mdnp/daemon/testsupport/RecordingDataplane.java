@@ -60,11 +60,12 @@ public final class RecordingDataplane implements Dataplane {
 
     @Override
     public synchronized RestoreReport restore(List<BridgeSpec> networks, List<RestoredEndpoint> endpoints,
-            String ownedPrefix, KernelOpListener listener) {
+            KernelOpListener listener) {
         record("restore", networks.stream().map(BridgeSpec::bridge).sorted().toList() + " "
                 + endpoints.stream().map(e -> e.veth().hostName() + (e.joined() ? " joined" : "")).sorted().toList()
-                + " prefix " + ownedPrefix);
-        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+);
+        return new RestoreReport(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     /**
