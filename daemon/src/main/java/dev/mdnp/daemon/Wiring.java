@@ -88,7 +88,8 @@ final class Wiring implements AutoCloseable {
             throw e;
         }
         Firewall firewall = Firewall.iptables(config.name(), List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
-        NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall, Ownership.of(config.name()));
+        Ownership ownership = Ownership.of(config.name());
+        NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall, ownership);
         List<AutoCloseable> started = new ArrayList<>();
         try {
             DriverState driverState = state.restored().driverState();
@@ -104,8 +105,8 @@ final class Wiring implements AutoCloseable {
                     InspectServerConfig.of(config.inspect().socket(), config.inspect().group(),
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
                     new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
-                            config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl), history, journal,
-                            driver::missingFirewallRules));
+                            config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl, ownership::owns),
+                            history, journal, driver::missingFirewallRules));
             started.add(inspect);
             // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());

@@ -45,7 +45,7 @@ public record Ownership(String instance, int group, int doomedGroup) {
     }
 
     /** Returns true when a link in {@code linkGroup} is this daemon's, waiting for deletion or not. */
-    boolean owns(int linkGroup) {
+    public boolean owns(int linkGroup) {
         return linkGroup == group || linkGroup == doomedGroup;
     }
 }

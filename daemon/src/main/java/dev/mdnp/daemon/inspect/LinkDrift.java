@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * Joins the kernel's links with the driver's state into {@link LinkView}s with drift flags. The links of interest
  * are the bridges of mdnp's networks, both veth ends of its endpoints, and every link whose name starts with
- * {@value #PREFIX}. A link the state knows and the kernel has is {@link Drift#NONE}; one the state knows and the
+ * {@value #PREFIX} among those the {@link LinkSource} gives (the daemon's own: its device groups). A link the state knows and the kernel has is {@link Drift#NONE}; one the state knows and the
  * kernel lacks is {@link Drift#MISSING_IN_KERNEL}, except the container end of a joined endpoint, which lives in the
  * container's namespace and counts as present; a link with the prefix that the state does not know is
  * {@link Drift#UNKNOWN_TO_STATE}.

@@ -3,9 +3,11 @@ package dev.mdnp.daemon.inspect;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.netlink.Link;
+import dev.mdnp.daemon.netlink.LinkEvent;
 import dev.mdnp.daemon.netlink.LinkListener;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Where the introspection channel reads the kernel's links: a dump for {@code /v1/links} and a subscription to link
@@ -36,18 +38,35 @@ public interface LinkSource {
      */
     Subscription watch(LinkListener listener);
 
-    /** Returns a source that reads through {@code rtnl}, in its namespace; the caller keeps owning the handle. */
-    static LinkSource of(RtNetlink rtnl) {
+    /**
+     * Returns a source that reads through {@code rtnl}, in its namespace, the links in the daemon's device groups
+     * ({@code ownGroup}): another daemon's links, or anyone else's, are not this daemon's to show. The caller keeps
+     * owning the handle.
+     */
+    static LinkSource of(RtNetlink rtnl, IntPredicate ownGroup) {
         requireNonNull(rtnl, "rtnl");
+        requireNonNull(ownGroup, "ownGroup");
         return new LinkSource() {
             @Override
             public List<Link> list() {
-                return rtnl.links().list();
+                return rtnl.links().list().stream().filter(link -> ownGroup.test(link.group())).toList();
             }
 
             @Override
             public Subscription watch(LinkListener listener) {
-                return rtnl.monitorLinks(listener)::close;
+                return rtnl.monitorLinks(new LinkListener() {
+                    @Override
+                    public void onLinkEvent(LinkEvent event) {
+                        if (ownGroup.test(event.link().group())) {
+                            listener.onLinkEvent(event);
+                        }
+                    }
+
+                    @Override
+                    public void onEventsLost() {
+                        listener.onEventsLost();
+                    }
+                })::close;
             }
         };
     }

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("kernel")
 class LinksKernelTest {
 
+    /** The device group of the daemon under test's links; another daemon's links are in other groups. */
+    private static final int OWN_GROUP = 28100;
+
     private static final String EP2 = "f1c1b9f3058c15e86d35e55161b0061e054522ff22d62e81e0eee5984456dbfe";
     private static final String EP3 = "a2d2c0a4169d26f97e46f66272c1172f165633aa33e73f92f1fff6a95567ecaf";
 
@@ -45,14 +48,17 @@ class LinksKernelTest {
     @Test
     void linksShowTheKernelsViewWithDriftAgainstTheState() throws Exception {
         LinkOps links = netns.rtnl().links();
-        links.createBridge("mdnpb8f6511a52a");
-        links.createVeth(VethPair.of("mdnphe0b0a8e294", "mdnpce0b0a8e294"));
+        links.createBridge("mdnpb8f6511a52a", 0, OWN_GROUP);
+        links.createVeth(VethPair.of("mdnphe0b0a8e294", "mdnpce0b0a8e294").withGroup(OWN_GROUP));
         links.setMaster("mdnphe0b0a8e294", "mdnpb8f6511a52a");
         links.setUp("mdnphe0b0a8e294");
-        links.createBridge("mdnpbdeadbeef00");
-        links.createVeth(VethPair.of("mdnpha2d2c0a416", "mdnpctransient0"));
+        links.createBridge("mdnpbdeadbeef00", 0, OWN_GROUP);
+        links.createBridge("mdnpbanother00", 0, OWN_GROUP + 2); // another daemon's
+        links.createBridge("mdnpbnobody000"); // nobody's mark
+        links.createVeth(VethPair.of("mdnpha2d2c0a416", "mdnpctransient0").withGroup(OWN_GROUP));
 
-        try (InspectFixture inspect = InspectFixture.start(dir, LinkSource.of(netns.rtnl()))) {
+        try (InspectFixture inspect = InspectFixture.start(dir,
+                LinkSource.of(netns.rtnl(), group -> group == OWN_GROUP))) {
             inspect.docker.network(NET);
             inspect.docker.endpoint(NET, EP);
             inspect.docker.endpoint(NET, EP2, "10.88.0.3/16");
@@ -64,7 +70,7 @@ class LinksKernelTest {
 
             Map<String, JsonNode> byName = new HashMap<>();
             reply.forEach(link -> byName.put(link.get("name").asText(), link));
-            assertThat(byName).doesNotContainKey("lo");
+            assertThat(byName).doesNotContainKeys("lo", "mdnpbanother00", "mdnpbnobody000");
             JsonNode host = byName.get("mdnphe0b0a8e294");
             assertThat(host.get("drift").asText()).isEqualTo("NONE");
             assertThat(host.get("kind").asText()).isEqualTo("veth");
