@@ -34,6 +34,17 @@ final class SqlErrors {
         return code == SQLiteErrorCode.SQLITE_NOTADB || code.name().startsWith("SQLITE_CORRUPT");
     }
 
+    /**
+     * Returns true when SQLite could not read or write its files: an I/O error (a read-only file system among them),
+     * a full disk, a file it may not write or cannot open.
+     */
+    static boolean isStorageFailure(SQLException e) {
+        SQLiteErrorCode code = codeOf(e);
+        String name = code.name();
+        return code == SQLiteErrorCode.SQLITE_FULL || name.startsWith("SQLITE_IOERR")
+                || name.startsWith("SQLITE_READONLY") || name.startsWith("SQLITE_CANTOPEN");
+    }
+
     private static StoreException.Reason reasonOf(SQLException e) {
         SQLiteErrorCode code = codeOf(e);
         if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY || code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {

@@ -47,9 +47,11 @@ final class SqliteLibrary {
             SQLiteJDBCLoader.initialize();
             deleteFilesIn(directory);
         } catch (Exception e) { // initialize() declares Exception
+            // The driver logs why unpacking failed (a full disk) and throws "no native library found": say it here.
+            String unpackedInto = System.getProperty(DIRECTORY_PROPERTY, directory.toString());
             throw new StoreException(StoreException.Reason.FAILURE, "cannot load SQLite's native library (unpacked"
-                    + " into " + System.getProperty(DIRECTORY_PROPERTY) + ", which must allow executing it): " + e,
-                    e);
+                    + " into " + unpackedInto + ", which must allow executing it and have about 1 MiB free; "
+                    + StateFiles.probeWrite(Path.of(unpackedInto)) + "): " + e, e);
         }
     }
 

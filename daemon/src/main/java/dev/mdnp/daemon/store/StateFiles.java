@@ -1,7 +1,9 @@
 package dev.mdnp.daemon.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ final class StateFiles {
 
     /** The name of the database file in the state directory. */
     static final String DATABASE = "state.db";
+    /** The file {@link #probeWrite} writes to find out why a commit failed; it lives only while the probe runs. */
+    static final String PROBE = "state.probe";
 
     private static final Logger log = LoggerFactory.getLogger(StateFiles.class);
     static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
@@ -115,6 +119,34 @@ final class StateFiles {
             throw new StoreException(StoreException.Reason.FAILURE,
                     "narrow the permissions of " + path + ": " + e, e);
         }
+    }
+
+    /**
+     * Tries what a commit needs, a write in {@code directory}: writes one byte to a new file, {@value #PROBE}, which
+     * is deleted again. Returns the operating system's reason when that fails ({@code "writing in DIR fails:
+     * Read-only file system"}, {@code "...: No space left on device"}), otherwise the space left
+     * ({@code "DIR has 4096 bytes free"}). Never throws: it only explains another failure.
+     */
+    static String probeWrite(Path directory) {
+        Path probe = directory.resolve(PROBE);
+        try (FileChannel channel = FileChannel.open(probe, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.DELETE_ON_CLOSE),
+                PosixFilePermissions.asFileAttribute(FILE_MODE))) {
+            channel.write(ByteBuffer.wrap(new byte[1]));
+        } catch (IOException e) {
+            return "writing in " + directory + " fails: " + reason(e);
+        }
+        try {
+            return directory + " has " + Files.getFileStore(directory).getUsableSpace() + " bytes free";
+        } catch (IOException e) {
+            return "the free space in " + directory + " is unknown: " + reason(e);
+        }
+    }
+
+    /** Returns the operating system's words for a failed file operation, such as "Read-only file system". */
+    private static String reason(IOException e) {
+        return e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
+                : String.valueOf(e.getMessage());
     }
 
     /** Returns a mode as four octal digits, such as {@code 0755}. */

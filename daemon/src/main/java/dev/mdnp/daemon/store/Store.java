@@ -227,11 +227,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement of the transaction's frame (begin, commit). When it fails because the file system refused a
+     * write, the message also says what writing in the state directory meets now: SQLite says only "disk I/O error"
+     * when the kernel turned the file system read-only, and "database or disk is full" also when a little space is
+     * left but not enough for the write-ahead log to grow.
+     */
     private void execute(String sql, String action) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw SqlErrors.translate(action + " on " + file, e);
+            StoreException failure = SqlErrors.translate(action + " on " + file, e);
+            if (!SqlErrors.isStorageFailure(e)) {
+                throw failure;
+            }
+            Path directory = file.getParent();
+            throw new StoreException(failure.reason(), failure.getMessage() + " ("
+                    + StateFiles.probeWrite(directory == null ? file : directory) + ")", e);
         }
     }
 
