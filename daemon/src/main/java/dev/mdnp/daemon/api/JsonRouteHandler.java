@@ -17,6 +17,13 @@ import java.util.function.Supplier;
  */
 final class JsonRouteHandler implements HttpHandler {
 
+    /**
+     * Said when a method that needs arguments got none: Docker's plugin client sends a call again, without its body,
+     * when the connection broke while it was in flight (moby/moby#39331), as when the plugin was killed or restarted.
+     */
+    static final String EMPTY_BODY = " (the request body was empty: Docker resends a call that a plugin restart cut off"
+            + " without its body, moby/moby#39331; run the docker command again)";
+
     private final JsonCodec codec;
     private final Function<JsonNode, Supplier<?>> method;
 
@@ -37,7 +44,12 @@ final class JsonRouteHandler implements HttpHandler {
         byte[] body = exchange.getAttachment(RequestBodyHandler.BODY);
         JsonNode request = codec.parse(body == null ? new byte[0] : body);
         trace.named(CallIds.of(request));
-        Supplier<?> call = method.apply(request);
+        Supplier<?> call;
+        try {
+            call = method.apply(request);
+        } catch (BadRequestException e) {
+            throw body == null || body.length == 0 ? new BadRequestException(e.getMessage() + EMPTY_BODY, e) : e;
+        }
         trace.decoded();
         Object reply = call.get();
         trace.replying();
