@@ -9,6 +9,7 @@ import io.undertow.util.Headers;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one protocol method: decodes the body read by {@link RequestBodyHandler}, calls the driver, encodes the reply
@@ -26,6 +27,7 @@ final class JsonRouteHandler implements HttpHandler {
 
     private final JsonCodec codec;
     private final Function<JsonNode, Supplier<?>> method;
+    private final @Nullable Supplier<?> withoutBody;
 
     /**
      * Creates the adapter.
@@ -34,8 +36,17 @@ final class JsonRouteHandler implements HttpHandler {
      *     it, which returns the reply
      */
     JsonRouteHandler(JsonCodec codec, Function<JsonNode, Supplier<?>> method) {
+        this(codec, method, null);
+    }
+
+    /**
+     * Creates the adapter of a method that answers an empty body, when it needs arguments, with {@code withoutBody}
+     * instead of a 400: a read-only query whose failure would fail the Docker command it belongs to.
+     */
+    JsonRouteHandler(JsonCodec codec, Function<JsonNode, Supplier<?>> method, @Nullable Supplier<?> withoutBody) {
         this.codec = requireNonNull(codec, "codec");
         this.method = requireNonNull(method, "method");
+        this.withoutBody = withoutBody;
     }
 
     @Override
@@ -48,7 +59,13 @@ final class JsonRouteHandler implements HttpHandler {
         try {
             call = method.apply(request);
         } catch (BadRequestException e) {
-            throw body == null || body.length == 0 ? new BadRequestException(e.getMessage() + EMPTY_BODY, e) : e;
+            if (body != null && body.length > 0) {
+                throw e;
+            }
+            if (withoutBody == null) {
+                throw new BadRequestException(e.getMessage() + EMPTY_BODY, e);
+            }
+            call = withoutBody;
         }
         trace.decoded();
         Object reply = call.get();
