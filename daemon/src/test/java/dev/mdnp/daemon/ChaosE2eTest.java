@@ -34,9 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>After each restart, {@link MdnpAudit}: no duplicate address, no leaked or lost address or pool, no leaked or
  * missing link or rule, no drift; and every running container reaches its gateways and its peers. Every docker
  * command must succeed, except one the kill cut off: Docker sends a call whose connection broke again, but without
- * its body (moby/moby#39331), which mdnp refuses saying so. Docker then undoes the command; it counts as not done
- * (a container it left created is removed), and a removal is run again, which must then succeed. At the end
- * everything is removed and nothing may be left.
+ * its body (moby/moby#39331), which mdnp refuses saying so. Docker then undoes most of the command: the test takes
+ * the container's networks from Docker again (and removes it if it does not run), and runs a removal again, which
+ * must then succeed. At the end everything is removed and nothing may be left.
  *
  * <p>CI kills the daemon {@value #CI_KILLS} times, a full run ({@code -Dmdnp.reliability=full}) {@value #FULL_KILLS}
  * times; {@code -Dmdnp.chaos.kills=N} sets it, {@code -Dmdnp.chaos.seed=S} repeats a run's choices (Docker's and the
@@ -201,7 +201,8 @@ class ChaosE2eTest {
         DockerCli.Result result = run.result();
         if (result.exitCode() != 0 && result.err().contains(CUT_OFF)) {
             cutOff.add("run");
-            mustSucceed("rm", "-f", run.name());
+            containers.put(run.name(), new LinkedHashSet<>());
+            syncWithDocker(run.name());
             return;
         }
         assertThat(result.exitCode()).as("docker run of %s on %s: %s", run.name(), network, result.err()).isZero();
@@ -218,6 +219,7 @@ class ChaosE2eTest {
                 attachment.container());
         if (result.exitCode() != 0 && result.err().contains(CUT_OFF)) {
             cutOff.add("connect");
+            syncWithDocker(attachment.container());
             return;
         }
         assertThat(result.exitCode()).as("docker network connect %s %s: %s", attachment.network(),
@@ -228,6 +230,24 @@ class ChaosE2eTest {
     private void disconnect(Attachment attachment) throws Exception {
         mustSucceed("network", "disconnect", attachment.network(), attachment.container());
         containers.get(attachment.container()).remove(attachment.network());
+    }
+
+    /**
+     * Takes a container's networks from Docker after a command the kill cut off: Docker undoes most of such a
+     * command, not necessarily all of it. A container that does not run is removed.
+     */
+    private void syncWithDocker(String container) throws Exception {
+        DockerCli.Result state = plugin.docker().run("inspect", "--format",
+                "{{.State.Running}}{{range $name, $n := .NetworkSettings.Networks}} {{$name}}{{end}}", container);
+        List<String> fields = state.exitCode() == 0 ? List.of(state.out().split(" ")) : List.of("false");
+        if (!fields.get(0).equals("true")) {
+            mustSucceed("rm", "-f", container);
+            containers.remove(container);
+            return;
+        }
+        Set<String> on = containers.get(container);
+        on.clear();
+        fields.subList(1, fields.size()).stream().filter(networks::containsKey).forEach(on::add);
     }
 
     /** A container and a network. */
