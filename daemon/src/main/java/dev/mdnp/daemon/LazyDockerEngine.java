@@ -1,6 +1,7 @@
 package dev.mdnp.daemon;
 
 import dev.mdnp.daemon.dockerapi.DockerEngine;
+import dev.mdnp.daemon.dockerapi.DockerIpamNetwork;
 import dev.mdnp.daemon.dockerapi.DockerNetwork;
 import dev.mdnp.daemon.reconcile.DockerView;
 import java.time.Duration;
@@ -28,6 +29,11 @@ final class LazyDockerEngine implements DockerView, AutoCloseable {
     @Override
     public List<DockerNetwork> networksOfDriver(String driverName) {
         return engine().networksOfDriver(driverName);
+    }
+
+    @Override
+    public List<DockerIpamNetwork> networksOfIpamDriver(String ipamDriver) {
+        return engine().networksOfIpamDriver(ipamDriver);
     }
 
     private synchronized DockerEngine engine() {

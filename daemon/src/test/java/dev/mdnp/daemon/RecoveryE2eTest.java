@@ -8,6 +8,8 @@ import dev.mdnp.daemon.testsupport.DockerCli;
 import dev.mdnp.daemon.testsupport.E2eEnvironment;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
 import dev.mdnp.daemon.testsupport.HostLinks;
+import dev.mdnp.daemon.testsupport.MdnpAudit;
+import dev.mdnp.daemon.testsupport.UnixHttpClient;
 import dev.mdnp.model.client.InspectClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a restarted plugin gets no replay and must know its networks and endpoints from its state; a restarted Docker
  * brings back restart-policy containers through new endpoints; a killed Docker may forget the endpoints of the
  * containers it lost without telling mdnp, so mdnp must collect them itself by asking Docker. Restarting Docker
- * restarts the private engine every e2e test uses: each test leaves it answering, also when it fails.
+ * restarts the private engine every e2e test uses: each test leaves it answering, with its default flags, also when
+ * it fails. After each fault {@link MdnpAudit} finds Docker, mdnp and the kernel in agreement (no leaked address,
+ * pool, link or rule), and at the end nothing is left (issue 14, "dockerd faults").
  */
 @Tag("e2e")
+@Tag("reliability")
 class RecoveryE2eTest {
 
     /** Bounded, so that a lost peer fails in seconds: a ping that never gets an answer ends after 3 × 2 s. */
@@ -41,13 +46,22 @@ class RecoveryE2eTest {
     private static final Duration ORPHANS_COLLECTED = Duration.ofSeconds(30);
     /** Stopping {@code sleep} as PID 1 takes the whole stop timeout (10 s by default): it ignores SIGTERM. */
     private static final String[] QUICK_STOP = {"--stop-timeout", "2"};
+    /** Docker and mdnp agree again once the orphans are collected: as {@link #ORPHANS_COLLECTED}. */
+    private static final Duration CONSISTENT = ORPHANS_COLLECTED;
+    /** Two scans and then some: what mdnp must not collect is still there after this long. */
+    private static final Duration SEVERAL_SCANS = Duration.ofSeconds(7);
+    private static final List<String> LIVE_RESTORE = List.of("--live-restore");
 
     @RegisterExtension
     final E2ePlugin plugin = E2ePlugin.withServeArgs("--reconcile-interval", "2s");
 
+    private final MdnpAudit audit = new MdnpAudit(plugin);
+
     @AfterEach
-    void leaveTheEngineAnswering() throws Exception {
+    void leaveTheEngineAnsweringWithItsDefaultFlags() throws Exception {
         E2eEnvironment.ensureDockerdAnswers();
+        plugin.removeAll(); // before a restart without --live-restore, which would kill what live-restore kept
+        E2eEnvironment.ensureDefaultDockerd();
     }
 
     @Test
@@ -75,15 +89,18 @@ class RecoveryE2eTest {
         String c2Endpoint = endpointId(c2, network);
         assertPings(c2, ipv4(c1, network));
         assertPings(c1, ipv4(c2, network));
+        audit.awaitConsistent(CONSISTENT);
 
         removeContainersThenNetwork(network, c1, c2);
         awaitNoLinksOf(networkId, c1Endpoint, c2Endpoint);
+        audit.awaitNothingLeft(CONSISTENT);
     }
 
     @Test
     void afterDockerRestartsGracefullyTheRestartedContainerIsReachableAndTheNetworkCanBeRemoved() throws Exception {
         String network = networkWithMdnpIpam("10.231.41.0/24");
         String c1 = plugin.container(network, with(QUICK_STOP, "--restart=always"));
+        String stopped = plugin.container(network, QUICK_STOP);
         String c1EndpointBefore = endpointId(c1, network);
         String networkId = networkId(network);
 
@@ -94,9 +111,96 @@ class RecoveryE2eTest {
         String c2 = plugin.container(network);
         String c2Endpoint = endpointId(c2, network);
         assertPings(c2, c1Address);
+        // A container without a restart policy gets its network back when it is started again.
+        docker().ok("start", stopped);
+        assertPings(stopped, c1Address);
+        assertPings(c2, awaitRunningWithAddress(stopped, network));
+        audit.awaitConsistent(CONSISTENT);
+        audit.awaitReachable(CONSISTENT);
 
+        String stoppedEndpoint = endpointId(stopped, network);
+        removeContainersThenNetwork(network, c1, c2, stopped);
+        awaitNoLinksOf(networkId, c1EndpointBefore, c1EndpointAfter, c2Endpoint, stoppedEndpoint);
+        audit.awaitNothingLeft(CONSISTENT);
+    }
+
+    /**
+     * With {@code --live-restore} Docker keeps its containers running across its own crash and restart, and keeps
+     * their endpoints: they keep their network throughout, and mdnp, asking the restarted Docker, must find every
+     * endpoint still there and collect nothing.
+     */
+    @Test
+    void withLiveRestoreContainersKeepTheirNetworkWhileDockerIsKilledOrRestartedAndNothingIsCollected()
+            throws Exception {
+        E2eEnvironment.restartDockerdWith(LIVE_RESTORE);
+        String network = networkWithMdnpIpam("10.231.44.0/24");
+        String other = plugin.network("--subnet", "10.231.45.0/24");
+        String c1 = plugin.container(network);
+        String c2 = plugin.container(network);
+        docker().ok("network", "connect", other, c2);
+        String c2Address = ipv4(c2, network);
+        List<String> endpoints = List.of(endpointId(c1, network), endpointId(c2, network), endpointId(c2, other));
+
+        for (EngineCommand fault : List.<EngineCommand>of(E2eEnvironment::killDockerdWith,
+                E2eEnvironment::restartDockerdWith)) {
+            fault.run(LIVE_RESTORE);
+            assertThat(docker().ok("info", "--format", "{{.LiveRestoreEnabled}}")).isEqualTo("true");
+            assertThat(docker().ok("inspect", "--format", "{{.State.Running}}", c1, c2)).isEqualTo("true\ntrue");
+            assertPings(c1, c2Address);
+            // Two scans of the restarted Docker and more: every endpoint is still Docker's, nothing is collected.
+            await().during(SEVERAL_SCANS).atMost(SEVERAL_SCANS.plus(CONSISTENT)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(audit.violations()).isEmpty());
+            assertThat(plugin.daemon().log().lines()).as("nothing collected")
+                    .noneMatch(line -> line.contains("orphan") && line.contains("collected"));
+            assertThat(List.of(endpointId(c1, network), endpointId(c2, network), endpointId(c2, other)))
+                    .isEqualTo(endpoints);
+            audit.awaitReachable(CONSISTENT);
+        }
+        String c3 = plugin.container(network);
+        assertPings(c3, c2Address);
+
+        removeContainersThenNetwork(network, c1, c2, c3);
+        docker().ok("network", "rm", other);
+        plugin.removed(other);
+        audit.awaitNothingLeft(CONSISTENT);
+    }
+
+    /**
+     * Docker sends each IPAM release once and forgets it whatever the answer, and a restart of mdnp can cut off the
+     * answer of an allocation (ChaosE2eTest lost a ReleasePool this way: Docker resent it without its body,
+     * moby/moby#39331). Such allocations are made here directly on the plugin's socket, as Docker's lost calls leave
+     * them: mdnp finds the pool no network has and the address no endpoint has, and frees both; the live network's
+     * gateway and endpoints stay.
+     */
+    @Test
+    void aPoolAndAnAddressThatDockerLostTrackOfAreCollected() throws Exception {
+        String network = networkWithMdnpIpam("10.231.46.0/24");
+        String c1 = plugin.container(network);
+        String c2 = plugin.container(network);
+        try (UnixHttpClient socket = UnixHttpClient.connect(plugin.daemon().socket())) {
+            assertThat(socket.post("/IpamDriver.RequestPool", "{\"AddressSpace\":\"MdnpLocal\","
+                    + "\"Pool\":\"10.231.47.0/24\",\"SubPool\":\"\",\"Options\":{},\"V6\":false}").status())
+                    .isEqualTo(200);
+            assertThat(socket.post("/IpamDriver.RequestAddress", "{\"PoolID\":\"MdnpLocal/10.231.46.0/24\","
+                    + "\"Address\":\"10.231.46.77\",\"Options\":{}}").status()).isEqualTo(200);
+        }
+        assertThat(audit.violations()).as("the audit sees both leaks").hasSize(2);
+
+        audit.awaitConsistent(CONSISTENT);
+        assertThat(plugin.daemon().log()).contains("orphan pool collected pool=MdnpLocal/10.231.47.0/24")
+                .contains("orphan address collected pool=MdnpLocal/10.231.46.0/24 address=10.231.46.77");
+        assertPings(c1, ipv4(c2, network));
+        String again = plugin.network("--ipam-driver", plugin.name(), "--subnet", "10.231.47.0/24");
+        docker().ok("network", "rm", again);
+        plugin.removed(again);
         removeContainersThenNetwork(network, c1, c2);
-        awaitNoLinksOf(networkId, c1EndpointBefore, c1EndpointAfter, c2Endpoint);
+        audit.awaitNothingLeft(CONSISTENT);
+    }
+
+    /** {@code E2eEnvironment.killDockerdWith} or {@code restartDockerdWith}. */
+    @FunctionalInterface
+    private interface EngineCommand {
+        void run(List<String> dockerdArgs) throws Exception;
     }
 
     /**
@@ -157,9 +261,17 @@ class RecoveryE2eTest {
             }
         });
 
+        // The container without a restart policy gets its network back when it is started again.
+        docker().ok("start", c2);
+        assertPings(c3, awaitRunningWithAddress(c2, network));
+        audit.awaitConsistent(CONSISTENT);
+        audit.awaitReachable(CONSISTENT);
+
         String c1Endpoint = endpointId(c1, network);
+        String c2Endpoint = endpointId(c2, network);
         removeContainersThenNetwork(network, c1, c2, c3);
-        awaitNoLinksOf(networkId, lost.get(0), lost.get(1), c1Endpoint, c3Endpoint);
+        awaitNoLinksOf(networkId, lost.get(0), lost.get(1), c1Endpoint, c2Endpoint, c3Endpoint);
+        audit.awaitNothingLeft(CONSISTENT);
     }
 
     private DockerCli docker() {

@@ -8,11 +8,13 @@ import dev.mdnp.model.cnm.DeleteEndpointRequest;
 import dev.mdnp.model.cnm.DeleteNetworkRequest;
 import dev.mdnp.model.cnm.DiscoveryNotification;
 import dev.mdnp.model.cnm.EndpointOperInfoRequest;
+import dev.mdnp.model.cnm.EndpointOperInfoResponse;
 import dev.mdnp.model.cnm.FreeNetworkRequest;
 import dev.mdnp.model.cnm.JoinRequest;
 import dev.mdnp.model.cnm.LeaveRequest;
 import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
 import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
+import java.util.Map;
 
 /** The 14 {@code NetworkDriver.*} paths of cnm-remote-api.md §2, each declared and registered once. */
 final class CnmRoutes {
@@ -43,7 +45,11 @@ final class CnmRoutes {
         routes.post(FREE_NETWORK, routes.json(FreeNetworkRequest.class, driver::freeNetwork));
         routes.post(CREATE_ENDPOINT, routes.json(CreateEndpointRequest.class, driver::createEndpoint));
         routes.post(DELETE_ENDPOINT, routes.json(DeleteEndpointRequest.class, driver::deleteEndpoint));
-        routes.post(ENDPOINT_OPER_INFO, routes.json(EndpointOperInfoRequest.class, driver::endpointOperInfo));
+        // Docker asks for it after the join of a docker run or network connect; when a plugin restart cut the call
+        // off, Docker resends it without its body (moby/moby#39331), and an error would fail the command with the
+        // endpoint joined. Without ids it gets what an unknown endpoint gets: no operational data.
+        routes.post(ENDPOINT_OPER_INFO, routes.json(EndpointOperInfoRequest.class, driver::endpointOperInfo),
+                () -> new EndpointOperInfoResponse(Map.of()));
         routes.post(JOIN, routes.json(JoinRequest.class, driver::join));
         routes.post(LEAVE, routes.json(LeaveRequest.class, driver::leave));
         routes.post(PROGRAM_EXTERNAL_CONNECTIVITY,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The table of protocol routes: each {@code POST /<Interface>.<Method>} path is registered once, wrapped in the same
@@ -38,8 +39,16 @@ final class RouteTable {
 
     /** Registers a method at {@code path}; {@code method} is made by {@link #json} or {@link #noArgs}. */
     void post(String path, Function<JsonNode, Supplier<?>> method) {
+        post(path, method, null);
+    }
+
+    /**
+     * Registers a method at {@code path} as {@link #post(String, Function)} does, one that answers an empty body with
+     * {@code withoutBody} when not null (see {@link JsonRouteHandler}).
+     */
+    void post(String path, Function<JsonNode, Supplier<?>> method, @Nullable Supplier<?> withoutBody) {
         HttpHandler call = new CallScopeHandler(recorder,
-                new ErrorMappingHandler(errors, new JsonRouteHandler(codec, method)));
+                new ErrorMappingHandler(errors, new JsonRouteHandler(codec, method, withoutBody)));
         routing.post(path, new RequestBodyHandler(maxBodyBytes, errors, call));
         methods.put(path, methodName(path));
     }

@@ -121,6 +121,41 @@ public final class DockerEngine implements AutoCloseable {
         return List.copyOf(networks);
     }
 
+    /**
+     * Returns every network whose IPAM driver is {@code ipamDriver}, whatever its network driver, with the pools it
+     * holds and the addresses it uses; a network removed while this runs is left out. Sends
+     * {@code GET /v1.41/networks} (Docker has no filter on the IPAM driver), then {@code GET /v1.41/networks/ID} for
+     * each network of that IPAM driver.
+     *
+     * @throws IllegalArgumentException if {@code ipamDriver} is blank
+     * @throws DockerEngineException as {@link #networksOfDriver} does
+     */
+    public List<DockerIpamNetwork> networksOfIpamDriver(String ipamDriver) {
+        if (ipamDriver.isBlank()) {
+            throw new IllegalArgumentException("IPAM driver name is blank");
+        }
+        List<NetworkBody> summaries = decode(NETWORKS, json::networkList, successBody(NETWORKS, get(NETWORKS,
+                NETWORKS)));
+        List<DockerIpamNetwork> networks = new ArrayList<>();
+        for (NetworkBody summary : summaries) {
+            if (!summary.ipam().driver().equals(ipamDriver)) {
+                continue;
+            }
+            if (!NETWORK_ID.matcher(summary.id()).matches()) {
+                throw new DockerEngineException(engine() + " listed a network with the unusable id \""
+                        + summary.id() + "\" for GET " + NETWORKS);
+            }
+            String inspect = NETWORKS + "/" + summary.id();
+            ContentResponse reply = get(inspect, inspect);
+            if (reply.getStatus() == NOT_FOUND) {
+                log.debug("docker network vanished between list and inspect net={}", shortId(summary.id()));
+                continue;
+            }
+            networks.add(decode(inspect, json::ipamNetwork, successBody(inspect, reply)));
+        }
+        return List.copyOf(networks);
+    }
+
     /** Stops the HTTP client and its threads, aborting any request still in flight. */
     @Override
     public void close() {

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes the few Docker Engine API bodies {@link DockerEngine} uses (Engine API v1.41, {@code Network},
@@ -60,6 +63,39 @@ final class EngineJson {
     }
 
     /**
+     * Decodes the body of {@code GET /networks/{id}} into what the network holds of its IPAM driver's: its subnets,
+     * the gateways and auxiliary addresses of its IPAM config, and its endpoints' addresses, all bare but the
+     * subnets.
+     */
+    DockerIpamNetwork ipamNetwork(byte[] body) throws IOException {
+        NetworkBody network = mapper.readValue(body, NetworkBody.class);
+        if (network == null) {
+            throw new IOException("expected a JSON network object");
+        }
+        List<String> subnets = new ArrayList<>();
+        List<String> gateways = new ArrayList<>();
+        List<String> aux = new ArrayList<>();
+        for (IpamConfigBody config : network.ipam().config()) {
+            if (!config.subnet().isEmpty()) {
+                subnets.add(config.subnet());
+            }
+            if (!config.gateway().isEmpty()) {
+                gateways.add(bare(config.gateway()));
+            }
+            config.auxiliaryAddresses().values().forEach(address -> aux.add(bare(address)));
+        }
+        List<String> addresses = new ArrayList<>();
+        for (EndpointBody endpoint : network.containers().values()) {
+            for (String address : List.of(endpoint.ipv4Address(), endpoint.ipv6Address())) {
+                if (!address.isEmpty()) {
+                    addresses.add(bare(address));
+                }
+            }
+        }
+        return new DockerIpamNetwork(network.id(), network.driver(), subnets, gateways, aux, addresses);
+    }
+
+    /**
      * Returns the {@code message} of an error body, or the body itself as text when it is not Docker's error JSON
      * (a proxy's or an old engine's plain-text answer).
      */
@@ -82,6 +118,11 @@ final class EngineJson {
         return value == null ? "" : value;
     }
 
+    private static String bare(String address) {
+        int slash = address.indexOf('/');
+        return slash < 0 ? address : address.substring(0, slash);
+    }
+
     /**
      * A network as {@code GET /networks} and {@code GET /networks/{id}} give it; the list may leave
      * {@code Containers} empty.
@@ -91,24 +132,64 @@ final class EngineJson {
      * @param driver the network's driver; JSON {@code "Driver"}
      * @param containers the endpoints by container id; JSON {@code "Containers"}; {@code null}
      *     becomes empty, a {@code null} entry one of empty strings
+     * @param ipam its IPAM driver and config; JSON {@code "IPAM"}; {@code null} becomes empty
      */
     record NetworkBody(
             @JsonProperty("Id") String id,
             @JsonProperty("Name") String name,
             @JsonProperty("Driver") String driver,
-            @JsonProperty("Containers") Map<String, EndpointBody> containers) {
+            @JsonProperty("Containers") Map<String, EndpointBody> containers,
+            @JsonProperty("IPAM") IpamBody ipam) {
 
         NetworkBody {
             id = text(id);
             name = text(name);
             driver = text(driver);
             containers = containers == null ? Map.of() : copyOf(containers);
+            ipam = ipam == null ? new IpamBody("", List.of()) : ipam;
         }
 
         private static Map<String, EndpointBody> copyOf(Map<String, EndpointBody> containers) {
             Map<String, EndpointBody> copy = new LinkedHashMap<>();
             containers.forEach((key, value) -> copy.put(key, value == null ? new EndpointBody("", "", "") : value));
             return Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /**
+     * A network's {@code IPAM}.
+     *
+     * @param driver the IPAM driver; JSON {@code "Driver"}
+     * @param config its pools; JSON {@code "Config"}; {@code null} and {@code null} entries are left out
+     */
+    record IpamBody(
+            @JsonProperty("Driver") String driver,
+            @JsonProperty("Config") List<IpamConfigBody> config) {
+
+        IpamBody {
+            driver = text(driver);
+            config = config == null ? List.of() : config.stream().filter(Objects::nonNull).toList();
+        }
+    }
+
+    /**
+     * One pool of a network's {@code IPAM.Config}.
+     *
+     * @param subnet JSON {@code "Subnet"}
+     * @param gateway JSON {@code "Gateway"}, {@code ""} when Docker shows none
+     * @param auxiliaryAddresses JSON {@code "AuxiliaryAddresses"}, by name
+     */
+    record IpamConfigBody(
+            @JsonProperty("Subnet") String subnet,
+            @JsonProperty("Gateway") String gateway,
+            @JsonProperty("AuxiliaryAddresses") Map<String, String> auxiliaryAddresses) {
+
+        IpamConfigBody {
+            subnet = text(subnet);
+            gateway = text(gateway);
+            auxiliaryAddresses = auxiliaryAddresses == null ? Map.of() : auxiliaryAddresses.entrySet().stream()
+                    .filter(entry -> entry.getValue() != null)
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
         }
     }
 

@@ -51,10 +51,23 @@ public final class LinkOps {
      * @throws IllegalArgumentException before sending, for a negative MTU or group
      */
     public void createBridge(String name, int mtu, int group) {
+        createBridge(name, mtu, group, null);
+    }
+
+    /**
+     * As {@link #createBridge(String, int, int)} with {@code IFLA_ADDRESS} unless {@code mac} is null: {@code ip link
+     * add NAME [mtu MTU] [address MAC] [group GROUP] type bridge}. A bridge given its address keeps it; without one it
+     * takes the lowest address of its ports and changes it whenever a port with a lower one joins or the port with the
+     * lowest leaves, so that neighbours holding the old address in their ARP cache lose it until the entry expires.
+     *
+     * @throws IllegalArgumentException before sending, for a negative MTU or group
+     */
+    public void createBridge(String name, int mtu, int group, @Nullable MacAddress mac) {
         requireNotNegative("mtu", mtu);
         requireNotNegative("group", group);
-        String operation = "create bridge " + name + (mtu == 0 ? "" : " with mtu " + mtu) + inGroup(group);
-        exchange.ack(operation, LinkMessages.createBridge(LinkNames.require(name), mtu, group));
+        String operation = "create bridge " + name + (mtu == 0 ? "" : " with mtu " + mtu)
+                + (mac == null ? "" : " with address " + mac) + inGroup(group);
+        exchange.ack(operation, LinkMessages.createBridge(LinkNames.require(name), mtu, group, octets(mac)));
     }
 
     /**

@@ -10,9 +10,13 @@ import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.daemon.driver.NetworkDriver;
+import dev.mdnp.daemon.ipam.AddressRecord;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.ipam.IpamSnapshot;
 import dev.mdnp.model.cnm.DeleteEndpointRequest;
 import dev.mdnp.model.cnm.DeleteNetworkRequest;
+import dev.mdnp.model.ipam.ReleaseAddressRequest;
+import dev.mdnp.model.ipam.ReleasePoolRequest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects networks and endpoints that mdnp holds but Docker no longer knows, as an unclean dockerd exit leaves them
  * (Docker then forgets them without calling the plugin): deletes their links and records through the driver and
- * frees their addresses in mdnp's IPAM.
+ * frees their addresses in mdnp's IPAM. It also frees the pools and addresses of mdnp's IPAM that Docker no longer
+ * uses, whose release was lost while mdnp was down or cut off by its restart ({@link IpamLeaks}).
  *
  * <p>Runs on its own thread, every interval, never inside a plugin API call: a call that asked Docker could deadlock
  * dockerd. Something missing from Docker is collected only when it is still missing in the next scan, so that a
@@ -107,6 +112,7 @@ public final class OrphanCollector implements AutoCloseable {
                 .map(Endpoint::id)
                 .filter(id -> !dockerEndpoints.contains(id))
                 .forEach(missing::add);
+        missing.addAll(IpamLeaks.find(docker.networksOfIpamDriver(driverName), ipam.snapshot(), state));
         Set<String> collected = new HashSet<>();
         for (String id : missing) {
             if (suspects.contains(id) && collect(id, dockerAddresses)) {
@@ -135,8 +141,18 @@ public final class OrphanCollector implements AutoCloseable {
         }
     }
 
-    /** Collects the network or endpoint with this id, if mdnp still holds it; returns whether it did. */
+    /**
+     * Collects the network or endpoint with this id, or the pool or address {@link IpamLeaks} names, if mdnp still
+     * holds it; returns whether it did.
+     */
     private boolean collect(String id, Set<String> dockerAddresses) {
+        if (id.startsWith(IpamLeaks.POOL)) {
+            return collectPool(id.substring(IpamLeaks.POOL.length()));
+        }
+        if (id.startsWith(IpamLeaks.ADDRESS)) {
+            String[] poolAndAddress = id.substring(IpamLeaks.ADDRESS.length()).split(" ", 2);
+            return collectAddress(poolAndAddress[0], poolAndAddress[1]);
+        }
         if (state.network(id).isPresent()) {
             List<Endpoint> endpoints = state.endpointsOf(id);
             driver.deleteNetwork(new DeleteNetworkRequest(id));
@@ -151,6 +167,28 @@ public final class OrphanCollector implements AutoCloseable {
                     DockerIds.shortId(endpoint.networkId()), endpoint.request().endpointInterface().address());
             return true;
         }).orElse(false);
+    }
+
+    /** Frees the address if mdnp's IPAM still holds it. */
+    private boolean collectAddress(String poolId, String address) {
+        boolean taken = ipam.snapshot().addresses().contains(new AddressRecord(poolId, address));
+        if (taken) {
+            ipam.releaseAddress(new ReleaseAddressRequest(poolId, address));
+            log.info("orphan address collected pool={} address={}", poolId, address);
+        }
+        return taken;
+    }
+
+    /** Frees the pool if mdnp's IPAM still holds it without an address taken: a new network may have taken it. */
+    private boolean collectPool(String poolId) {
+        IpamSnapshot held = ipam.snapshot();
+        boolean empty = held.pools().stream().anyMatch(pool -> pool.poolId().equals(poolId))
+                && held.addresses().stream().noneMatch(address -> address.poolId().equals(poolId));
+        if (empty) {
+            ipam.releasePool(new ReleasePoolRequest(poolId));
+            log.info("orphan pool collected pool={}", poolId);
+        }
+        return empty;
     }
 
     /**

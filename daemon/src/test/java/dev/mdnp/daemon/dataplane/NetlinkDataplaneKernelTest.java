@@ -7,6 +7,7 @@ import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.netlink.Address;
 import dev.mdnp.daemon.netlink.Link;
+import dev.mdnp.daemon.netlink.MacAddress;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
@@ -69,6 +70,26 @@ class NetlinkDataplaneKernelTest {
                 "add address 10.231.99.1/24", "add address fd31:99:0:0:0:0:0:1/64", "set up",
                 "enable route_localnet", "enable forwarding", "enable forwarding", "add firewall rules");
         assertThat(ops).allMatch(KernelOp::succeeded);
+    }
+
+    /**
+     * A bridge without an address of its own takes the lowest of its ports': a container starting with a lower one,
+     * or the lowest one leaving, would change the gateway's MAC under the containers' ARP caches (found by
+     * ConcurrencyE2eTest: containers lost their gateway for half a minute).
+     */
+    @Test
+    void theBridgeKeepsItsOwnMacWhilePortsWithALowerOneComeAndGo() {
+        dataplane.createNetwork(NETWORK, ops::add);
+        MacAddress own = rtnl.links().get(BRIDGE).orElseThrow().mac();
+        assertThat(own).isEqualTo(CreateBridgeStep.macOf(BRIDGE));
+
+        MacAddress lowest = MacAddress.parse("02:00:00:00:00:01");
+        rtnl.links().createVeth(VethPair.of("mdnptlow", "mdnptlowc").withMac(lowest));
+        rtnl.links().setMaster("mdnptlow", BRIDGE);
+        rtnl.links().setUp("mdnptlow");
+        assertThat(rtnl.links().get(BRIDGE).orElseThrow().mac()).as("with a port of a lower MAC").isEqualTo(own);
+        rtnl.links().delete("mdnptlow");
+        assertThat(rtnl.links().get(BRIDGE).orElseThrow().mac()).as("once it left").isEqualTo(own);
     }
 
     @Test

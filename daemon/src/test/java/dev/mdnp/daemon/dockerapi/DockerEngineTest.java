@@ -105,6 +105,33 @@ class DockerEngineTest {
     }
 
     @Test
+    void returnsEachNetworkOfTheIpamDriverWhateverItsDriverWithItsPoolsGatewaysAuxAddressesAndEndpointAddresses() {
+        String bridgeWithMdnpIpam = """
+                {"Name": "b", "Id": "%s", "Driver": "bridge", "Containers": {},
+                 "IPAM": {"Driver": "mdnp", "Config": [{"Subnet": "10.231.8.0/24", "Gateway": "10.231.8.254",
+                  "AuxiliaryAddresses": {"printer": "10.231.8.10"}}, null]}}
+                """.formatted(NET_BRIDGE);
+        stub.reply(LIST, 200, """
+                [{"Name": "net-a", "Id": "%1$s", "Driver": "mdnp", "IPAM": {"Driver": "mdnp"}},
+                 {"Name": "net-b", "Id": "%2$s", "Driver": "mdnp", "IPAM": {"Driver": "default"}},
+                 {"Name": "b", "Id": "%3$s", "Driver": "bridge", "IPAM": {"Driver": "mdnp"}}]
+                """.formatted(NET_A, NET_B, NET_BRIDGE));
+        stub.reply(LIST + "/" + NET_A, 200, INSPECT_A.replace("\"Scope\"",
+                "\"IPAM\": {\"Driver\": \"mdnp\", \"Config\": [{\"Subnet\": \"10.231.7.0/24\"}]}, \"Scope\""));
+        stub.reply(LIST + "/" + NET_BRIDGE, 200, bridgeWithMdnpIpam);
+
+        try (DockerEngine engine = DockerEngine.connect(stub.dockerHost(), TIMEOUT)) {
+            assertThat(engine.networksOfIpamDriver(DRIVER)).containsExactly(
+                    new DockerIpamNetwork(NET_A, "mdnp", List.of("10.231.7.0/24"), List.of(), List.of(),
+                            List.of("10.231.7.3", "fd00::3", "10.231.7.2")),
+                    new DockerIpamNetwork(NET_BRIDGE, "bridge", List.of("10.231.8.0/24"), List.of("10.231.8.254"),
+                            List.of("10.231.8.10"), List.of()));
+        }
+        assertThat(stub.requests()).extracting(StubHttpServer.Request::path)
+                .containsExactly(LIST, LIST + "/" + NET_A, LIST + "/" + NET_BRIDGE);
+    }
+
+    @Test
     void networkThatVanishesBetweenListAndInspectIsLeftOut() {
         stub.reply(LIST, 200, LIST_BODY);
         stub.reply(LIST + "/" + NET_B, 200, INSPECT_B);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.dockerapi.DockerEndpoint;
 import dev.mdnp.daemon.dockerapi.DockerEngineException;
+import dev.mdnp.daemon.dockerapi.DockerIpamNetwork;
 import dev.mdnp.daemon.dockerapi.DockerNetwork;
 import dev.mdnp.daemon.driver.DriverJournal;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.ipam.PoolRecord;
 import dev.mdnp.daemon.testsupport.RecordingDataplane;
 import dev.mdnp.model.cnm.CreateEndpointRequest;
 import dev.mdnp.model.cnm.CreateNetworkRequest;
@@ -18,7 +20,6 @@ import dev.mdnp.model.cnm.IpamData;
 import dev.mdnp.model.cnm.OptionKeys;
 import dev.mdnp.model.ipam.RequestAddressRequest;
 import dev.mdnp.model.ipam.RequestPoolRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,11 +40,8 @@ class OrphanCollectorTest {
     private final RecordingDataplane kernel = new RecordingDataplane();
     private final NetworkDriver driver = new NetworkDriver(state, kernel, DriverJournal.NONE);
     private final IpamDriver ipam = new IpamDriver();
-    private final List<DockerNetwork> docker = new ArrayList<>();
-    private final OrphanCollector collector = new OrphanCollector(name -> {
-        assertThat(name).isEqualTo(DRIVER);
-        return List.copyOf(docker);
-    }, DRIVER, state, driver, ipam);
+    private final FakeDockerView docker = new FakeDockerView(DRIVER);
+    private final OrphanCollector collector = new OrphanCollector(docker, DRIVER, state, driver, ipam);
     private String poolId;
 
     @BeforeEach
@@ -61,7 +59,7 @@ class OrphanCollectorTest {
 
     @Test
     void anEndpointDockerForgotIsCollectedOnTheSecondScanWithItsLinkAndAddress() {
-        docker.add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"))));
+        docker.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"))));
 
         assertThat(collector.scan()).isEmpty();
         assertThat(state.endpoint(LOST)).isPresent();
@@ -75,9 +73,9 @@ class OrphanCollectorTest {
 
     @Test
     void somethingBackInDockerBeforeTheSecondScanIsKept() {
-        docker.add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"))));
+        docker.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"))));
         collector.scan();
-        docker.set(0, new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"),
+        docker.networks().set(0, new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"),
                 dockerEndpoint(LOST, "10.77.0.3/24"))));
 
         assertThat(collector.scan()).isEmpty();
@@ -88,7 +86,7 @@ class OrphanCollectorTest {
     @Test
     void anAddressDockerGaveToAnotherEndpointIsNotFreed() {
         String other = "ffee0a8e2947b04d75c24d44050aff50d943411ee11c51df70fddd4873345caed";
-        docker.add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"),
+        docker.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"),
                 dockerEndpoint(other, "10.77.0.3/24"))));
 
         collector.scan();
@@ -103,7 +101,7 @@ class OrphanCollectorTest {
         driver.createNetwork(new CreateNetworkRequest(otherNet, Map.of(OptionKeys.GENERIC, Map.of()),
                 List.of(new IpamData(IpamDriver.LOCAL_ADDRESS_SPACE, "10.78.0.0/24", "10.78.0.1/24", Map.of())),
                 List.of()));
-        docker.add(new DockerNetwork(otherNet, "other", List.of()));
+        docker.networks().add(new DockerNetwork(otherNet, "other", List.of()));
 
         collector.scan();
         assertThat(collector.scan()).containsExactly(NET);
@@ -124,12 +122,100 @@ class OrphanCollectorTest {
 
     @Test
     void aFailingDockerChangesNothing() {
-        OrphanCollector failing = new OrphanCollector(name -> {
-            throw new DockerEngineException("cannot connect to the Docker engine");
+        OrphanCollector failing = new OrphanCollector(new DockerView() {
+            @Override
+            public List<DockerNetwork> networksOfDriver(String driverName) {
+                throw new DockerEngineException("cannot connect to the Docker engine");
+            }
+
+            @Override
+            public List<DockerIpamNetwork> networksOfIpamDriver(String ipamDriver) {
+                throw new DockerEngineException("cannot connect to the Docker engine");
+            }
         }, DRIVER, state, driver, ipam);
 
         assertThatThrownBy(failing::scan).isInstanceOf(DockerEngineException.class);
         assertThat(state.endpoints()).hasSize(2);
+    }
+
+    /**
+     * A ReleasePool lost while mdnp was down, or resent without its body after a restart (moby/moby#39331), leaves a
+     * pool no network has (found by ChaosE2eTest: the subnet could not be created again).
+     */
+    @Test
+    void aPoolNoNetworkOfDockersHasAndWithoutAddressesIsFreedOnTheSecondScan() {
+        String lost = ipam.requestPool(new RequestPoolRequest(IpamDriver.LOCAL_ADDRESS_SPACE, "10.79.0.0/24", "",
+                Map.of(), false)).poolId();
+        dockerKnowsNetAndItsEndpoints();
+
+        assertThat(collector.scan()).isEmpty();
+        assertThat(collector.scan()).containsExactly("pool " + lost);
+
+        assertThat(ipam.snapshot().pools()).extracting(PoolRecord::poolId).containsExactly(poolId);
+        assertThat(addressesOf(poolId)).containsExactly("10.77.0.1", "10.77.0.2", "10.77.0.3");
+    }
+
+    @Test
+    void aPoolWithAnAddressTakenIsKeptEvenWhenNoNetworkOfDockersHasIt() {
+        String other = ipam.requestPool(new RequestPoolRequest(IpamDriver.LOCAL_ADDRESS_SPACE, "10.79.0.0/24", "",
+                Map.of(), false)).poolId();
+        ipam.requestAddress(new RequestAddressRequest(other, "", Map.of()));
+        dockerKnowsNetAndItsEndpoints();
+
+        collector.scan();
+        assertThat(collector.scan()).isEmpty();
+        assertThat(ipam.snapshot().pools()).hasSize(2);
+    }
+
+    /** A ReleaseAddress lost the same way leaves an address no endpoint has. */
+    @Test
+    void anAddressThatNoEndpointGatewayOrAuxAddressExplainsIsFreedOnTheSecondScan() {
+        ipam.requestAddress(new RequestAddressRequest(poolId, "10.77.0.9", Map.of()));
+        ipam.requestAddress(new RequestAddressRequest(poolId, "10.77.0.10", Map.of()));
+        docker.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"),
+                dockerEndpoint(LOST, "10.77.0.3/24"))));
+        docker.ipamNetworks().add(new DockerIpamNetwork(NET, DRIVER, List.of("10.77.0.0/24"), List.of(),
+                List.of("10.77.0.10"), List.of("10.77.0.2", "10.77.0.3")));
+
+        assertThat(collector.scan()).isEmpty();
+        assertThat(collector.scan()).containsExactly("address " + poolId + " 10.77.0.9");
+
+        assertThat(addressesOf(poolId)).containsExactly("10.77.0.1", "10.77.0.2", "10.77.0.3", "10.77.0.10");
+    }
+
+    @Test
+    void anAddressTakenAgainBeforeTheSecondScanIsKept() {
+        ipam.requestAddress(new RequestAddressRequest(poolId, "10.77.0.9", Map.of()));
+        dockerKnowsNetAndItsEndpoints();
+        collector.scan();
+        docker.ipamNetworks().set(0, new DockerIpamNetwork(NET, DRIVER, List.of("10.77.0.0/24"), List.of(),
+                List.of(), List.of("10.77.0.2", "10.77.0.3", "10.77.0.9")));
+
+        assertThat(collector.scan()).isEmpty();
+        assertThat(addressesOf(poolId)).contains("10.77.0.9");
+    }
+
+    /** Docker shows only a user's --gateway; of another driver's network mdnp cannot tell which address it is. */
+    @Test
+    void theAddressesOfAPoolWhoseGatewayNeitherDockerNorMdnpTellsAreKept() {
+        String other = ipam.requestPool(new RequestPoolRequest(IpamDriver.LOCAL_ADDRESS_SPACE, "10.79.0.0/24", "",
+                Map.of(), false)).poolId();
+        ipam.requestAddress(new RequestAddressRequest(other, "", Map.of(OptionKeys.REQUEST_ADDRESS_TYPE,
+                OptionKeys.GATEWAY_ADDRESS_TYPE)));
+        dockerKnowsNetAndItsEndpoints();
+        docker.ipamNetworks().add(new DockerIpamNetwork(KEPT, "bridge", List.of("10.79.0.0/24"), List.of(),
+                List.of(), List.of()));
+
+        collector.scan();
+        assertThat(collector.scan()).isEmpty();
+        assertThat(addressesOf(other)).containsExactly("10.79.0.1");
+    }
+
+    private void dockerKnowsNetAndItsEndpoints() {
+        docker.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"),
+                dockerEndpoint(LOST, "10.77.0.3/24"))));
+        docker.ipamNetworks().add(new DockerIpamNetwork(NET, DRIVER, List.of("10.77.0.0/24"), List.of(), List.of(),
+                List.of("10.77.0.2", "10.77.0.3")));
     }
 
     private void endpoint(String id, String address) {

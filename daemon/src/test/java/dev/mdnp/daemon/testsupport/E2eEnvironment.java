@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,8 @@ public final class E2eEnvironment {
     private static final String ENGINE_SCRIPT = "scripts/e2e-dockerd";
     /** A graceful restart waits up to 60 s for dockerd to stop and 60 s for it to answer again. */
     private static final long ENGINE_SCRIPT_TIMEOUT_SECONDS = 180;
+    /** Extra dockerd flags the engine script passes on when it starts dockerd. */
+    private static final String DOCKERD_ARGS = "MDNP_E2E_DOCKERD_ARGS";
 
     private E2eEnvironment() {
     }
@@ -40,7 +43,16 @@ public final class E2eEnvironment {
      * are stopped, those with a restart policy come back. Returns once it answers.
      */
     public static void restartDockerd() throws IOException, InterruptedException {
-        runEngineScript("restart");
+        runEngineScript("restart", List.of());
+    }
+
+    /**
+     * Restarts the private engine gracefully as {@link #restartDockerd()} does, with {@code dockerdArgs} added to
+     * dockerd's flags ({@code MDNP_E2E_DOCKERD_ARGS}), e.g. {@code --live-restore}; the next restart or kill without
+     * them starts it with the default flags again.
+     */
+    public static void restartDockerdWith(List<String> dockerdArgs) throws IOException, InterruptedException {
+        runEngineScript("restart", dockerdArgs);
     }
 
     /**
@@ -48,7 +60,12 @@ public final class E2eEnvironment {
      * Returns once it answers.
      */
     public static void killDockerd() throws IOException, InterruptedException {
-        runEngineScript("kill");
+        runEngineScript("kill", List.of());
+    }
+
+    /** Kills the private engine as {@link #killDockerd()} does and starts it with {@code dockerdArgs} added. */
+    public static void killDockerdWith(List<String> dockerdArgs) throws IOException, InterruptedException {
+        runEngineScript("kill", dockerdArgs);
     }
 
     /**
@@ -57,7 +74,19 @@ public final class E2eEnvironment {
      */
     public static void ensureDockerdAnswers() throws IOException, InterruptedException {
         if (new DockerCli(requireDockerHost()).run("version").exitCode() != 0) {
-            runEngineScript("restart");
+            runEngineScript("restart", List.of());
+        }
+    }
+
+    /**
+     * Makes sure the private engine answers and runs with the default flags: one a test started with
+     * {@code --live-restore} is restarted without it (its containers must be gone by then: live-restore keeps them).
+     */
+    public static void ensureDefaultDockerd() throws IOException, InterruptedException {
+        DockerCli docker = new DockerCli(requireDockerHost());
+        DockerCli.Result liveRestore = docker.run("info", "--format", "{{.LiveRestoreEnabled}}");
+        if (liveRestore.exitCode() != 0 || !liveRestore.out().equals("false")) {
+            runEngineScript("restart", List.of());
         }
     }
 
@@ -66,20 +95,28 @@ public final class E2eEnvironment {
      * the script is missing or manages another engine than {@code MDNP_E2E_DOCKER_HOST}: restarting an engine the
      * tests do not use would test nothing and disturb its owner.
      */
-    private static String runEngineScript(String command) throws IOException, InterruptedException {
+    private static String runEngineScript(String command, List<String> dockerdArgs)
+            throws IOException, InterruptedException {
         String host = requireDockerHost();
         Path script = engineScript();
-        String managed = run(script, "host");
+        String managed = run(script, "host", List.of());
         require(managed.strip().equals(host), ENGINE_SCRIPT + " manages " + managed.strip()
                 + ", but MDNP_E2E_DOCKER_HOST is " + host + ": it cannot restart the engine the tests use");
-        return run(script, command);
+        return run(script, command, dockerdArgs);
     }
 
-    private static String run(Path script, String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(script.toString(), command)
+    private static String run(Path script, String command, List<String> dockerdArgs)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(script.toString(), command)
                 .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        // Set or cleared, never inherited: a test's restart gets exactly the flags it asks for.
+        if (dockerdArgs.isEmpty()) {
+            builder.environment().remove(DOCKERD_ARGS);
+        } else {
+            builder.environment().put(DOCKERD_ARGS, String.join(" ", dockerdArgs));
+        }
+        Process process = builder.start();
         // The script detaches dockerd from every pipe of ours, so the output ends when the script does.
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A JUnit extension for end-to-end tests: before each test it starts the daemon as a separate process under a fresh
  * plugin name in Docker's plugin directory (so the private engine activates it anew); after it, it removes the
- * containers and networks the test made through {@link #network} and {@link #container}, then stops the daemon,
- * checking that SIGTERM removed the socket. Skips (fails under CI) when the e2e environment is missing.
+ * containers and networks the test made through {@link #network} and {@link #container}, checks after a passed test
+ * that nothing of the plugin's is left ({@link MdnpAudit#leftovers}: networks, endpoints, pools, links of its device
+ * groups, rules with its name, network namespaces), then stops the daemon, checking that SIGTERM removed the socket.
+ * Skips (fails under CI) when the e2e environment is missing.
  * A test may kill the daemon and start it again ({@link #killDaemon}, {@link #restartDaemon}); a daemon a failed test
  * left dead is started again before the clean-up, so that Docker's calls reach it instead of timing out.
  */
@@ -28,6 +31,8 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
     private static final Path PLUGIN_DIR = Path.of("/run/docker/plugins");
     private static final String IMAGE = "local/busybox";
+    /** Veths are deleted in the background, orphans collected every --reconcile-interval: slack for both. */
+    private static final Duration NOTHING_LEFT = Duration.ofSeconds(30);
 
     private final List<String> containers = new CopyOnWriteArrayList<>();
     private final List<String> networks = new CopyOnWriteArrayList<>();
@@ -75,9 +80,20 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
             restartForCleanUp();
         }
         removeAll();
+        AssertionError left = null;
+        if (context.getExecutionException().isEmpty()) {
+            try {
+                new MdnpAudit(this).awaitNothingLeft(NOTHING_LEFT);
+            } catch (AssertionError e) {
+                left = e;
+            }
+        }
         daemon.close();
-        if (context.getExecutionException().isPresent()) {
+        if (context.getExecutionException().isPresent() || left != null) {
             System.err.println("---- daemon log of " + context.getDisplayName() + " ----\n" + daemon.log());
+        }
+        if (left != null) {
+            throw left;
         }
         assertThat(daemon.socket()).as("socket removed on SIGTERM").doesNotExist();
         List<String> rules = HostFirewall.rules();

@@ -30,10 +30,18 @@ public final class LinkMessages {
      * bridge into the group before it registers it, so it is never seen outside the group.
      */
     public static MessageBuilder createBridge(String name, int mtu, int group) {
+        return createBridge(name, mtu, group, null);
+    }
+
+    /**
+     * {@code ip link add NAME [mtu MTU] [address MAC] [group GROUP] type bridge}: as
+     * {@link #createBridge(String, int, int)} with {@code IFLA_ADDRESS} after {@code [IFLA_MTU]} unless {@code mac}
+     * is null. A bridge created with an address keeps it ({@code addr_assign_type} 3, "set"); one without takes the
+     * lowest address of its ports, which changes as ports come and go.
+     */
+    public static MessageBuilder createBridge(String name, int mtu, int group, byte @Nullable [] mac) {
         MessageBuilder message = new MessageBuilder(Rtm.NEWLINK, CREATE).struct(IfInfoMsg.ofIndex(0));
-        message.string(Ifla.IFNAME, name);
-        optionalMtu(message, mtu);
-        optionalGroup(message, group);
+        end(message, name, mtu, mac, group);
         return message.nest(Ifla.LINKINFO, info -> info.string(IflaInfo.KIND, IflaInfo.KIND_BRIDGE));
     }
 

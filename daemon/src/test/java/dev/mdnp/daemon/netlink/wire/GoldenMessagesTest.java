@@ -53,6 +53,9 @@ class GoldenMessagesTest {
                         () -> LinkMessages.createBridge("mdnptbr0", 0, GROUP)),
                 new Golden("createBridge.mtu,group", "ip link add mdnptbr0 mtu 1400 group 28001 type bridge",
                         () -> LinkMessages.createBridge("mdnptbr0", 1400, GROUP)),
+                new Golden("createBridge.mtu,mac,group",
+                        "ip link add mdnptbr0 mtu 1400 address 02:00:00:00:00:01 group 28001 type bridge",
+                        () -> LinkMessages.createBridge("mdnptbr0", 1400, GROUP, MAC)),
                 new Golden("createVeth", "ip link add mdnpth0 type veth peer name mdnptc0",
                         () -> LinkMessages.createVeth("mdnpth0", "mdnptc0", 0, null, null)),
                 new Golden("createVeth.mtu,mac", "ip link add mdnpth0 mtu 1400 address 02:00:00:00:00:01 type veth"
