@@ -9,7 +9,6 @@ import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.NetworkView;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +50,6 @@ final class Baseline {
 
     private final Map<String, Call> networks = new LinkedHashMap<>();
     private final Map<String, List<Call>> endpoints = new LinkedHashMap<>();
-    private final Map<String, String> endpointNetworks = new LinkedHashMap<>();
     private final Map<String, Call> pools = new LinkedHashMap<>();
     private SystemState built;
     private SystemState builtSettled;
@@ -63,7 +61,6 @@ final class Baseline {
         networks.put(N1, new Call(Routes.CREATE_NETWORK, Seeds.golden("cnm/CreateNetwork.request.ipv6,aux.json")));
         networks.put(N2, new Call(Routes.CREATE_NETWORK, Seeds.golden("cnm/CreateNetwork.request.mtu.json")));
         endpoints.put(E1, List.of(new Call(Routes.CREATE_ENDPOINT, Seeds.golden("cnm/CreateEndpoint.request.json"))));
-        endpointNetworks.put(E1, N1);
         endpoints.put(E2, List.of(
                 new Call(Routes.CREATE_ENDPOINT, """
                         {"NetworkID": "%s", "EndpointID": "%s",
@@ -75,7 +72,6 @@ final class Baseline {
                 new Call(Routes.JOIN, Seeds.onSecondEndpoint(Seeds.golden("cnm/Join.request.json"))),
                 new Call(Routes.PROGRAM, Seeds.onSecondEndpoint(
                         Seeds.golden("cnm/ProgramExternalConnectivity.request.json")))));
-        endpointNetworks.put(E2, N2);
         pools.put("MdnpLocal/10.88.0.0/16/10.88.5.0/24", new Call(Routes.REQUEST_POOL,
                 Seeds.onSecondEndpoint(Seeds.golden("ipam/RequestPool.request.subpool.json"))));
         pools.put("MdnpLocal/fd88::/64", new Call(Routes.REQUEST_POOL,
@@ -295,9 +291,5 @@ final class Baseline {
             }
         }
         return quoted.append('"').toString();
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

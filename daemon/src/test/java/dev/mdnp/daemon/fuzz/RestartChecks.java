@@ -1,6 +1,6 @@
 package dev.mdnp.daemon.fuzz;
 
-import dev.mdnp.daemon.fuzz.FuzzCases.FuzzCase;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
