@@ -63,9 +63,9 @@ class PluginE2eTest {
             assertErr(client.post("/NetworkDriver.DeleteNetwork", "[1, 2]"), 400, "JSON object");
             assertErr(client.post("/NetworkDriver.NoSuchMethod", EMPTY_JSON), 404, "unknown plugin method");
             assertErr(client.post("/NetworkDriver.CreateEndpoint",
-                    "{\"NetworkID\": \"" + hex64() + "\", \"EndpointID\": \"" + hex64() + "\"}"), 500, "not known");
+                    "{\"NetworkID\": \"" + hex64() + "\", \"EndpointID\": \"" + hex64() + "\"}"), 400, "not known");
             assertErr(client.post("/NetworkDriver.Join",
-                    "{\"NetworkID\": \"" + hex64() + "\", \"EndpointID\": \"" + hex64() + "\"}"), 500, "not known");
+                    "{\"NetworkID\": \"" + hex64() + "\", \"EndpointID\": \"" + hex64() + "\"}"), 400, "not known");
             assertThat(client.post("/NetworkDriver.DeleteNetwork", "{\"NetworkID\": \"" + hex64() + "\"}"))
                     .extracting(Reply::status, Reply::body).containsExactly(200, EMPTY_JSON);
             assertThat(client.post("/NetworkDriver.GetCapabilities", "").body())

@@ -154,6 +154,21 @@ final class CallTrace {
                 responseText, micros(endNanos - startNanos), phases, kernelOps);
     }
 
+    /**
+     * Returns {@code text}, or when it is longer than {@code maxChars} its start and "…", {@code maxChars} characters
+     * in all; a surrogate pair is never split.
+     */
+    static String cut(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = maxChars - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + CUT_MARK;
+    }
+
     /** Decodes a body as UTF-8, cut after {@link #MAX_TEXT_BYTES} at a character boundary. */
     static String text(byte[] bytes) {
         if (bytes.length <= MAX_TEXT_BYTES) {

@@ -11,8 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the exception of a failed call into its HTTP reply: 400 for a body that does not decode, 500 with the
- * driver's message otherwise (cnm-remote-api.md §1.4). The only place that maps exceptions to HTTP.
+ * Turns the exception of a failed call into its HTTP reply (cnm-remote-api.md §1.4): 400 for a body that does not
+ * decode and for every driver or IPAM failure the caller caused (an invalid value, an unknown id, a conflict), 500
+ * only for faults on mdnp's side. Docker treats every status but 200 alike, except 404, which it reads as "not
+ * implemented" (a success for ProgramExternalConnectivity), so an unknown id is a 400 whose Err names it, never a
+ * 404. The only place that maps exceptions to HTTP.
  *
  * <p>Faults on mdnp's side are logged here with their stack trace; the caller's faults only on the call's log line.
  */
@@ -36,15 +39,19 @@ final class ErrorMappingHandler implements HttpHandler {
             errors.send(exchange, StatusCodes.BAD_REQUEST, e.getMessage());
         } catch (DriverException e) {
             logIfOurs(exchange, e, e.reason().callersFault());
-            errors.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR, e.getMessage());
+            errors.send(exchange, status(e.reason().callersFault()), e.getMessage());
         } catch (IpamException e) {
             logIfOurs(exchange, e, e.reason().callersFault());
-            errors.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR, e.getMessage());
+            errors.send(exchange, status(e.reason().callersFault()), e.getMessage());
         } catch (Exception e) { // the top of the call: anything else is a bug of ours, and Docker needs an answer
             log.error("call {} failed", exchange.getRequestPath(), e);
             errors.send(exchange, StatusCodes.INTERNAL_SERVER_ERROR,
                     "internal error in mdnp (" + e.getClass().getSimpleName() + "); see the mdnp daemon log");
         }
+    }
+
+    private static int status(boolean callersFault) {
+        return callersFault ? StatusCodes.BAD_REQUEST : StatusCodes.INTERNAL_SERVER_ERROR;
     }
 
     private static void logIfOurs(HttpServerExchange exchange, RuntimeException e, boolean callersFault) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mdnp.model.cnm.ErrorResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +47,7 @@ final class JsonCodec {
         if (!(node instanceof ObjectNode)) {
             throw new BadRequestException("request body must be a JSON object, got " + node.getNodeType(), null);
         }
+        requireUnicode(node, "");
         return node;
     }
 
@@ -74,6 +77,39 @@ final class JsonCodec {
     /** Encodes {@code {"Err": message}}. */
     ByteBuffer errorBody(String message) {
         return encode(new ErrorResponse(message));
+    }
+
+    /**
+     * Refuses a member name or string with an unpaired surrogate: an escaped one ({@code "\\ud800"}) or one Jackson
+     * made of a UTF-8 sequence beyond U+10FFFF. Go's encoding/json, which writes Docker's bodies, never produces one;
+     * such a string cannot be stored as it is (SQLite writes "?" for it) nor always read back.
+     */
+    private static void requireUnicode(JsonNode node, String path) {
+        if (node.isTextual()) {
+            requireUnicode(node.textValue(), "the value at " + path);
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                requireUnicode(member.getKey(), path.isEmpty() ? "a member name" : "a member name in " + path);
+                requireUnicode(member.getValue(), path.isEmpty() ? member.getKey() : path + "." + member.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireUnicode(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static void requireUnicode(String text, String where) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new BadRequestException("malformed JSON: " + CallTrace.cut(where, 200)
+                        + " is not valid Unicode (an unpaired surrogate \\u" + Integer.toHexString(c) + ")", null);
+            }
+        }
     }
 
     private static boolean isBlank(byte[] body) {

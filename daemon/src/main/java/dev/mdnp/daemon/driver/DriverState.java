@@ -96,6 +96,16 @@ public final class DriverState {
         return false;
     }
 
+    /** Returns true when a known network's bridge has this name. */
+    synchronized boolean bridgeInUse(String bridge) {
+        return networks.values().stream().anyMatch(network -> network.bridge().equals(bridge));
+    }
+
+    /** Returns true when a known endpoint's host-side veth has this name. */
+    synchronized boolean vethInUse(String hostName) {
+        return endpoints.values().stream().anyMatch(endpoint -> endpoint.hostName().equals(hostName));
+    }
+
     synchronized void addNetwork(Network network) {
         networks.put(network.id(), network);
     }

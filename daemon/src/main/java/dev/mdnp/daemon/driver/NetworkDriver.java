@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: Docker calls it concurrently. Calls that change something hold one lock from the state check,
  * through the kernel work and the journal, to the state change. Deletes of unknown ids succeed, as Docker expects
- * (§7.12), and still remove links named after those ids.
+ * (§7.12), and still remove links named after those ids, unless a known network or endpoint has that name (link
+ * names hold only the first 10 characters of an id).
  */
 public final class NetworkDriver {
 
@@ -171,7 +172,7 @@ public final class NetworkDriver {
 
     /**
      * §2.3: removes the network's bridge, rules and any endpoints Docker left on it; for an unknown id, removes what
-     * mdnp would have created for it.
+     * mdnp would have created for it, unless that bridge is a known network's.
      */
     public EmptyResponse deleteNetwork(DeleteNetworkRequest request) {
         String networkId = DockerIds.require("NetworkID", request.networkId());
@@ -184,7 +185,9 @@ public final class NetworkDriver {
             }
             BridgeSpec spec = network.map(KernelSpecs::bridge).orElseGet(() -> KernelSpecs.unknownBridge(networkId));
             String what = "delete network " + shortId(networkId);
-            kernel(what, () -> dataplane.deleteNetwork(spec, kernelOps));
+            if (network.isPresent() || !state.bridgeInUse(spec.bridge())) {
+                kernel(what, () -> dataplane.deleteNetwork(spec, kernelOps));
+            }
             if (network.isPresent()) {
                 record(what, () -> journal.networkDeleted(networkId), () -> { });
                 state.removeNetwork(networkId);
@@ -234,7 +237,7 @@ public final class NetworkDriver {
 
     /**
      * §2.8: deletes the endpoint's veth pair (Docker has moved the container end back under its host name); for an
-     * unknown id, deletes links with the names mdnp would have given it.
+     * unknown id, deletes links with the names mdnp would have given it, unless they are a known endpoint's.
      */
     public EmptyResponse deleteEndpoint(DeleteEndpointRequest request) {
         String endpointId = requireIds(request.networkId(), request.endpointId());
@@ -244,7 +247,9 @@ public final class NetworkDriver {
             VethSpec spec = new VethSpec(IfNames.hostSide(endpointId), IfNames.containerSide(endpointId), "", 0,
                     endpoint.map(Endpoint::mac).orElse(Macs.derive(endpointId)));
             String what = "delete endpoint " + shortId(endpointId);
-            kernel(what, () -> dataplane.deleteEndpoint(spec, kernelOps));
+            if (endpoint.isPresent() || !state.vethInUse(spec.hostName())) {
+                kernel(what, () -> dataplane.deleteEndpoint(spec, kernelOps));
+            }
             if (endpoint.isPresent()) {
                 record(what, () -> journal.endpointDeleted(endpointId), () -> { });
                 state.removeEndpoint(endpointId);
@@ -359,7 +364,8 @@ public final class NetworkDriver {
 
     /**
      * Publishes an endpoint's ports in place of those it has, and records the new ones in one journal call; when the
-     * publishing fails, records that the old ones are gone too (they left the kernel first).
+     * publishing fails, publishes the old ones again (they left the kernel first, to free their host ports), so that
+     * the failed call changes nothing, or, when that fails too, records that they are gone.
      */
     private List<PublishedPort> replacePorts(Network network, Endpoint endpoint, List<PortRequest> requests) {
         unpublish(network, endpoint);
@@ -369,7 +375,7 @@ public final class NetworkDriver {
         try {
             published = publish(what, ports, requests);
         } catch (DriverException e) {
-            if (!endpoint.published().isEmpty()) {
+            if (!endpoint.published().isEmpty() && !publishedAgain(ports, endpoint.published())) {
                 Endpoint revoked = endpoint.withPublished(List.of());
                 record(what, () -> journal.endpointChanged(revoked), () -> { });
                 state.putEndpoint(revoked);
@@ -380,6 +386,21 @@ public final class NetworkDriver {
         record(what, () -> journal.endpointChanged(updated), () -> dataplane.unpublishPorts(ports, published, kernelOps));
         state.putEndpoint(updated);
         return published;
+    }
+
+    /** Publishes ports that were just unpublished again, with the same host ports; returns whether all came back. */
+    private boolean publishedAgain(EndpointPorts ports, List<PublishedPort> old) {
+        try {
+            List<PublishedPort> again = dataplane.publishPorts(ports, PortMap.requestsFor(old), kernelOps);
+            if (again.equals(old)) {
+                return true;
+            }
+            dataplane.unpublishPorts(ports, again, kernelOps);
+        } catch (DataplaneException | IllegalArgumentException e) {
+            log.warn("ports of endpoint {} not published again after a failed replacement: {}",
+                    shortId(ports.endpointId()), e.getMessage());
+        }
+        return false;
     }
 
     /** Removes an endpoint's published ports and records that it has none; nothing to do when it has none. */

@@ -2,6 +2,7 @@ package dev.mdnp.daemon.driver;
 
 import dev.mdnp.daemon.dataplane.IpPrefix;
 import dev.mdnp.daemon.dataplane.PortRequest;
+import dev.mdnp.daemon.dataplane.PublishedPort;
 import dev.mdnp.daemon.dataplane.firewall.Protocol;
 import dev.mdnp.daemon.driver.DriverException.Reason;
 import dev.mdnp.model.cnm.OptionKeys;
@@ -48,6 +49,29 @@ final class PortMap {
                 throw bad(where, "must be an object");
             }
             requests.add(request(where, entry, defaultHostIp));
+        }
+        return List.copyOf(requests);
+    }
+
+    /**
+     * Returns the requests that publish exactly {@code published} again, with the host ports it holds: the ports of
+     * one request are consecutive and share protocol, container port and host port (no two requests of an endpoint
+     * can hold one host port); two of them, IPv4 then IPv6, were published on every address.
+     */
+    static List<PortRequest> requestsFor(List<PublishedPort> published) {
+        List<PortRequest> requests = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            PublishedPort port = published.get(i);
+            boolean pair = i + 1 < published.size() && !port.ipv6() && published.get(i + 1).ipv6()
+                    && published.get(i + 1).protocol() == port.protocol()
+                    && published.get(i + 1).containerPort() == port.containerPort()
+                    && published.get(i + 1).hostPort() == port.hostPort();
+            String hostIp = pair ? "" : port.routed() ? (port.ipv6() ? "::" : "0.0.0.0") : port.hostIp();
+            requests.add(new PortRequest(port.protocol(), port.containerPort(), hostIp,
+                    port.routed() ? 0 : port.hostPort(), 0));
+            if (pair) {
+                i++;
+            }
         }
         return List.copyOf(requests);
     }

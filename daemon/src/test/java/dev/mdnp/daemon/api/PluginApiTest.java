@@ -140,7 +140,7 @@ class PluginApiTest {
                 "{\"Address\":\"10.231.0.2/24\",\"Data\":{}}");
         assertErr(client.post("/IpamDriver.RequestAddress",
                 "{\"PoolID\":\"MdnpLocal/10.77.1.0/24\",\"Address\":\"\",\"Options\":null}"),
-                500, "unknown pool MdnpLocal/10.77.1.0/24");
+                400, "unknown pool MdnpLocal/10.77.1.0/24");
         for (int i = 0; i < 2; i++) {
             assertOk(client.post("/IpamDriver.ReleaseAddress", "{" + poolId + ",\"Address\":\"10.231.0.2\"}"), OK);
             assertOk(client.post("/IpamDriver.ReleasePool", "{" + poolId + "}"), OK);
@@ -155,9 +155,9 @@ class PluginApiTest {
             /NetworkDriver.CreateNetwork | ''                                | 400 | NetworkID is required
             /NetworkDriver.CreateNetwork | [1, 2]                            | 400 | JSON object
             /NetworkDriver.CreateNetwork | {"NetworkID": "ab"} {}            | 400 | malformed JSON
-            /NetworkDriver.CreateNetwork | {"NetworkID": "a/b", "IPv4Data": [{"AddressSpace": "", "Pool": "10.1.0.0/16"}]} | 500 | NetworkID must be
+            /NetworkDriver.CreateNetwork | {"NetworkID": "a/b", "IPv4Data": [{"AddressSpace": "", "Pool": "10.1.0.0/16"}]} | 400 | NetworkID must be
             /IpamDriver.RequestPool      | {"V6": "yes"}                     | 400 | V6
-            /NetworkDriver.Join          | {"NetworkID": "ab", "EndpointID": "cd"} | 500 | not known
+            /NetworkDriver.Join          | {"NetworkID": "ab", "EndpointID": "cd"} | 400 | not known
             /NetworkDriver.Nope          | {}                                | 404 | unknown plugin method /NetworkDriver.Nope
             """)
     void badRequestsGetTheirStatusAndAnErrAndChangeNothing(String path, String body, int status, String message)
@@ -245,7 +245,7 @@ class PluginApiTest {
         assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
                 line -> assertThat(line).matches(
                         "call NetworkDriver\\.CreateNetwork status=200 took=\\d+\\.\\d\\dms net=8f6511a52af0"),
-                line -> assertThat(line).matches("call NetworkDriver\\.Join status=500 took=\\d+\\.\\d\\dms"
+                line -> assertThat(line).matches("call NetworkDriver\\.Join status=400 took=\\d+\\.\\d\\dms"
                         + " net=8f6511a52af0 ep=e0b0a8e2947b err=\"endpoint e0b0a8e2947b is not known .*\""));
     }
 

@@ -143,7 +143,7 @@ class RequestRecordingTest {
         assertThat(malformed.error()).startsWith("malformed JSON");
         assertThat(malformed.phases().driverMicros()).isZero();
         assertThat(unknownEndpoint).extracting(RequestRecord::status, RequestRecord::networkId,
-                RequestRecord::endpointId).containsExactly(500, NET, EP);
+                RequestRecord::endpointId).containsExactly(400, NET, EP);
         assertThat(unknownEndpoint.error()).contains("is not known");
         assertThat(unknownPath).extracting(RequestRecord::method, RequestRecord::status, RequestRecord::error)
                 .containsExactly("NetworkDriver.Nope", 404, "unknown plugin method /NetworkDriver.Nope");

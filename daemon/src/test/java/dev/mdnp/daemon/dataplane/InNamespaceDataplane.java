@@ -13,12 +13,13 @@ import java.util.concurrent.Callable;
  * namespace: sysctl files and the sockets that hold published ports belong to the calling thread's namespace, and
  * the dataplane refuses work from another one. Exceptions come out unchanged.
  */
-final class InNamespaceDataplane implements Dataplane {
+public final class InNamespaceDataplane implements Dataplane {
 
     private final PrivateNetns netns;
     private final Dataplane dataplane;
 
-    InNamespaceDataplane(PrivateNetns netns, Dataplane dataplane) {
+    /** Runs every call of {@code dataplane} on the thread of {@code netns}. */
+    public InNamespaceDataplane(PrivateNetns netns, Dataplane dataplane) {
         this.netns = requireNonNull(netns, "netns");
         this.dataplane = requireNonNull(dataplane, "dataplane");
     }
