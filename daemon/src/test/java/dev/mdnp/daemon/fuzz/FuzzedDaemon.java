@@ -130,7 +130,7 @@ final class FuzzedDaemon implements AutoCloseable {
             PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
             Path pluginSocket = dir.resolve("plugin.sock");
             InspectSources sources = new InspectSources(NAME, "fuzz", pluginSocket, stateDir, Instant.now(),
-                    driverState, ipam, LinkSource.of(netns.rtnl()), history, journal, driver::missingFirewallRules);
+                    driverState, ipam, LinkSource.of(netns.rtnl(), ownership::owns), history, journal, driver::missingFirewallRules);
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(dir.resolve("inspect.sock"), "", null, GRACE), sources);
             opened.add(inspect);
