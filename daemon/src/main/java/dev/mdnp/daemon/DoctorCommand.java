@@ -3,6 +3,7 @@ package dev.mdnp.daemon;
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.InspectException;
 import dev.mdnp.model.client.UnixHttp;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
 import java.io.BufferedReader;
@@ -370,8 +371,10 @@ final class DoctorCommand implements Callable<Integer> {
      */
     private List<Check> firewallRules() {
         List<FirewallRulesView> owners;
+        List<FirewallRepairView> repairs;
         try (InspectClient client = InspectClient.connect(inspectSocket, timeout)) {
             owners = client.firewall();
+            repairs = firewallRepairs(client);
         } catch (InspectException e) {
             String why = e.status() == 404 ? "that daemon does not report them (an mdnp older than this doctor?)"
                     : e.getMessage();
@@ -394,7 +397,27 @@ final class DoctorCommand implements Callable<Integer> {
             checks.add(new Check(OK, "firewall rules of mdnp and its " + networks
                     + (networks == 1 ? " network" : " networks") + " are in place", ""));
         }
+        if (!repairs.isEmpty()) {
+            FirewallRepairView last = repairs.get(repairs.size() - 1);
+            checks.add(new Check(WARN, "mdnp had to put its firewall rules back " + repairs.size()
+                    + (repairs.size() == 1 ? " time" : " times") + " since it started, last at " + last.at()
+                    + " (" + last.summary() + ")", "something else rewrites the firewall (a firewall manager's"
+                    + " reload, iptables -F, a script); until mdnp repairs it, isolation and published ports of its"
+                    + " networks are off: make that tool leave the MDNP-* chains and the rules commented mdnp alone"));
+        }
         return checks;
+    }
+
+    /** Returns the daemon's firewall repairs; none from a daemon too old to report them (404). */
+    private static List<FirewallRepairView> firewallRepairs(InspectClient client) {
+        try {
+            return client.firewallRepairs();
+        } catch (InspectException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private static String firewallOwner(FirewallRulesView owner) {

@@ -10,6 +10,7 @@ import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
+import dev.mdnp.daemon.inspect.FirewallDrift;
 import dev.mdnp.daemon.inspect.InspectServer;
 import dev.mdnp.daemon.inspect.InspectServerConfig;
 import dev.mdnp.daemon.inspect.InspectSources;
@@ -95,6 +96,7 @@ final class Wiring implements AutoCloseable {
             DriverState driverState = state.restored().driverState();
             StateEventJournal journal = new StateEventJournal(state.driverJournal(), history.events(),
                     Clock.systemUTC(), state.restored().networksCreatedAt());
+            FirewallDrift firewallDrift = new FirewallDrift(history.events(), Clock.systemUTC());
             NetworkDriver driver = new NetworkDriver(driverState, dataplane, journal,
                     op -> recorder.kernelOp(new KernelOpRecord(op.operation(), op.target(),
                             op.took().toNanos() / 1_000, op.error())));
@@ -106,7 +108,7 @@ final class Wiring implements AutoCloseable {
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
                     new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
                             config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl, ownership::owns),
-                            history, journal, driver::missingFirewallRules));
+                            history, journal, driver::missingFirewallRules, firewallDrift));
             started.add(inspect);
             // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
@@ -115,7 +117,7 @@ final class Wiring implements AutoCloseable {
             OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
             started.add(orphans);
-            FirewallRepair firewallRepair = new FirewallRepair(driver);
+            FirewallRepair firewallRepair = new FirewallRepair(driver, firewallDrift::repaired);
             firewallRepair.start(config.reconcileInterval());
             return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans, firewallRepair);
         } catch (IOException | RuntimeException e) {

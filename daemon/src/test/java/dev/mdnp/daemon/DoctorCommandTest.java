@@ -138,6 +138,35 @@ class DoctorCommandTest {
     }
 
     @Test
+    void firewallRulesThatHadToBePutBackAreAWarningWithTheLastRepair() throws IOException {
+        healthyHost();
+        inspect.reply("/v1/firewall/repairs", 200, "[{\"at\":\"2026-12-07T12:00:00Z\",\"baseRepaired\":false,"
+                + "\"repairedBridges\":[\"mdnpb1\"],\"removedBridges\":[]},{\"at\":\"2026-12-07T12:05:00Z\","
+                + "\"baseRepaired\":true,\"repairedBridges\":[\"mdnpb8f6511a52a\"],\"removedBridges\":[]}]");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("✓ firewall rules of mdnp and its 2 networks are in place\n"
+                + "! mdnp had to put its firewall rules back 2 times since it started, last at 2026-12-07T12:05:00Z"
+                + " (mdnp's chains and jumps, mdnpb8f6511a52a)\n    something else rewrites the firewall (a firewall"
+                + " manager's reload, iptables -F, a script); until mdnp repairs it, isolation and published ports"
+                + " of its networks are off: make that tool leave the MDNP-* chains and the rules commented mdnp"
+                + " alone\n");
+    }
+
+    @Test
+    void aDaemonTooOldToReportFirewallRepairsPassesTheCheck() throws IOException {
+        healthyHost();
+        inspect.reply("/v1/firewall/repairs", 404, "{\"Err\":\"no such path: /v1/firewall/repairs\"}");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("✓ firewall rules of mdnp and its 2 networks are in place\nno problems found");
+    }
+
+    @Test
     void eachNetworkThatLacksFirewallRulesFailsWithWhatToDo() throws IOException {
         healthyHost();
         inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL.replace("\"bridge\":\"\",\"missingRules\":[]",
@@ -265,7 +294,7 @@ class DoctorCommandTest {
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(inspect.requests()).extracting(StubHttpServer.Request::target)
-                .containsExactly("/v1/info", "/v1/firewall");
+                .containsExactly("/v1/info", "/v1/firewall", "/v1/firewall/repairs");
         assertThat(docker.requests()).extracting(StubHttpServer.Request::method).containsOnly("GET");
     }
 
@@ -287,6 +316,7 @@ class DoctorCommandTest {
         plugin.bind(UnixDomainSocketAddress.of(pluginDir.resolve("mdnp.sock")));
         inspect.reply("/v1/info", 200, info(pluginDir.resolve("mdnp.sock").toString()));
         inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL_COMPLETE);
+        inspect.reply("/v1/firewall/repairs", 200, "[]");
     }
 
     private static String info(String pluginSocket) {

@@ -12,16 +12,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.ParityLab.Net;
+import dev.mdnp.daemon.testsupport.DaemonProcess;
 import dev.mdnp.daemon.testsupport.E2eEnvironment;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
+import dev.mdnp.daemon.testsupport.HostCommand;
 import dev.mdnp.daemon.testsupport.HostFirewall;
 import dev.mdnp.daemon.testsupport.HostSnapshot;
 import dev.mdnp.daemon.testsupport.NetworkKind;
 import dev.mdnp.daemon.testsupport.OutsideHost;
 import dev.mdnp.daemon.testsupport.ParityTable;
+import dev.mdnp.model.client.InspectClient;
+import dev.mdnp.daemon.testsupport.UnixHttpClient;
+import dev.mdnp.model.inspect.FirewallRepairView;
+import dev.mdnp.model.inspect.NetworkView;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +140,72 @@ class FirewallRecoveryE2eTest {
                 .isEqualTo(NO_ANSWER);
         assertThat(lab.tcp(onBridge, serverAddress, PORT)).as("from a bridge network, directly")
                 .isEqualTo(NO_ANSWER);
+    }
+
+    /**
+     * A firewall manager's reload (firewalld, a boot script): every table replaced from a dump without mdnp's chains,
+     * rules and jumps, Docker's kept. Within the repair interval mdnp's rules are all back, isolation and the
+     * published port with them, and the repair is shown as drift: {@code /v1/firewall/repairs}, the metrics, and a
+     * warning of {@code mdnp doctor}.
+     */
+    @Test
+    void aReloadWithoutMdnpsRulesIsRepairedAndShownAsDrift() throws Exception {
+        int port = 18196;
+        Net own = lab.network(MDNP, 34);
+        String server = lab.server(own, "web", "-p", port + ":" + PORT);
+        String sibling = lab.client(lab.network(MDNP, 35));
+        String serverAddress = lab.address(server);
+        Set<String> mdnps = Set.copyOf(mdnpRules());
+        assertThat(mdnps).as("mdnp's rules before the reload").isNotEmpty();
+        assertThat(repairs()).as("repairs before the reload").isEmpty();
+
+        HostFirewall.reloadWithoutMdnp();
+
+        await("mdnp's rules as they were").atMost(REPAIRED).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(Set.copyOf(mdnpRules())).isEqualTo(mdnps));
+        assertThat(outsideTcp(OUTSIDE, OutsideHost.HOST_SIDE, port)).as("the published port from outside")
+                .isEqualTo(answered("web"));
+        assertThat(lab.tcp(sibling, serverAddress, PORT)).as("from another mdnp network, directly")
+                .isEqualTo(NO_ANSWER);
+        await("the repair shown").atMost(REPAIRED).untilAsserted(() -> assertThat(repairs()).isNotEmpty());
+        List<FirewallRepairView> repairs = repairs();
+        assertThat(repairs).anyMatch(FirewallRepairView::baseRepaired);
+        List<String> bridges;
+        try (InspectClient inspect = inspect()) {
+            bridges = inspect.networks().stream().map(NetworkView::bridge).toList();
+        }
+        assertThat(repairs.stream().flatMap(repair -> repair.repairedBridges().stream()))
+                .as("the networks repaired").containsAll(bridges).hasSizeGreaterThanOrEqualTo(2);
+        try (UnixHttpClient metrics = UnixHttpClient.connect(plugin.daemon().launch().inspectSocket())) {
+            assertThat(metrics.exchange(UnixHttpClient.request("GET", "/metrics", new byte[0])).body())
+                    .containsPattern("mdnp_firewall_repairs_total [1-9]");
+        }
+        assertThat(plugin.daemon().log()).contains("firewall rules repaired");
+        assertThat(doctor()).contains("! mdnp had to put its firewall rules back ");
+    }
+
+    private static List<String> mdnpRules() throws Exception {
+        return HostFirewall.rules().stream().filter(rule -> rule.toLowerCase(Locale.ROOT).contains("mdnp")).toList();
+    }
+
+    private List<FirewallRepairView> repairs() {
+        try (InspectClient inspect = inspect()) {
+            return inspect.firewallRepairs();
+        }
+    }
+
+    private InspectClient inspect() {
+        return InspectClient.connect(plugin.daemon().launch().inspectSocket(), Duration.ofSeconds(10));
+    }
+
+    /** Runs {@code mdnp doctor} against the test's daemon and returns what it printed. */
+    private String doctor() throws Exception {
+        DaemonProcess.Launch launch = plugin.daemon().launch();
+        return HostCommand.run(Duration.ofSeconds(60), List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                E2eEnvironment.daemonJar().toString(), "doctor", "--name", launch.name(),
+                "--plugin-dir", launch.pluginDir().toString(), "--inspect-socket",
+                launch.inspectSocket().toString())).out();
     }
 
     private static List<String> rulesOf(String chain) throws Exception {

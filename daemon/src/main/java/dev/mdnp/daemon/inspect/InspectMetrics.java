@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
  * The daemon's Prometheus metrics, kept in a Micrometer registry of its own (no global registry): plugin calls by
  * method and status ({@code mdnp_calls_total}), call latency histograms ({@code mdnp_call_duration_seconds}), kernel
  * operation latencies ({@code mdnp_kernel_op_duration_seconds}), and gauges read at scrape time: networks,
- * endpoints, IPAM pools and allocated addresses, and events dropped for slow readers.
+ * endpoints, IPAM pools and allocated addresses, events dropped for slow readers, and firewall repairs
+ * ({@code mdnp_firewall_repairs_total}).
  *
  * <p>It observes the {@link RequestHistory}: {@link #recorded} runs on the api's thread, outside the history's lock,
  * and only updates lock-free meters. Thread-safe.
@@ -40,11 +41,10 @@ final class InspectMetrics implements RequestSink {
      *
      * @param recorderDropped how many calls the request log dropped, 0 without one
      */
-    InspectMetrics(DriverState state, IpamDriver ipam, EventLog events, LongSupplier recorderDropped) {
-        requireNonNull(state, "state");
-        requireNonNull(ipam, "ipam");
-        requireNonNull(events, "events");
+    InspectMetrics(InspectSources sources, LongSupplier recorderDropped) {
         requireNonNull(recorderDropped, "recorderDropped");
+        DriverState state = sources.driverState();
+        IpamDriver ipam = sources.ipam();
         Gauge.builder("mdnp.networks", state, s -> s.networks().size())
                 .description("networks mdnp holds").strongReference(true).register(registry);
         Gauge.builder("mdnp.endpoints", state, s -> s.endpoints().size())
@@ -54,10 +54,13 @@ final class InspectMetrics implements RequestSink {
         Gauge.builder("mdnp.ipam.allocated.addresses", ipam, i -> i.snapshot().addresses().size())
                 .description("addresses mdnp's IPAM has allocated, gateways included").strongReference(true)
                 .register(registry);
-        FunctionCounter.builder("mdnp.events.dropped", events, EventLog::dropped)
+        FunctionCounter.builder("mdnp.events.dropped", sources.events(), EventLog::dropped)
                 .description("events slow event-stream clients missed").register(registry);
         FunctionCounter.builder("mdnp.record.dropped", recorderDropped, LongSupplier::getAsLong)
                 .description("calls the request log file dropped because its writer fell behind")
+                .register(registry);
+        FunctionCounter.builder("mdnp.firewall.repairs", sources.firewallDrift(), FirewallDrift::count)
+                .description("repairs of mdnp's firewall rules after something else removed or moved them (drift)")
                 .register(registry);
     }
 

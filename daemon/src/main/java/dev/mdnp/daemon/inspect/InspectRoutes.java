@@ -30,6 +30,8 @@ final class InspectRoutes implements HttpHandler {
     static final String POOLS = "/v1/ipam/pools";
     /** Lists the kernel's tables on each call: never part of what the inspector polls. */
     static final String FIREWALL = "/v1/firewall";
+    /** The repairs of mdnp's rules since the start, after something else changed them. */
+    static final String FIREWALL_REPAIRS = "/v1/firewall/repairs";
     static final String REQUESTS = "/v1/requests";
     static final String EVENTS = "/v1/events";
     static final String METRICS = "/metrics";
@@ -58,6 +60,7 @@ final class InspectRoutes implements HttpHandler {
         routes.put(LINKS, exchange -> replies.json(exchange, snapshots.links()));
         routes.put(POOLS, exchange -> replies.json(exchange, snapshots.pools()));
         routes.put(FIREWALL, this::firewall);
+        routes.put(FIREWALL_REPAIRS, exchange -> replies.json(exchange, snapshots.firewallRepairs()));
         routes.put(REQUESTS, this::requests);
         routes.put(EVENTS, events);
         routes.put(METRICS, this::metrics);

@@ -78,8 +78,7 @@ public final class InspectServer implements AutoCloseable {
                 parts.add(recorder);
                 parts.add(sources.history().tap(recorder));
             }
-            InspectMetrics metrics = new InspectMetrics(sources.driverState(), sources.ipam(), sources.events(),
-                    recorder == null ? () -> 0 : recorder::dropped);
+            InspectMetrics metrics = new InspectMetrics(sources, recorder == null ? () -> 0 : recorder::dropped);
             parts.add(metrics::close);
             parts.add(sources.history().observe(metrics)); // counts and histograms need no order
             parts.add(watchLinks(sources));

@@ -22,10 +22,11 @@ import java.time.Instant;
  * @param history the request history the api records into; its event log is the event stream
  * @param journal the driver journal decorator that publishes state changes and knows creation times
  * @param firewall which firewall rules the kernel lacks, asked only for {@code /v1/firewall}
+ * @param firewallDrift the repairs of mdnp's rules since the start, for {@code /v1/firewall/repairs}
  */
 public record InspectSources(String name, String version, Path pluginSocket, Path stateDir, Instant startedAt,
         DriverState driverState, IpamDriver ipam, LinkSource links, RequestHistory history,
-        StateEventJournal journal, FirewallSource firewall) {
+        StateEventJournal journal, FirewallSource firewall, FirewallDrift firewallDrift) {
 
     /** Validates the components. */
     public InspectSources {
@@ -40,6 +41,7 @@ public record InspectSources(String name, String version, Path pluginSocket, Pat
         requireNonNull(history, "history");
         requireNonNull(journal, "journal");
         requireNonNull(firewall, "firewall");
+        requireNonNull(firewallDrift, "firewallDrift");
     }
 
     /** Returns the event log the stream reads: the history's. */

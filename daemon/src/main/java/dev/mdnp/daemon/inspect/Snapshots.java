@@ -8,6 +8,7 @@ import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.model.cnm.IpamData;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.LinkView;
@@ -120,6 +121,11 @@ final class Snapshots {
         }
         missing.forEach((bridge, rules) -> views.add(new FirewallRulesView("", bridge, rules)));
         return views;
+    }
+
+    /** Returns the repairs of mdnp's firewall rules since the start, oldest first. */
+    List<FirewallRepairView> firewallRepairs() {
+        return sources.firewallDrift().repairs();
     }
 
     /** Returns calls after {@code after}, or the latest ones when {@code after} is null. */

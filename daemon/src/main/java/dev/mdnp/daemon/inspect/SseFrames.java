@@ -91,6 +91,9 @@ final class SseFrames {
         if (event instanceof InspectEvent.LinkChange) {
             return "link";
         }
+        if (event instanceof InspectEvent.FirewallRepaired) {
+            return "firewall";
+        }
         return "lost";
     }
 

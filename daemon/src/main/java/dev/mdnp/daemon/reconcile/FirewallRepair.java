@@ -6,6 +6,7 @@ import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
 import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +19,19 @@ public final class FirewallRepair implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FirewallRepair.class);
 
     private final NetworkDriver driver;
+    private final Consumer<FirewallReport> drift;
     private final BackgroundLoop loop = new BackgroundLoop("mdnp-firewall-repair", this::repairSafely);
     /** Whether the last repair failed; touched only by the repair's thread. */
     private boolean failing;
 
-    /** Creates a repair of {@code driver}'s rules; {@link #start} schedules it. */
-    public FirewallRepair(NetworkDriver driver) {
+    /**
+     * Creates a repair of {@code driver}'s rules; {@link #start} schedules it.
+     *
+     * @param drift told of every repair that changed something, after it is logged
+     */
+    public FirewallRepair(NetworkDriver driver, Consumer<FirewallReport> drift) {
         this.driver = requireNonNull(driver, "driver");
+        this.drift = requireNonNull(drift, "drift");
     }
 
     /** Repairs every {@code interval}, the first time one interval from now. */
@@ -45,6 +52,7 @@ public final class FirewallRepair implements AutoCloseable {
             log.warn("firewall rules repaired: base={} networks={} leftoversRemoved={}"
                     + " (a chain was flushed, or Docker or a firewall manager rebuilt its rules)",
                     report.baseRepaired(), report.repairedBridges(), report.removedBridges());
+            drift.accept(report);
         }
         return report;
     }

@@ -10,6 +10,7 @@ import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
+import dev.mdnp.daemon.inspect.FirewallDrift;
 import dev.mdnp.daemon.inspect.InspectServer;
 import dev.mdnp.daemon.inspect.InspectServerConfig;
 import dev.mdnp.daemon.inspect.InspectSources;
@@ -130,7 +131,8 @@ final class FuzzedDaemon implements AutoCloseable {
             PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
             Path pluginSocket = dir.resolve("plugin.sock");
             InspectSources sources = new InspectSources(NAME, "fuzz", pluginSocket, stateDir, Instant.now(),
-                    driverState, ipam, LinkSource.of(netns.rtnl(), ownership::owns), history, journal, driver::missingFirewallRules);
+                    driverState, ipam, LinkSource.of(netns.rtnl(), ownership::owns), history, journal, driver::missingFirewallRules,
+                    new FirewallDrift(history.events(), Clock.systemUTC()));
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(dir.resolve("inspect.sock"), "", null, GRACE), sources);
             opened.add(inspect);

@@ -50,6 +50,8 @@ final class InspectFixture implements AutoCloseable {
     final IpamDriver ipam = new IpamDriver();
     final StubLinkSource links = new StubLinkSource();
     final StubFirewallSource firewall = new StubFirewallSource();
+    /** The firewall repairs the inspect server shows; tests record repairs into it. */
+    final FirewallDrift drift;
     final InspectServer server;
 
     private InspectFixture(Path dir, int historySize, @Nullable Path record) throws IOException {
@@ -61,10 +63,11 @@ final class InspectFixture implements AutoCloseable {
         history = new RequestHistory(historySize);
         journal = new StateEventJournal(DriverJournal.NONE, history.events(), InstantSource.fixed(NOW), Map.of());
         docker = new Docker(state, journal);
+        drift = new FirewallDrift(history.events(), InstantSource.fixed(NOW));
         server = InspectServer.start(
                 new InspectServerConfig(dir.resolve("inspect.sock"), "", record, 4096, 2, Duration.ofSeconds(5)),
                 new InspectSources("mdnp", "0.1.0-test", dir.resolve("mdnp.sock"), dir, STARTED, state, ipam,
-                        kernel == null ? links : kernel, history, journal, firewall));
+                        kernel == null ? links : kernel, history, journal, firewall, drift));
     }
 
     static InspectFixture start(Path dir) throws IOException {

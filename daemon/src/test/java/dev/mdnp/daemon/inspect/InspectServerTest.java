@@ -8,11 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
 import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.netlink.BridgeLink;
 import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.inspect.PortView;
@@ -180,10 +182,37 @@ class InspectServerTest {
     }
 
     @Test
+    void aRepairThatChangedSomethingIsServedPublishedAndCountedAndOneThatDidNotIsNot() throws IOException {
+        inspect.drift.repaired(new FirewallReport(List.of(), List.of(), false));
+        inspect.drift.repaired(new FirewallReport(List.of("mdnpb8f6511a52a"), List.of("mdnpbgone"), true));
+
+        FirewallRepairView repair = new FirewallRepairView(InspectFixture.NOW, true, List.of("mdnpb8f6511a52a"),
+                List.of("mdnpbgone"));
+        assertThat(mapper.readValue(inspect.get("/v1/firewall/repairs").body(),
+                new TypeReference<List<FirewallRepairView>>() { })).containsExactly(repair);
+        assertThat(inspect.history.events().after(0, 10)).containsExactly(new InspectEvent.FirewallRepaired(1, repair));
+        assertThat(inspect.get("/metrics").body()).contains("mdnp_firewall_repairs_total 1");
+        assertThat(inspect.firewall.asked()).isZero();
+    }
+
+    @Test
+    void onlyTheLatestFirewallRepairsAreKeptAndAllAreCounted() throws IOException {
+        for (int i = 0; i < FirewallDrift.KEPT + 5; i++) {
+            inspect.drift.repaired(new FirewallReport(List.of("mdnpb" + i), List.of(), false));
+        }
+
+        List<FirewallRepairView> kept = mapper.readValue(inspect.get("/v1/firewall/repairs").body(),
+                new TypeReference<List<FirewallRepairView>>() { });
+        assertThat(kept).hasSize(FirewallDrift.KEPT);
+        assertThat(kept.get(0).repairedBridges()).containsExactly("mdnpb5");
+        assertThat(inspect.drift.count()).isEqualTo(FirewallDrift.KEPT + 5);
+    }
+
+    @Test
     void onlyTheFirewallPathListsTheFirewall() throws IOException {
         inspect.docker.network(NET);
         for (String path : List.of("/v1/info", "/v1/networks", "/v1/networks/" + NET, "/v1/endpoints",
-                "/v1/links", "/v1/ipam/pools", "/v1/requests", "/metrics")) {
+                "/v1/links", "/v1/ipam/pools", "/v1/requests", "/v1/firewall/repairs", "/metrics")) {
             assertThat(inspect.get(path).status()).as(path).isEqualTo(200);
         }
 

@@ -50,6 +50,17 @@ public final class HostFirewall {
                 .toList();
     }
 
+    /**
+     * Reloads the whole firewall as a firewall manager does: every table of both families replaced
+     * ({@code iptables-restore} without {@code --noflush}) by what {@code iptables-save} printed, less every line that
+     * names mdnp: its chains, its rules and the jumps into them are gone, everyone else's rules are as they were.
+     */
+    public static void reloadWithoutMdnp() throws IOException, InterruptedException {
+        for (String family : List.of("iptables", "ip6tables")) {
+            HostCommand.ok("sh", "-c", family + "-save | grep -vi mdnp | " + family + "-restore -w");
+        }
+    }
+
     /** Runs {@code iptables -w ARGS} on the host, failing when it fails. */
     public static void iptables(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("iptables", "-w"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.model.client.InspectException.Reason;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.InspectEvent;
@@ -163,6 +164,16 @@ public final class InspectClient implements AutoCloseable {
      */
     public List<FirewallRulesView> firewall() {
         return decode("/v1/firewall", new TypeReference<List<FirewallRulesView>>() { });
+    }
+
+    /**
+     * Returns the repairs of mdnp's firewall rules since the daemon started, oldest first: each time something else
+     * (iptables -F, a firewall manager's reload) had removed or moved them ({@code GET /v1/firewall/repairs}).
+     *
+     * @throws InspectException if the call fails; status 404 from a daemon older than this call
+     */
+    public List<FirewallRepairView> firewallRepairs() {
+        return decode("/v1/firewall/repairs", new TypeReference<List<FirewallRepairView>>() { });
     }
 
     /**

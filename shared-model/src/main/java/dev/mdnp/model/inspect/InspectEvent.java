@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One event of {@code /v1/events}: a recorded call, a state change or a kernel link change, or the notice that
- * events were lost. Every event has the next number of one sequence, sent as the SSE {@code id}; a client resumes
+ * One event of {@code /v1/events}: a recorded call, a state change, a kernel link change, a repair of mdnp's firewall
+ * rules, or the notice that events were lost. Every event has the next number of one sequence, sent as the SSE {@code id}; a client resumes
  * after the last id it saw ({@code Last-Event-ID} or {@code ?after=}). In JSON, {@code type} names the kind.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = InspectEvent.Request.class, name = "request"),
     @JsonSubTypes.Type(value = InspectEvent.StateChange.class, name = "state"),
     @JsonSubTypes.Type(value = InspectEvent.LinkChange.class, name = "link"),
+    @JsonSubTypes.Type(value = InspectEvent.FirewallRepaired.class, name = "firewall"),
     @JsonSubTypes.Type(value = InspectEvent.Lost.class, name = "lost")
 })
 public sealed interface InspectEvent {
@@ -47,6 +48,15 @@ public sealed interface InspectEvent {
      * @param link the link as the kernel reported it
      */
     record LinkChange(long seq, String change, LinkView link) implements InspectEvent {
+    }
+
+    /**
+     * mdnp put back firewall rules that something else had removed or moved (drift).
+     *
+     * @param seq the event's number
+     * @param repair what was repaired, and when
+     */
+    record FirewallRepaired(long seq, FirewallRepairView repair) implements InspectEvent {
     }
 
     /**

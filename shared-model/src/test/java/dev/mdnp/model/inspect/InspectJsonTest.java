@@ -21,19 +21,33 @@ class InspectJsonTest {
             List.of(new KernelOpRecord("create veth", "mdnphe0b0a8e294", 800, ""),
                     new KernelOpRecord("set master", "mdnphe0b0a8e294", 100, "no such device")));
 
+    private static final FirewallRepairView REPAIR = new FirewallRepairView(Instant.parse("2026-12-07T12:00:00Z"),
+            true, List.of("mdnpb8f6511a52a"), List.of("mdnpb0"));
+
     @Test
     void everyEventKindRoundTripsWithItsTypeName() throws Exception {
         LinkView link = new LinkView("mdnpb8f6511a52a", "bridge", 12, "", "", 1500, "02:42:ac:11:00:01", true, "UP",
                 10, 20, "8f6511a52af0", "", Drift.NONE);
         List<InspectEvent> events = List.of(new InspectEvent.Request(1, RECORD),
                 new InspectEvent.StateChange(2, "network-created", "8f6511a52af0"),
-                new InspectEvent.LinkChange(3, "added", link), new InspectEvent.Lost(4, 2));
+                new InspectEvent.LinkChange(3, "added", link), new InspectEvent.Lost(4, 2),
+                new InspectEvent.FirewallRepaired(5, REPAIR));
         for (InspectEvent event : events) {
             String json = mapper.writeValueAsString(event);
 
             assertThat(mapper.readValue(json, InspectEvent.class)).isEqualTo(event);
         }
         assertThat(mapper.readTree(mapper.writeValueAsString(events.get(1))).get("type").asText()).isEqualTo("state");
+        assertThat(mapper.readTree(mapper.writeValueAsString(events.get(4))).get("type").asText())
+                .isEqualTo("firewall");
+    }
+
+    @Test
+    void aFirewallRepairSaysWhatWasPutBackInAFewWords() {
+        assertThat(REPAIR.summary())
+                .isEqualTo("mdnp's chains and jumps, mdnpb8f6511a52a; left-overs of mdnpb0 removed");
+        assertThat(new FirewallRepairView(REPAIR.at(), false, List.of("mdnpb1", "mdnpb2"), null).summary())
+                .isEqualTo("mdnpb1, mdnpb2");
     }
 
     @Test
