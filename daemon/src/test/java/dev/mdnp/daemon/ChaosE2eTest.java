@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.daemon.testsupport.DockerCli;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
+import dev.mdnp.daemon.testsupport.EngineState;
 import dev.mdnp.daemon.testsupport.MdnpAudit;
 import dev.mdnp.daemon.testsupport.ReliabilityBudget;
 import java.time.Duration;
@@ -234,20 +235,24 @@ class ChaosE2eTest {
 
     /**
      * Takes a container's networks from Docker after a command the kill cut off: Docker undoes most of such a
-     * command, not necessarily all of it. A container that does not run is removed.
+     * command, not necessarily all of it. A container that does not run is removed. The networks are those that
+     * list the container ({@link EngineState}): the container's own settings may still name a network whose connect
+     * Docker undid.
      */
     private void syncWithDocker(String container) throws Exception {
-        DockerCli.Result state = plugin.docker().run("inspect", "--format",
-                "{{.State.Running}}{{range $name, $n := .NetworkSettings.Networks}} {{$name}}{{end}}", container);
-        List<String> fields = state.exitCode() == 0 ? List.of(state.out().split(" ")) : List.of("false");
-        if (!fields.get(0).equals("true")) {
+        DockerCli.Result running = plugin.docker().run("inspect", "--format", "{{.State.Running}}", container);
+        if (running.exitCode() != 0 || !running.out().equals("true")) {
             mustSucceed("rm", "-f", container);
             containers.remove(container);
             return;
         }
         Set<String> on = containers.get(container);
         on.clear();
-        fields.subList(1, fields.size()).stream().filter(networks::containsKey).forEach(on::add);
+        EngineState.read(plugin.docker(), plugin.name()).attachments().stream()
+                .filter(attachment -> attachment.containerName().equals(container))
+                .map(EngineState.Attachment::networkName)
+                .filter(networks::containsKey)
+                .forEach(on::add);
     }
 
     /** A container and a network. */

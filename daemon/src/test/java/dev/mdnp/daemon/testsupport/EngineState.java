@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,12 @@ import java.util.Set;
  * What the private engine holds on one plugin's networks, read with {@code docker network inspect} and
  * {@code docker inspect}: the networks (with their IPAM driver and subnets) and every container endpoint on them (with
  * its address and gateway). The truth the e2e audits compare mdnp with.
+ *
+ * <p>A container's endpoint counts only when the network lists the container: after a {@code docker network connect}
+ * that failed in the driver (a plugin killed during the join), Docker 20.10 undoes the endpoint (Leave,
+ * DeleteEndpoint, ReleaseAddress) but keeps the network in the container's {@code NetworkSettings}, with the deleted
+ * endpoint's id, until the container is removed: {@code docker inspect} then names a network the container is not
+ * on.
  *
  * @param networks the networks whose driver is the plugin
  * @param attachments the endpoints of containers on them, as Docker lists them in the networks
@@ -67,7 +74,7 @@ public record EngineState(List<EngineNetwork> networks, List<Attachment> attachm
             return new EngineState(List.of(), List.of());
         }
         List<EngineNetwork> networks = new ArrayList<>();
-        Set<String> containers = new LinkedHashSet<>();
+        Map<String, Set<String>> containersOf = new LinkedHashMap<>();
         for (JsonNode network : inspect(docker, "network", ids)) {
             if (!driver.equals(network.path("Driver").asText())) {
                 continue; // the filter matches by substring
@@ -76,15 +83,18 @@ public record EngineState(List<EngineNetwork> networks, List<Attachment> attachm
             network.path("IPAM").path("Config").forEach(config -> subnets.add(config.path("Subnet").asText()));
             networks.add(new EngineNetwork(network.path("Id").asText(), network.path("Name").asText(),
                     network.path("IPAM").path("Driver").asText(), subnets));
-            network.path("Containers").fieldNames().forEachRemaining(containers::add);
+            Set<String> listed = new LinkedHashSet<>();
+            network.path("Containers").fieldNames().forEachRemaining(listed::add);
+            containersOf.put(network.path("Id").asText(), listed);
         }
-        return new EngineState(networks, attachments(docker, networks, containers));
+        return new EngineState(networks, attachments(docker, containersOf));
     }
 
-    private static List<Attachment> attachments(DockerCli docker, List<EngineNetwork> networks, Set<String> containers)
+    /** Returns the endpoints of the containers each network lists, by network id. */
+    private static List<Attachment> attachments(DockerCli docker, Map<String, Set<String>> containersOf)
             throws IOException, InterruptedException {
-        Set<String> networkIds = new LinkedHashSet<>();
-        networks.forEach(network -> networkIds.add(network.id()));
+        Set<String> containers = new LinkedHashSet<>();
+        containersOf.values().forEach(containers::addAll);
         List<Attachment> attachments = new ArrayList<>();
         if (containers.isEmpty()) {
             return attachments;
@@ -97,7 +107,8 @@ public record EngineState(List<EngineNetwork> networks, List<Attachment> attachm
                 Map.Entry<String, JsonNode> entry = it.next();
                 JsonNode settings = entry.getValue();
                 String networkId = settings.path("NetworkID").asText();
-                if (networkIds.contains(networkId) && !settings.path("EndpointID").asText().isEmpty()) {
+                boolean listed = containersOf.getOrDefault(networkId, Set.of()).contains(node.path("Id").asText());
+                if (listed && !settings.path("EndpointID").asText().isEmpty()) {
                     attachments.add(new Attachment(node.path("Id").asText(), name, networkId, entry.getKey(),
                             settings.path("EndpointID").asText(), settings.path("IPAddress").asText(),
                             settings.path("Gateway").asText(), settings.path("GlobalIPv6Address").asText()));

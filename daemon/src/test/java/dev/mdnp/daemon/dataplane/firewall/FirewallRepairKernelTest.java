@@ -154,6 +154,25 @@ class FirewallRepairKernelTest {
         assertThat(firewall.repair().unchanged()).isTrue();
     }
 
+    /** The jump at the end of FORWARD is the way into mdnp's rules on a host without Docker's chains. */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"NFT", "LEGACY"})
+    void aDeletedForwardJumpIsPutBackAtTheEnd(Backend backend) {
+        start(backend);
+        for (IpFamily family : IpFamily.values()) {
+            ns.iptables(family, "-D", "FORWARD", "-m", "comment", "--comment", "mdnp", "-j", "MDNP-FORWARD");
+        }
+
+        assertThat(firewall.check()).singleElement().satisfies(missing -> assertThat(missing.rules())
+                .containsExactly("iptables -t filter -A FORWARD -m comment --comment mdnp -j MDNP-FORWARD",
+                        "ip6tables -t filter -A FORWARD -m comment --comment mdnp -j MDNP-FORWARD"));
+        FirewallReport report = firewall.repair();
+
+        assertThat(report.baseRepaired()).isTrue();
+        assertThat(report.repairedBridges()).isEmpty();
+        assertIntactAndStable();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"NFT", "LEGACY"})
     void aFlushedNatTableIsPutBack(Backend backend) {
