@@ -278,9 +278,10 @@ public final class NetworkDriver {
     public JoinResponse join(JoinRequest request) {
         String networkId = DockerIds.require("NetworkID", request.networkId());
         String endpointId = DockerIds.require("EndpointID", request.endpointId());
-        Network network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
+        Network network;
         Endpoint endpoint;
         synchronized (changes) {
+            network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
             endpoint = state.requireEndpoint(networkId, endpointId).joinedTo(request.sandboxKey());
             record("join endpoint " + shortId(endpointId), () -> journal.endpointChanged(endpoint), () -> { });
             state.putEndpoint(endpoint);
