@@ -88,7 +88,8 @@ final class Wiring implements AutoCloseable {
             state.close();
             throw e;
         }
-        Firewall firewall = Firewall.iptables(config.name(), List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE);
+        Firewall firewall = Firewall.iptables(config.name(), List.of(), FIREWALL_COMMAND_TIMEOUT, CommandListener.NONE,
+                state.scratchDirectory("firewall-tmp"));
         Ownership ownership = Ownership.of(config.name());
         NetlinkDataplane dataplane = new NetlinkDataplane(rtnl, firewall, ownership);
         List<AutoCloseable> started = new ArrayList<>();

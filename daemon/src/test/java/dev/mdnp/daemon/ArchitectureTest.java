@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ class ArchitectureTest {
     private static final String MDNP = "dev.mdnp..";
     private static final String NETLINK = ROOT + ".netlink..";
     private static final String FIREWALL = ROOT + ".dataplane.firewall..";
+    private static final String IP = ROOT + ".ip..";
     /** jnr-ffi and jffi, the native backend it loads. */
     private static final String[] FFI = {"jnr..", "com.kenai.jffi.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -122,8 +124,16 @@ class ArchitectureTest {
     }
 
     @Test
-    void firewallKnowsNoOtherMdnpPackage() {
-        knowsNoOtherMdnpPackage(FIREWALL).check(CLASSES);
+    void firewallKnowsNoOtherMdnpPackageButTheAddressReader() {
+        noClasses().that().resideInAPackage(FIREWALL)
+                .should().dependOnClassesThat(resideInAPackage(MDNP)
+                        .and(resideOutsideOfPackages(FIREWALL, IP)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void ipKnowsNoOtherMdnpPackage() {
+        knowsNoOtherMdnpPackage(IP).check(CLASSES);
     }
 
     @Test

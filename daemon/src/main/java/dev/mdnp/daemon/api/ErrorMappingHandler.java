@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * implemented" (a success for ProgramExternalConnectivity), so an unknown id is a 400 whose Err names it, never a
  * 404. The only place that maps exceptions to HTTP.
  *
- * <p>Faults on mdnp's side are logged here with their stack trace; the caller's faults only on the call's log line.
+ * <p>Faults on mdnp's side are logged here, once per call, on an ERROR line with the path and the message (which
+ * names the operation and the short id it failed on) and the stack trace with its causes (the kernel's or the
+ * store's failure); the layers below only throw. The caller's faults show only on the call's log line.
  */
 final class ErrorMappingHandler implements HttpHandler {
 
@@ -56,7 +58,7 @@ final class ErrorMappingHandler implements HttpHandler {
 
     private static void logIfOurs(HttpServerExchange exchange, RuntimeException e, boolean callersFault) {
         if (!callersFault) {
-            log.error("call {} failed", exchange.getRequestPath(), e);
+            log.error("call {} failed: {}", exchange.getRequestPath(), e.getMessage(), e);
         }
     }
 }

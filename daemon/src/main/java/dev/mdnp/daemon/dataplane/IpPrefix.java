@@ -2,9 +2,9 @@ package dev.mdnp.daemon.dataplane;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.ip.IpLiteral;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * An interface address with its prefix length, such as {@code 10.88.0.1/16} or {@code fd88::1/64}.
@@ -42,22 +42,13 @@ public record IpPrefix(InetAddress address, int prefixLength) {
     }
 
     /**
-     * Parses a bare numeric address: a dotted quad of four decimal octets, or an IPv6 literal (no zone, no
-     * brackets). Never resolves a name, and refuses the short IPv4 forms ({@code 10.1}) the JDK would accept.
+     * Parses a bare numeric address (see {@link IpLiteral}): never resolves a name, and refuses the short IPv4 forms
+     * ({@code 10.1}) the JDK would accept.
      *
      * @throws IllegalArgumentException when the text is not such an address
      */
     public static InetAddress literal(String text) {
-        boolean v4 = text.matches("(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})){3}");
-        boolean v6 = text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+");
-        if (!v4 && !v6) {
-            throw new IllegalArgumentException("not a numeric address: \"" + text + "\"");
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not a numeric address: \"" + text + "\"", e);
-        }
+        return IpLiteral.address(text);
     }
 
     /** Returns true for an IPv4 address. */

@@ -42,7 +42,7 @@ public final class NetlinkDataplane implements Dataplane, AutoCloseable {
         this.runner = new StepRunner(rtnl);
         this.firewall = requireNonNull(firewall, "firewall");
         this.ownership = requireNonNull(ownership, "ownership");
-        this.reaper = new LinkReaper(rtnl, ownership.doomedGroup());
+        this.reaper = new LinkReaper(() -> rtnl.links().deleteGroup(ownership.doomedGroup()));
         this.restorer = new KernelRestorer(rtnl, runner, this.firewall, reservations, ownership, this::createEndpoint);
         reaper.reapNow(); // links doomed before a crash, gone before a restore looks at the kernel
     }

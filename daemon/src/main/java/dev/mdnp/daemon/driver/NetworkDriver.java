@@ -278,9 +278,10 @@ public final class NetworkDriver {
     public JoinResponse join(JoinRequest request) {
         String networkId = DockerIds.require("NetworkID", request.networkId());
         String endpointId = DockerIds.require("EndpointID", request.endpointId());
-        Network network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
+        Network network;
         Endpoint endpoint;
         synchronized (changes) {
+            network = state.network(networkId).orElseThrow(() -> unknownNetwork(networkId));
             endpoint = state.requireEndpoint(networkId, endpointId).joinedTo(request.sandboxKey());
             record("join endpoint " + shortId(endpointId), () -> journal.endpointChanged(endpoint), () -> { });
             state.putEndpoint(endpoint);
@@ -458,7 +459,8 @@ public final class NetworkDriver {
 
     /**
      * Records a change in the journal; when that fails, runs {@code undo} (the kernel work's reverse, best effort)
-     * and fails the call with an error that names what the call was doing.
+     * and fails the call with an error that names what the call was doing and keeps the journal's failure as its
+     * cause and the undo's as suppressed. Not logged here: the API's error mapping logs the failed call once.
      */
     private static void record(String what, Runnable change, Runnable undo) {
         try {
@@ -471,7 +473,6 @@ public final class NetworkDriver {
             } catch (RuntimeException undoFailure) {
                 failure.addSuppressed(undoFailure);
             }
-            log.error("{} failed: could not record it", what, e);
             throw failure;
         }
     }

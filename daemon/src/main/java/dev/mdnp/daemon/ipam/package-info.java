@@ -6,8 +6,8 @@
  * {@link dev.mdnp.daemon.ipam.IpAddress}; configuration {@link dev.mdnp.daemon.ipam.DefaultPools}; durability
  * {@link dev.mdnp.daemon.ipam.IpamJournal} with {@link dev.mdnp.daemon.ipam.IpamSnapshot}.
  *
- * <p>May depend on {@code dev.mdnp.model.ipam}, {@code OptionKeys} and {@code daemon.store}; never on HTTP, the
- * dataplane, netlink or the network driver.
+ * <p>May depend on {@code dev.mdnp.model.ipam}, {@code OptionKeys}, {@code daemon.store} and {@code daemon.ip};
+ * never on HTTP, the dataplane, netlink or the network driver.
  */
 @NullMarked
 package dev.mdnp.daemon.ipam;

@@ -64,6 +64,11 @@ public final class DurableState implements AutoCloseable {
         return new StoredIpamJournal(journalStore, codec);
     }
 
+    /** Returns the store's scratch directory {@code name}, emptied now; see {@link Store#scratchDirectory}. */
+    public Path scratchDirectory(String name) {
+        return store.scratchDirectory(name);
+    }
+
     /** Closes the store. */
     @Override
     public void close() {

@@ -1,11 +1,6 @@
 package dev.mdnp.daemon.store;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.sqlite.SQLiteJDBCLoader;
 
 /**
@@ -37,31 +32,18 @@ final class SqliteLibrary {
     static void load(Path stateDir) {
         Path directory = stateDir.resolve(DIRECTORY);
         try {
-            if (Files.notExists(directory, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(StateFiles.DIRECTORY_MODE));
-            }
-            deleteFilesIn(directory);
+            StateFiles.emptyDirectory(directory);
             if (System.getProperty(DIRECTORY_PROPERTY) == null) {
                 System.setProperty(DIRECTORY_PROPERTY, directory.toString());
             }
             SQLiteJDBCLoader.initialize();
-            deleteFilesIn(directory);
+            StateFiles.emptyDirectory(directory);
         } catch (Exception e) { // initialize() declares Exception
             // The driver logs why unpacking failed (a full disk) and throws "no native library found": say it here.
             String unpackedInto = System.getProperty(DIRECTORY_PROPERTY, directory.toString());
             throw new StoreException(StoreException.Reason.FAILURE, "cannot load SQLite's native library (unpacked"
                     + " into " + unpackedInto + ", which must allow executing it and have about 1 MiB free; "
                     + StateFiles.probeWrite(Path.of(unpackedInto)) + "): " + e, e);
-        }
-    }
-
-    private static void deleteFilesIn(Path directory) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
-            for (Path file : files) {
-                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(file);
-                }
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mdnp.daemon.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The state directory and the files in it (the database, the lock): created with modes 0700 and 0600 before SQLite
- * sees them, so there is no moment when others could read or swap them.
+ * The state directory and the files in it (the database, the lock, the scratch directories): created with modes 0700
+ * and 0600 before SQLite sees them, so there is no moment when others could read or swap them.
  */
 final class StateFiles {
 
@@ -58,6 +59,23 @@ final class StateFiles {
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.FAILURE,
                     "prepare state directory " + directory + ": " + e, e);
+        }
+    }
+
+    /**
+     * Makes sure {@code directory}, in the state directory, exists (created with mode 0700) and holds no files: those
+     * a killed earlier run left are deleted. Must run with the state directory's lock held: nobody else uses it.
+     */
+    static void emptyDirectory(Path directory) throws IOException {
+        if (Files.notExists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mdnp.daemon.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -107,6 +108,25 @@ public final class Store implements AutoCloseable {
     /** Returns the database file. */
     public Path path() {
         return file;
+    }
+
+    /**
+     * Returns the directory {@code name} in the state directory, for files that live only while a call of this
+     * process runs: created (0700) when missing and emptied, so what a killed earlier run left there goes now. The
+     * state directory's lock, held while the store is open, makes it this process's alone; call it at start, before
+     * anything writes there.
+     *
+     * @throws StoreException if the directory cannot be created or emptied
+     */
+    public Path scratchDirectory(String name) {
+        Path directory = file.resolveSibling(name);
+        try {
+            StateFiles.emptyDirectory(directory);
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.FAILURE, "prepare scratch directory " + directory + ": "
+                    + e, e);
+        }
+        return directory;
     }
 
     /**

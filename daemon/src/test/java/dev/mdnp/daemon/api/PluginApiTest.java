@@ -3,13 +3,16 @@ package dev.mdnp.daemon.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.mdnp.daemon.driver.DriverJournal;
+import dev.mdnp.daemon.dataplane.DataplaneException;
+import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.testsupport.FailingDriverJournal;
 import dev.mdnp.daemon.testsupport.RecordingDataplane;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
 import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
@@ -53,6 +56,8 @@ class PluginApiTest {
     private static final String OK = "{}";
 
     private Path dir;
+    private final RecordingDataplane kernel = new RecordingDataplane();
+    private final FailingDriverJournal journal = new FailingDriverJournal();
     private DriverState state;
     private UnixSocketServer server;
     private UnixHttpClient client;
@@ -61,7 +66,7 @@ class PluginApiTest {
     void start() throws IOException {
         dir = Files.createTempDirectory(Path.of("/tmp"), "mdnp-api");
         state = new DriverState();
-        PluginApi api = new PluginApi(new NetworkDriver(state, new RecordingDataplane(), DriverJournal.NONE), new IpamDriver(),
+        PluginApi api = new PluginApi(new NetworkDriver(state, kernel, journal), new IpamDriver(),
                 JsonMappers.create());
         server = UnixSocketServer.start(new UnixSocketServerConfig(dir.resolve("p.sock"),
                 PosixFilePermissions.fromString("rw-------"), 64, 1, 4, PeerPolicy.anyone(), Duration.ofSeconds(2)),
@@ -247,6 +252,45 @@ class PluginApiTest {
                         "call NetworkDriver\\.CreateNetwork status=200 took=\\d+\\.\\d\\dms net=8f6511a52af0"),
                 line -> assertThat(line).matches("call NetworkDriver\\.Join status=400 took=\\d+\\.\\d\\dms"
                         + " net=8f6511a52af0 ep=e0b0a8e2947b err=\"endpoint e0b0a8e2947b is not known .*\""));
+    }
+
+    /**
+     * A fault of mdnp's is one ERROR line, written where the call's error is mapped: it names the call, the operation
+     * and the network, and carries the stack of what failed below (the kernel's, the store's). The call's INFO line
+     * comes besides, as for every call.
+     */
+    @Test
+    void aFailureOfOursIsLoggedOnceWithWhatFailedAndTheStackOfItsCause() throws IOException {
+        Logger logger = (Logger) LoggerFactory.getLogger("dev.mdnp.daemon");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            kernel.fail("createNetwork");
+            assertThat(client.post("/NetworkDriver.CreateNetwork", CREATE_NETWORK).status()).isEqualTo(500);
+            kernel.fail("");
+            journal.fail();
+            assertThat(client.post("/NetworkDriver.CreateNetwork", CREATE_NETWORK).status()).isEqualTo(500);
+            await().until(() -> appender.list.stream().filter(e -> e.getLevel() == Level.INFO).count() >= 2);
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).satisfiesExactly(
+                kernelFailure -> {
+                    assertThat(kernelFailure.getFormattedMessage()).startsWith("call /NetworkDriver.CreateNetwork"
+                            + " failed: create network 8f6511a52af0: createNetwork mdnpb8f6511a52a");
+                    assertThat(kernelFailure.getThrowableProxy().getClassName())
+                            .isEqualTo(DriverException.class.getName());
+                    assertThat(kernelFailure.getThrowableProxy().getCause().getClassName())
+                            .isEqualTo(DataplaneException.class.getName());
+                },
+                journalFailure -> {
+                    assertThat(journalFailure.getFormattedMessage()).isEqualTo("call /NetworkDriver.CreateNetwork"
+                            + " failed: create network 8f6511a52af0: could not record it: could not record the"
+                            + " network: disk I/O error");
+                    assertThat(journalFailure.getThrowableProxy().getCause().getClassName())
+                            .isEqualTo(IllegalStateException.class.getName());
+                });
     }
 
     @Test

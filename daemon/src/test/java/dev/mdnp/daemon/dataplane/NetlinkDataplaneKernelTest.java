@@ -11,6 +11,7 @@ import dev.mdnp.daemon.netlink.MacAddress;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real dataplane against the real kernel and iptables, in a private network namespace. */
 @Tag("kernel")
@@ -32,6 +34,8 @@ class NetlinkDataplaneKernelTest {
     private static final VethSpec ENDPOINT =
             new VethSpec("mdnpth0", "mdnptc0", BRIDGE, 1400, "02:11:22:33:44:55");
 
+    @TempDir
+    Path scratch;
     private PrivateNetns netns;
     private RtNetlink rtnl;
     private Firewall firewall;
@@ -43,7 +47,8 @@ class NetlinkDataplaneKernelTest {
     void openPrivateNamespace() throws Exception {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
-        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE,
+                scratch);
         real = netns.inside(() -> new NetlinkDataplane(rtnl, firewall, OWNERSHIP));
         dataplane = new InNamespaceDataplane(netns, real);
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Publishing ports through the real dataplane in a private namespace: host ports held by sockets (the conflict check
@@ -44,6 +45,8 @@ class NetlinkDataplanePortsKernelTest {
 
     private final List<KernelOp> ops = new ArrayList<>();
     private final List<Closeable> listeners = new ArrayList<>();
+    @TempDir
+    Path scratch;
     private PrivateNetns netns;
     private Firewall firewall;
     private NetlinkDataplane real;
@@ -52,7 +55,8 @@ class NetlinkDataplanePortsKernelTest {
     @BeforeEach
     void buildNetwork() throws Exception {
         netns = PrivateNetns.create();
-        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE,
+                scratch);
         real = new NetlinkDataplane(netns.rtnl(), firewall, OWNERSHIP);
         dataplane = new InNamespaceDataplane(netns, real);
         netns.inside(() -> {

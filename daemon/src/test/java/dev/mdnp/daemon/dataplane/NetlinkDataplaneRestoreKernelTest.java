@@ -11,6 +11,7 @@ import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link NetlinkDataplane#restore} against the real kernel and iptables, in a private network namespace: the kernel
@@ -59,6 +61,8 @@ class NetlinkDataplaneRestoreKernelTest {
             new RestoredEndpoint("ep-joined-a", joinedA, true, List.of()),
             new RestoredEndpoint("ep-idle-b", idleB, false, List.of()));
 
+    @TempDir
+    Path scratch;
     private PrivateNetns netns;
     private RtNetlink rtnl;
     private Firewall firewall;
@@ -70,7 +74,8 @@ class NetlinkDataplaneRestoreKernelTest {
     void openPrivateNamespace() throws Exception {
         netns = PrivateNetns.create();
         rtnl = netns.rtnl();
-        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE);
+        firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE,
+                scratch);
         real = new NetlinkDataplane(rtnl, firewall, OWNERSHIP);
         dataplane = new InNamespaceDataplane(netns, real);
     }
@@ -246,7 +251,7 @@ class NetlinkDataplaneRestoreKernelTest {
         BridgeSpec theirs = new BridgeSpec(FOREIGN + "b1", 0, List.of(IpPrefix.parse("10.231.95.1/24")),
                 List.of(IpPrefix.parse("10.231.95.0/24")), Traffic.DEFAULT);
         Firewall otherFirewall = Firewall.iptables("another", netns.commandPrefix(), Duration.ofSeconds(20),
-                CommandListener.NONE);
+                CommandListener.NONE, scratch);
         try (NetlinkDataplane other = new NetlinkDataplane(rtnl, otherFirewall, Ownership.of("another"))) {
             new InNamespaceDataplane(netns, other).createNetwork(theirs, ops::add);
             dataplane.createNetwork(netA, ops::add);

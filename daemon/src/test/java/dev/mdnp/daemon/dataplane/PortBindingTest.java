@@ -64,7 +64,7 @@ class PortBindingTest {
                 .withMessageContaining("IPv6 loopback");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> PortBinding.of(endpoint(V4, "10.0.0.2", ""), request("localhost")))
-                .withMessageContaining("not a numeric address");
+                .withMessageContaining("is not a numeric IP address");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> PortBinding.of(endpoint(V4, "", ""), request("")))
                 .withMessageContaining("no address");

@@ -2,7 +2,9 @@ package dev.mdnp.daemon.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.dataplane.DataplaneException;
 import dev.mdnp.daemon.driver.DriverException.Reason;
@@ -19,6 +21,11 @@ import dev.mdnp.model.cnm.OptionKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** How the driver uses its {@link DriverJournal}: when it calls it, in which order, and what a failing one does. */
@@ -228,6 +235,40 @@ class NetworkDriverJournalTest {
         assertThat(journal.calls()).last().isEqualTo("networkDeleted 8f6511a52af0");
     }
 
+    /**
+     * A Join that comes while a DeleteNetwork is being recorded waits for it and answers from the state after it:
+     * the network is gone. It must not have read the network before it waited.
+     */
+    @Test
+    void aJoinDuringADeleteNetworkWaitsAndFindsTheNetworkGone() throws Exception {
+        driver.createNetwork(network(NET));
+        driver.createEndpoint(endpoint(NET, EP));
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        journal.beforeEachCall(() -> {
+            recording.countDown();
+            awaitQuietly(release);
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> delete = threads.submit(() -> driver.deleteNetwork(new DeleteNetworkRequest(NET)));
+            recording.await();
+            AtomicReference<Thread> joiner = new AtomicReference<>();
+            Future<?> join = threads.submit(() -> {
+                joiner.set(Thread.currentThread());
+                return driver.join(new JoinRequest(NET, EP, SANDBOX, Map.of()));
+            });
+            await().until(() -> joiner.get() != null && joiner.get().getState() == Thread.State.BLOCKED);
+            release.countDown();
+            delete.get();
+
+            assertThatThrownBy(join::get).cause().isInstanceOf(DriverException.class)
+                    .hasMessageStartingWith("network 8f6511a52af0 is not known");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void aDeleteEndpointThatCannotBeRecordedKeepsTheEndpointKnown() {
         driver.createNetwork(network(NET));
@@ -284,6 +325,14 @@ class NetworkDriverJournalTest {
 
         assertThat(restored.networks()).containsExactly(network);
         assertThat(restored.endpointsOf(NET)).containsExactly(joined);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String last(List<String> calls) {

@@ -2,7 +2,9 @@ package dev.mdnp.daemon.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.mdnp.daemon.dataplane.DataplaneException;
 import dev.mdnp.daemon.driver.DriverException.Reason;
 import dev.mdnp.daemon.testsupport.RecordingDataplane;
 import dev.mdnp.model.cnm.CreateEndpointRequest;
@@ -23,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NetworkDriverTest {
 
@@ -179,6 +183,25 @@ class NetworkDriverTest {
 
         assertThatThrownBy(() -> driver.createEndpoint(endpoint(NET, EP))).isInstanceOf(DriverException.class);
         assertThat(state.endpoints()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"createNetwork", "createEndpoint", "deleteEndpoint", "deleteNetwork", "restore"})
+    void aKernelFailureIsAnInternalErrorThatKeepsTheDataplanesFailureAndItsCause(String failing) {
+        kernel.fail(failing);
+
+        DriverException failure = catchThrowableOfType(() -> {
+            driver.createNetwork(network(NET, ""));
+            driver.createEndpoint(endpoint(NET, EP));
+            driver.deleteEndpoint(new DeleteEndpointRequest(NET, EP));
+            driver.restoreKernel();
+            driver.deleteNetwork(new DeleteNetworkRequest(NET));
+        }, DriverException.class);
+
+        assertThat(failure.reason()).isEqualTo(Reason.INTERNAL);
+        assertThat(failure.getCause()).isInstanceOf(DataplaneException.class)
+                .hasMessageStartingWith(failing + " ")
+                .hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test

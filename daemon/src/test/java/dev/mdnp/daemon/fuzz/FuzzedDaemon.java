@@ -116,7 +116,8 @@ final class FuzzedDaemon implements AutoCloseable {
             DurableState durable = DurableState.open(stateDir, mapper, Clock.systemUTC(), recorder::storeCommitted);
             opened.add(durable);
             Ownership ownership = Ownership.of(NAME);
-            Firewall firewall = Firewall.iptables(NAME, netns.commandPrefix(), FIREWALL_TIMEOUT, CommandListener.NONE);
+            Firewall firewall = Firewall.iptables(NAME, netns.commandPrefix(), FIREWALL_TIMEOUT, CommandListener.NONE,
+                    durable.scratchDirectory("firewall-tmp"));
             NetlinkDataplane real = netns.inside(() -> new NetlinkDataplane(netns.rtnl(), firewall, ownership));
             opened.add(real);
             CountingDataplane dataplane = new CountingDataplane(new InNamespaceDataplane(netns, real));

@@ -1,5 +1,6 @@
 package dev.mdnp.daemon.dataplane.firewall;
 
+import dev.mdnp.daemon.ip.IpLiteral;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the numeric addresses in rule arguments, so that a rule mdnp writes and the same rule as {@code iptables-save}
  * prints it compare equal however each spells an address ({@code fd00::2} or {@code fd00:0:0:0:0:0:0:2}, a subnet
- * with host bits set or masked). Pure; never resolves a name.
+ * with host bits set or masked). Pure; never resolves a name ({@link IpLiteral} reads the addresses).
  */
 final class Addresses {
 
@@ -54,7 +55,7 @@ final class Addresses {
         if (slash <= 0) {
             throw new IllegalArgumentException("not an address/prefix: \"" + cidr + "\"");
         }
-        InetAddress address = parse(cidr.substring(0, slash));
+        InetAddress address = IpLiteral.address(cidr.substring(0, slash));
         int max = address.getAddress().length * 8;
         int length = prefixLength(cidr.substring(slash + 1), max, cidr);
         return masked(address, length).getHostAddress() + "/" + length;
@@ -66,14 +67,14 @@ final class Addresses {
      * @throws IllegalArgumentException when {@code text} is not a numeric IPv4 or IPv6 address
      */
     static String address(String text) {
-        return parse(text).getHostAddress();
+        return IpLiteral.address(text).getHostAddress();
     }
 
     /** Returns the family of a numeric address or CIDR, if it is one. */
     static Optional<IpFamily> familyOf(String text) {
         try {
             int slash = text.indexOf('/');
-            parse(slash < 0 ? text : text.substring(0, slash));
+            IpLiteral.address(slash < 0 ? text : text.substring(0, slash));
             return Optional.of(IpFamily.of(text));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -81,7 +82,7 @@ final class Addresses {
     }
 
     private static String withSuffix(String host, String length, int max, String port, boolean bracketPort) {
-        InetAddress address = parse(host);
+        InetAddress address = IpLiteral.address(host);
         if (length != null) {
             int bits = prefixLength(length, max, host);
             return masked(address, bits).getHostAddress() + "/" + bits;
@@ -91,18 +92,6 @@ final class Addresses {
             return (bracketPort ? "[" + text + "]" : text) + ":" + Integer.parseInt(port);
         }
         return address.getHostAddress() + "/" + max; // iptables prints a lone address as a host prefix
-    }
-
-    private static InetAddress parse(String text) {
-        boolean v4 = text.matches("(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]{1,2})){3}");
-        if (!v4 && !(text.indexOf(':') >= 0 && text.matches("[0-9a-fA-F:.]+"))) {
-            throw new IllegalArgumentException("not a numeric address: \"" + text + "\"");
-        }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not a numeric address: \"" + text + "\"", e);
-        }
     }
 
     private static int prefixLength(String text, int max, String whole) {

@@ -1,5 +1,6 @@
 package dev.mdnp.daemon.dataplane.firewall;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -32,16 +33,21 @@ public interface Firewall {
      * @param commandPrefix put before every command, such as {@code ip netns exec NAME} in tests; empty in production
      * @param timeout how long one command may run before it is killed; longer than the 5 s xtables lock wait
      * @param listener told about every command the firewall runs; {@link CommandListener#NONE} for none
+     * @param scratchDirectory where each command's input and output files are while it runs: an existing directory
+     *     of the caller's alone, which it empties at start (the daemon's is in its state directory), never
+     *     {@code /tmp}, where the files of a command interrupted by a {@code kill -9} would stay for good
      * @throws IllegalArgumentException if {@code timeout} is not longer than the lock wait, which would turn a busy
      *     lock into a killed command instead of iptables' own message
      */
-    static Firewall iptables(String instance, List<String> commandPrefix, Duration timeout, CommandListener listener) {
+    static Firewall iptables(String instance, List<String> commandPrefix, Duration timeout, CommandListener listener,
+            Path scratchDirectory) {
         Duration lockWait = Duration.ofSeconds(Long.parseLong(IptablesFirewall.LOCK_WAIT_SECONDS));
         if (timeout.compareTo(lockWait) <= 0) {
             throw new IllegalArgumentException("timeout " + timeout + " must be longer than the lock wait " + lockWait);
         }
         String path = Objects.requireNonNullElse(System.getenv("PATH"), IptablesFirewall.DEFAULT_PATH);
-        return new IptablesFirewall(new ProcessCommandRunner(commandPrefix, timeout, listener, path), instance);
+        return new IptablesFirewall(new ProcessCommandRunner(commandPrefix, timeout, listener, path,
+                scratchDirectory), instance);
     }
 
     /**

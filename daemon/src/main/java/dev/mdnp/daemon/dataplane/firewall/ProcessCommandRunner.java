@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * {@code ip netns exec <ns>} to run everything in a private network namespace; production passes none).
  *
  * <p>Input and output go through temporary files rather than pipes, so a long listing can never fill a pipe and stall
- * the child, and no reader or writer threads are needed. Every command is reported to the {@link CommandListener}. Stateless, so
- * thread-safe.
+ * the child, and no reader or writer threads are needed. The files ({@code mdnp-fw-*}) are made in a scratch
+ * directory of the caller's, never in {@code /tmp}: the daemon's is in its state directory and emptied at each
+ * start, so the files a {@code kill -9} in the middle of a command leaves do not outlive the next start. Every
+ * command is reported to the {@link CommandListener}. Stateless, so thread-safe.
  */
 final class ProcessCommandRunner implements CommandRunner {
 
@@ -34,6 +36,7 @@ final class ProcessCommandRunner implements CommandRunner {
     private final Duration timeout;
     private final CommandListener listener;
     private final List<Path> searchPath;
+    private final Path scratchDirectory;
 
     /**
      * Creates a runner.
@@ -42,8 +45,10 @@ final class ProcessCommandRunner implements CommandRunner {
      * @param timeout how long one command may run before it is killed
      * @param listener told about every command
      * @param searchPath the {@code PATH} used to tell whether a program is installed, as the child will find it
+     * @param scratchDirectory where each command's input and output files are while it runs
      */
-    ProcessCommandRunner(List<String> prefix, Duration timeout, CommandListener listener, String searchPath) {
+    ProcessCommandRunner(List<String> prefix, Duration timeout, CommandListener listener, String searchPath,
+            Path scratchDirectory) {
         this.prefix = List.copyOf(prefix);
         this.timeout = requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -54,6 +59,7 @@ final class ProcessCommandRunner implements CommandRunner {
                 .filter(dir -> !dir.isEmpty())
                 .map(Path::of)
                 .toList();
+        this.scratchDirectory = requireNonNull(scratchDirectory, "scratchDirectory");
     }
 
     @Override
@@ -74,11 +80,11 @@ final class ProcessCommandRunner implements CommandRunner {
         long start = System.nanoTime();
         try {
             if (!input.isEmpty()) {
-                in = Files.createTempFile("mdnp-fw-", ".in");
+                in = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".in");
                 Files.writeString(in, input, StandardCharsets.UTF_8);
             }
-            out = Files.createTempFile("mdnp-fw-", ".out");
-            err = Files.createTempFile("mdnp-fw-", ".err");
+            out = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".out");
+            err = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".err");
             return runWithOutputIn(argv, in, out, err, start);
         } catch (IOException e) {
             throw failed(argv, start, new FirewallException(FirewallException.Reason.UNAVAILABLE,

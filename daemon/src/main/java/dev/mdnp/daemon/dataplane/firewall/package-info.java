@@ -3,7 +3,7 @@
  * (forwarding, egress NAT, {@code --internal}, isolation, ICC) and of each endpoint's published ports. The only
  * package allowed to start processes ({@code ProcessBuilder}).
  *
- * <p>May depend on: the JDK and SLF4J; never on another mdnp package.
+ * <p>May depend on: the JDK, SLF4J and {@code daemon.ip} (reading numeric addresses); never on another mdnp package.
  */
 @NullMarked
 package dev.mdnp.daemon.dataplane.firewall;

@@ -87,7 +87,7 @@ class AddressesTest {
             "fd00::2/64"})
     void addressNeverResolvesANameAndRejectsIt(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Addresses.address(text))
-                .withMessageContaining("not a numeric address");
+                .withMessageContaining("is not a numeric IP address");
     }
 
     @Test

@@ -323,7 +323,7 @@ class IptablesFirewallKernelTest {
         String name = namespaces.create("-path");
         Backend onPath = Backend.ofVersion(Namespaces.hostRunner().run(List.of("iptables", "-V"), "").stdout());
         Firewall firewall = Firewall.iptables(FirewallVariants.INSTANCE, Namespaces.prefix(name), java.time.Duration.ofSeconds(20),
-                CommandListener.NONE);
+                CommandListener.NONE, Namespaces.SCRATCH);
 
         firewall.restore(List.of(V4), List.of());
 

@@ -57,7 +57,7 @@ final class IptablesNamespace implements AutoCloseable {
         String path = ipv6Tools ? bin + ":" + IptablesFirewall.DEFAULT_PATH : bin.toString();
         List<String> prefix = new ArrayList<>(Namespaces.prefix(name));
         prefix.addAll(List.of("env", "PATH=" + path));
-        firewallRunner = new ProcessCommandRunner(prefix, TIMEOUT, listener, path);
+        firewallRunner = new ProcessCommandRunner(prefix, TIMEOUT, listener, path, Namespaces.SCRATCH);
     }
 
     /** Creates a namespace whose firewall writes {@code backend}'s tables, in both families. */

@@ -2,6 +2,7 @@ package dev.mdnp.daemon.dataplane.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
 final class Namespaces implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** Where the tests' runners keep their command files: the JVM's temporary directory, which the build cleans. */
+    static final Path SCRATCH = Path.of(System.getProperty("java.io.tmpdir"));
 
     private final ProcessCommandRunner host = hostRunner();
     private final String base;
@@ -29,7 +32,8 @@ final class Namespaces implements AutoCloseable {
 
     /** Returns a runner in the host namespace; used only for {@code ip netns} and {@code ip -n}. */
     static ProcessCommandRunner hostRunner() {
-        return new ProcessCommandRunner(List.of(), TIMEOUT, CommandListener.NONE, IptablesFirewall.DEFAULT_PATH);
+        return new ProcessCommandRunner(List.of(), TIMEOUT, CommandListener.NONE, IptablesFirewall.DEFAULT_PATH,
+                SCRATCH);
     }
 
     /**
@@ -55,7 +59,8 @@ final class Namespaces implements AutoCloseable {
 
     /** Returns a runner whose commands run inside {@code name}. */
     static ProcessCommandRunner runnerIn(String name) {
-        return new ProcessCommandRunner(prefix(name), TIMEOUT, CommandListener.NONE, IptablesFirewall.DEFAULT_PATH);
+        return new ProcessCommandRunner(prefix(name), TIMEOUT, CommandListener.NONE, IptablesFirewall.DEFAULT_PATH,
+                SCRATCH);
     }
 
     /** Runs a command in the host namespace and requires it to succeed. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -21,8 +22,27 @@ class ProcessCommandRunnerTest {
     private static final String PATH = IptablesFirewall.DEFAULT_PATH;
 
     private final RecordingCommandListener listener = new RecordingCommandListener();
-    private final ProcessCommandRunner runner =
-            new ProcessCommandRunner(List.of(), Duration.ofSeconds(10), listener, PATH);
+    @TempDir
+    Path scratch;
+    private ProcessCommandRunner runner;
+
+    @BeforeEach
+    void createRunner() {
+        runner = new ProcessCommandRunner(List.of(), Duration.ofSeconds(10), listener, PATH, scratch);
+    }
+
+    /** Input, output and error are files in the scratch directory, never in /tmp, and live only while it runs. */
+    @Test
+    void keepsTheCommandsFilesInTheScratchDirectoryWhileItRuns() {
+        CommandResult result = runner.run(List.of("readlink", "/proc/self/fd/0", "/proc/self/fd/1",
+                "/proc/self/fd/2"), "*filter\nCOMMIT\n");
+
+        assertThat(result.stdout().lines().map(Path::of)).hasSize(3).allSatisfy(file -> {
+            assertThat(file.getParent()).isEqualTo(scratch);
+            assertThat(file.getFileName().toString()).startsWith("mdnp-fw-");
+        });
+        assertThat(scratch).isEmptyDirectory();
+    }
 
     @Test
     void capturesExitStatusStdoutAndStderr() {
@@ -37,7 +57,7 @@ class ProcessCommandRunnerTest {
     @Test
     void putsThePrefixBeforeEveryCommand() {
         ProcessCommandRunner prefixed = new ProcessCommandRunner(List.of("env", "MDNP_FW_TEST=prefixed"),
-                Duration.ofSeconds(10), CommandListener.NONE, PATH);
+                Duration.ofSeconds(10), CommandListener.NONE, PATH, scratch);
 
         CommandResult result = prefixed.run(List.of("sh", "-c", "echo $MDNP_FW_TEST"), "");
 
@@ -55,7 +75,7 @@ class ProcessCommandRunnerTest {
     @Test
     void killsACommandThatOutlivesItsTimeout() {
         ProcessCommandRunner impatient =
-                new ProcessCommandRunner(List.of(), Duration.ofMillis(200), listener, PATH);
+                new ProcessCommandRunner(List.of(), Duration.ofMillis(200), listener, PATH, scratch);
 
         assertThatThrownBy(() -> impatient.run(List.of("sleep", "30"), ""))
                 .isInstanceOfSatisfying(FirewallException.class,
@@ -88,8 +108,8 @@ class ProcessCommandRunnerTest {
         Files.createFile(dir.resolve("tool"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.createFile(dir.resolve("data"));
-        ProcessCommandRunner searching =
-                new ProcessCommandRunner(List.of(), Duration.ofSeconds(1), CommandListener.NONE, "/nonexistent:" + dir);
+        ProcessCommandRunner searching = new ProcessCommandRunner(List.of(), Duration.ofSeconds(1),
+                CommandListener.NONE, "/nonexistent:" + dir, scratch);
 
         assertThat(searching.isInstalled("tool")).isTrue();
         assertThat(searching.isInstalled("data")).isFalse();
