@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,7 @@ class ArchitectureTest {
     private static final String ROOT = "dev.mdnp.daemon";
     private static final String MDNP = "dev.mdnp..";
     private static final String NETLINK = ROOT + ".netlink..";
+    private static final String CLI = ROOT + ".cli..";
     private static final String FIREWALL = ROOT + ".dataplane.firewall..";
     /** jnr-ffi and jffi, the native backend it loads. */
     private static final String[] FFI = {"jnr..", "com.kenai.jffi.."};
@@ -79,6 +81,15 @@ class ArchitectureTest {
     void nothingDependsOnTheWiringPackage() {
         noClasses().that().resideOutsideOfPackage(ROOT)
                 .should().dependOnClassesThat().resideInAPackage(ROOT)
+                .check(CLASSES);
+    }
+
+    /** The client commands ask the daemon over its socket, and Docker for the doctor; they never hold a service. */
+    @Test
+    void theCommandLineClientUsesOnlyTheSharedModelAndPicocli() {
+        classes().that().resideInAPackage(CLI)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CLI, ROOT + ".dockerapi..", "dev.mdnp.model..",
+                        "picocli..", "com.fasterxml.jackson..", "org.eclipse.jetty..", "org.jspecify..", "java..")
                 .check(CLASSES);
     }
 

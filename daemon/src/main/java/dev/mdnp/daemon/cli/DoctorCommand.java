@@ -1,4 +1,4 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.InspectException;
@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
                 + " Docker, duplicate plugin names, kernel bridge and veth support, iptables, the daemon's firewall"
                 + " rules.",
             "Read-only: it changes nothing. Exit status 0 when every check passes, 1 otherwise."})
-final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements Callable<Integer> {
 
     static final String OK = "✓";
     static final String WARN = "!";
@@ -427,7 +427,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (owner.networkId().isEmpty()) {
             return "bridge " + owner.bridge() + " (of no network mdnp holds)";
         }
-        return "network " + InspectCommand.shortId(owner.networkId()) + " (bridge " + owner.bridge() + ")";
+        return "network " + Cells.shortId(owner.networkId()) + " (bridge " + owner.bridge() + ")";
     }
 
     private static List<String> lines(Path file) {
