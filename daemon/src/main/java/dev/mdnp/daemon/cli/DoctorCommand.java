@@ -1,8 +1,10 @@
 package dev.mdnp.daemon.cli;
 
+import dev.mdnp.daemon.dockerapi.DockerEngine;
+import dev.mdnp.daemon.dockerapi.DockerPing;
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.InspectException;
-import dev.mdnp.model.client.UnixHttp;
+import dev.mdnp.model.client.UnixHttpException;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InfoView;
@@ -14,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
-import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.eclipse.jetty.client.CompletableResponseListener;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.component.LifeCycle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,7 +49,6 @@ public final class DoctorCommand implements Callable<Integer> {
     static final String WARN = "!";
     static final String FAIL = "✗";
     private static final long CAP_NET_ADMIN = 12;
-    private static final String UNIX_SCHEME = "unix://";
 
     @Spec
     CommandSpec spec;
@@ -214,35 +205,27 @@ public final class DoctorCommand implements Callable<Integer> {
     }
 
     private Check docker() {
-        if (!dockerHost.startsWith(UNIX_SCHEME) || !dockerHost.substring(UNIX_SCHEME.length()).startsWith("/")) {
+        DockerEngine engine;
+        try {
+            engine = DockerEngine.connect(dockerHost, timeout);
+        } catch (IllegalArgumentException notAUnixUri) {
             return new Check(FAIL, "docker host " + dockerHost + " is not a unix:///path URI",
                     "pass --docker-host unix:///var/run/docker.sock (mdnp speaks to Docker only over its socket)");
         }
-        Path socket = Path.of(dockerHost.substring(UNIX_SCHEME.length()));
-        HttpClient client = UnixHttp.startClient("mdnp-doctor", 4, timeout);
-        try {
-            Request request = client.newRequest(URI.create("http://docker/_ping"))
-                    .transport(new Transport.TCPUnix(socket))
-                    .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            ContentResponse reply = new CompletableResponseListener(request, 4096).send().get();
-            String version = reply.getHeaders().get("Api-Version");
-            if (reply.getStatus() == 200) {
+        try (engine) {
+            DockerPing ping = engine.ping();
+            if (ping.status() == 200) {
                 return new Check(OK, "docker answers at " + dockerHost
-                        + (version == null ? "" : " (API " + version + ")"), "");
+                        + (ping.apiVersion() == null ? "" : " (API " + ping.apiVersion() + ")"), "");
             }
-            return new Check(FAIL, "docker at " + dockerHost + " answered /_ping with " + reply.getStatus(),
-                    reply.getContentAsString().strip());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Check(FAIL, "interrupted while asking docker at " + dockerHost, "");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String reason = cause instanceof TimeoutException ? "no answer within " + timeout.toMillis() + " ms"
-                    : UnixHttp.reasons(cause);
-            return new Check(FAIL, "docker does not answer at " + dockerHost + ": " + reason,
+            return new Check(FAIL, "docker at " + dockerHost + " answered /_ping with " + ping.status(),
+                    ping.body().strip());
+        } catch (UnixHttpException e) {
+            if (e.kind() == UnixHttpException.Kind.INTERRUPTED) {
+                return new Check(FAIL, "interrupted while asking docker at " + dockerHost, "");
+            }
+            return new Check(FAIL, "docker does not answer at " + dockerHost + ": " + e.getMessage(),
                     "is dockerd running? is --docker-host right?");
-        } finally {
-            LifeCycle.stop(client);
         }
     }
 

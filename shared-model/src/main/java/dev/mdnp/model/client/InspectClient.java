@@ -19,28 +19,20 @@ import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.component.LifeCycle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,18 +63,14 @@ public final class InspectClient implements AutoCloseable {
     /** Docker's ids are hex; a name-like id is accepted too, but nothing that would change the request path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-    private final Path socket;
     private final Duration timeout;
-    private final Transport transport;
-    private final HttpClient client;
+    private final UnixHttp http;
     private final ObjectMapper mapper = JsonMappers.create();
     private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-    private InspectClient(Path socket, Duration timeout, HttpClient client) {
-        this.socket = socket;
+    private InspectClient(Duration timeout, UnixHttp http) {
         this.timeout = timeout;
-        this.transport = new Transport.TCPUnix(socket);
-        this.client = client;
+        this.http = http;
     }
 
     /**
@@ -95,13 +83,12 @@ public final class InspectClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is under a millisecond
      */
     public static InspectClient connect(Path socket, Duration timeout) {
-        requireNonNull(socket, "socket");
-        return new InspectClient(socket, timeout, UnixHttp.startClient("mdnp-inspect-client", MAX_THREADS, timeout));
+        return new InspectClient(timeout, UnixHttp.start(socket, "mdnp", "mdnp-inspect-client", MAX_THREADS, timeout));
     }
 
     /** Returns the inspect socket this client talks to. */
     public Path socket() {
-        return socket;
+        return http.socket();
     }
 
     /**
@@ -271,7 +258,7 @@ public final class InspectClient implements AutoCloseable {
             for (EventSubscription subscription : subscriptions) {
                 subscription.close();
             }
-            LifeCycle.stop(client);
+            http.close();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -285,8 +272,8 @@ public final class InspectClient implements AutoCloseable {
         if (after < DAEMON_DEFAULT) {
             throw new IllegalArgumentException("events after " + after + ": use a sequence number >= 0 or -1");
         }
-        if (!client.isRunning()) {
-            throw new IllegalStateException("inspect client of " + socket + " is closed");
+        if (!http.isRunning()) {
+            throw new IllegalStateException("inspect client of " + http.socket() + " is closed");
         }
         EventSubscription subscription = new EventSubscription(this, after, requireNonNull(onEvent, "onEvent"),
                 requireNonNull(onState, "onState"), backoff, idleTimeout, subscriptions::remove);
@@ -304,8 +291,7 @@ public final class InspectClient implements AutoCloseable {
      */
     EventStream openEvents(long after, @Nullable String run, Duration idleTimeout) {
         String target = after < 0 ? "/v1/events" : "/v1/events?after=" + after;
-        Request request = client.newRequest(URI.create("http://mdnp" + target))
-                .transport(transport)
+        Request request = http.request(target)
                 .accept("text/event-stream")
                 .idleTimeout(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (after >= 0) {
@@ -314,23 +300,17 @@ public final class InspectClient implements AutoCloseable {
                 request.headers(headers -> headers.put(STARTED_AT, run));
             }
         }
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        Response response;
+        UnixHttp.StreamedReply reply;
         try {
-            response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new InspectException(Reason.INTERRUPTED, "interrupted while opening " + target + " on "
-                    + daemon(), 0, "", e);
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw failure(target, e);
-        } catch (ExecutionException e) {
-            throw failure(target, e.getCause() == null ? e : e.getCause());
+            reply = http.open(request);
+        } catch (UnixHttpException e) {
+            throw e.kind() == UnixHttpException.Kind.INTERRUPTED
+                    ? new InspectException(Reason.INTERRUPTED, "interrupted while opening " + target + " on "
+                            + daemon(), 0, "", e.getCause())
+                    : failure(target, e);
         }
-        InputStream body = listener.getInputStream();
+        Response response = reply.head();
+        InputStream body = reply.body();
         if (response.getStatus() != 200) {
             byte[] content;
             try (body) {
@@ -350,19 +330,25 @@ public final class InspectClient implements AutoCloseable {
 
     /** Returns a readable name of the daemon's end: {@code mdnp at /run/mdnp/inspect.sock}. */
     String daemon() {
-        return "mdnp at " + socket;
+        return "mdnp at " + http.socket();
     }
 
     /** Returns the message for a failure to talk to the daemon, with a hint on what to check. */
-    InspectException failure(String target, Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            return new InspectException(Reason.TIMEOUT, daemon() + " did not answer GET " + target + " within "
-                    + timeout.toMillis() + " ms (" + HINT + ")", 0, "", cause);
+    InspectException failure(String target, UnixHttpException failure) {
+        Throwable cause = failure.getCause();
+        switch (failure.kind()) {
+            case INTERRUPTED:
+                return new InspectException(Reason.INTERRUPTED, "interrupted during GET " + target + " on "
+                        + daemon(), 0, "", cause);
+            case TIMED_OUT:
+                return new InspectException(Reason.TIMEOUT, daemon() + " did not answer GET " + target + " within "
+                        + timeout.toMillis() + " ms (" + HINT + ")", 0, "", cause);
+            default:
+                String reasons = failure.getMessage();
+                String hint = reasons.toLowerCase(Locale.ROOT).contains("permission denied") ? ACCESS_HINT : HINT;
+                return new InspectException(Reason.UNREACHABLE, "cannot reach " + daemon() + " for GET " + target
+                        + ": " + reasons + " (" + hint + ")", 0, "", cause);
         }
-        String reasons = UnixHttp.reasons(cause);
-        String hint = reasons.toLowerCase(java.util.Locale.ROOT).contains("permission denied") ? ACCESS_HINT : HINT;
-        return new InspectException(Reason.UNREACHABLE, "cannot reach " + daemon() + " for GET " + target + ": "
-                + reasons + " (" + hint + ")", 0, "", cause);
     }
 
     private <T> T decode(String target, TypeReference<T> type) {
@@ -377,19 +363,10 @@ public final class InspectClient implements AutoCloseable {
     }
 
     private ContentResponse get(String target) {
-        Request request = client.newRequest(URI.create("http://mdnp" + target))
-                .transport(transport)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<ContentResponse> reply = new CompletableResponseListener(request, MAX_BODY_BYTES).send();
         try {
-            return reply.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new InspectException(Reason.INTERRUPTED, "interrupted during GET " + target + " on " + daemon(),
-                    0, "", e);
-        } catch (ExecutionException e) {
-            throw failure(target, e.getCause() == null ? e : e.getCause());
+            return http.get(target, MAX_BODY_BYTES);
+        } catch (UnixHttpException e) {
+            throw failure(target, e);
         }
     }
 
