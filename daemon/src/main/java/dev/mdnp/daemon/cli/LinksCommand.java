@@ -31,8 +31,8 @@ public final class LinksCommand extends ClientCommand {
             printJson(out, client.getText("/v1/links"));
             return EXIT_OK;
         }
-        TextTable table = new TextTable("NAME", "KIND", "STATE", "MASTER", "PEER", "MTU", "MAC", "RX", "TX", "NETWORK ID",
-                "ENDPOINT ID", "DRIFT");
+        TextTable table = new TextTable("NAME", "KIND", "STATE", "MASTER", "PEER", "MTU", "MAC", "RX", "TX",
+                "NETWORK ID", "ENDPOINT ID", "DRIFT");
         for (LinkView link : client.links()) {
             boolean missing = link.index() == 0;
             table.row(link.name(), orDash(link.kind()), state(link), orDash(link.master()), orDash(link.peer()),

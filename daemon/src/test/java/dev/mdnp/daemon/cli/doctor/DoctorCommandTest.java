@@ -1,4 +1,4 @@
-package dev.mdnp.daemon.cli;
+package dev.mdnp.daemon.cli.doctor;
 
 import dev.mdnp.daemon.testsupport.CommandRun;
 import dev.mdnp.daemon.testsupport.InspectBodies;
