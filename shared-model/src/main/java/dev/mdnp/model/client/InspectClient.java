@@ -18,22 +18,16 @@ import dev.mdnp.model.inspect.PoolView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A client of mdnp's introspection channel: HTTP/1.1 over the inspect UNIX socket (default
@@ -52,11 +46,10 @@ public final class InspectClient implements AutoCloseable {
     public static final long DAEMON_DEFAULT = -1;
 
     private static final String HINT = "is mdnp running? is --inspect-socket right?";
-    /** The header that names the daemon's run on an event stream, sent back with a resume point. */
-    private static final String STARTED_AT = "Mdnp-Started-At";
     private static final String ACCESS_HINT = "run as root or as a member of the socket's group (--inspect-group)";
     private static final int MAX_BODY_BYTES = 64 << 20;
-    private static final int MAX_ERROR_TEXT = 200;
+    /** The longest error text kept from a daemon's error body, in characters. */
+    static final int MAX_ERROR_TEXT = 200;
     private static final int MAX_THREADS = 8;
     /** How long an event stream may stay silent, heartbeats included, before it is dropped and reopened. */
     private static final Duration STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
@@ -282,50 +275,14 @@ public final class InspectClient implements AutoCloseable {
         return subscription;
     }
 
-    /**
-     * Opens {@code GET /v1/events}, resuming after {@code after} when it is not -1, and waits for the response head.
-     *
-     * @param run the {@code Mdnp-Started-At} of the stream {@code after} was seen on, null when unknown: a daemon
-     *     started since then numbers its events anew, and answers with a lost notice and every event it keeps
-     * @throws InspectException if it cannot be opened or the daemon answers with anything but 200
-     */
-    EventStream openEvents(long after, @Nullable String run, Duration idleTimeout) {
-        String target = after < 0 ? "/v1/events" : "/v1/events?after=" + after;
-        Request request = http.request(target)
-                .accept("text/event-stream")
-                .idleTimeout(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (after >= 0) {
-            request.headers(headers -> headers.put("Last-Event-ID", Long.toString(after)));
-            if (run != null) {
-                request.headers(headers -> headers.put(STARTED_AT, run));
-            }
-        }
-        UnixHttp.StreamedReply reply;
-        try {
-            reply = http.open(request);
-        } catch (UnixHttpException e) {
-            throw e.kind() == UnixHttpException.Kind.INTERRUPTED
-                    ? new InspectException(Reason.INTERRUPTED, "interrupted while opening " + target + " on "
-                            + daemon(), 0, "", e.getCause())
-                    : failure(target, e);
-        }
-        Response response = reply.head();
-        InputStream body = reply.body();
-        if (response.getStatus() != 200) {
-            byte[] content;
-            try (body) {
-                content = body.readNBytes(MAX_ERROR_TEXT * 4);
-            } catch (IOException e) {
-                content = new byte[0];
-            }
-            throw errorReply(target, response.getStatus(), content);
-        }
-        return new EventStream(request, body, response.getHeaders().get(STARTED_AT));
-    }
-
     /** Decodes one event's JSON; throws {@link JsonProcessingException} for one this client cannot read. */
     InspectEvent decodeEvent(String json) throws JsonProcessingException {
         return mapper.readValue(json, InspectEvent.class);
+    }
+
+    /** Returns the HTTP client of the inspect socket, for the event stream. */
+    UnixHttp http() {
+        return http;
     }
 
     /** Returns a readable name of the daemon's end: {@code mdnp at /run/mdnp/inspect.sock}. */
@@ -378,7 +335,8 @@ public final class InspectClient implements AutoCloseable {
         return reply.getContent();
     }
 
-    private InspectException errorReply(String target, int status, byte[] body) {
+    /** Returns the exception for an error status the daemon answered {@code GET target} with. */
+    InspectException errorReply(String target, int status, byte[] body) {
         String err = errorText(body);
         return new InspectException(Reason.ERROR_REPLY, daemon() + " answered GET " + target + " with " + status
                 + (err.isEmpty() ? "" : ": " + err), status, err, null);
@@ -396,16 +354,5 @@ public final class InspectClient implements AutoCloseable {
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
         return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "…";
-    }
-
-
-    /**
-     * An open event stream: the request, to abort it, the body and the daemon's run.
-     *
-     * @param request the request, aborted to stop the stream from another thread
-     * @param body the response body; closing it ends the stream
-     * @param run the daemon's {@code Mdnp-Started-At}, null from a daemon that does not send it
-     */
-    record EventStream(Request request, InputStream body, @Nullable String run) {
     }
 }
