@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * A running subscription to the daemon's event stream, made by {@link InspectClient#subscribe}: a thread of its own
  * that opens {@code /v1/events} on the client's socket, parses the Server-Sent Events, hands each event on, and
  * reconnects with backoff, resuming after the last event id it saw and naming the daemon run that id was seen in: a
- * restarted daemon, which numbers its events from 1 again, answers with an {@link InspectEvent.Lost} and every event it keeps, even when it
- * has numbered past that id by then.
+ * restarted daemon, which numbers its events from 1 again, answers with an {@link InspectEvent.Lost} and every event
+ * it keeps, even when it has numbered past that id by then.
  *
  * <p>Thread safety: {@link #close()} and {@link #lastSeq()} may be called from any thread, a callback included. The
  * subscription thread alone reads the stream and calls the callbacks; {@code lastSeq} is volatile, and the current
