@@ -50,8 +50,8 @@ final class FirewallRulesCheck implements DoctorCheck {
                 checks.add(Check.fail(owner(owner) + " " + (owner.base() ? "lack " : "lacks ") + missing.size()
                         + (missing.size() == 1 ? " firewall rule: " : " firewall rules, such as: ") + missing.get(0),
                         "mdnp puts them back within its --reconcile-interval (default 30s); if they keep going"
-                                + " missing, another tool deletes them (iptables -F, a firewall manager): make it leave "
-                                + MDNP_RULES));
+                                + " missing, another tool deletes them (iptables -F, a firewall manager): make it"
+                                + " leave " + MDNP_RULES));
             }
         }
         if (checks.isEmpty()) {
