@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param dockerHost the Docker engine the orphan collector asks, a {@code unix://} URI
  * @param reconcileInterval how often the orphan collector asks Docker
  */
-record DaemonConfig(String name, Path pluginDir, Path stateDir, InspectOptions inspect, Duration shutdownGrace,
+record DaemonConfig(String name, Path pluginDir, Path stateDir, IntrospectionOptions inspect, Duration shutdownGrace,
         DefaultPools defaultPools, String dockerHost, Duration reconcileInterval) {
 
     /** Plugin names as Docker users type them: short, lower case, no path separators. */

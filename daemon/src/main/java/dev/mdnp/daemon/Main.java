@@ -1,5 +1,12 @@
 package dev.mdnp.daemon;
 
+import dev.mdnp.daemon.cli.EndpointsCommand;
+import dev.mdnp.daemon.cli.LinksCommand;
+import dev.mdnp.daemon.cli.LogCommand;
+import dev.mdnp.daemon.cli.NetworksCommand;
+import dev.mdnp.daemon.cli.PoolsCommand;
+import dev.mdnp.daemon.cli.StatusCommand;
+import dev.mdnp.daemon.cli.doctor.DoctorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

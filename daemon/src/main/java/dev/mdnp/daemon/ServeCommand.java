@@ -2,6 +2,7 @@ package dev.mdnp.daemon;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.mdnp.daemon.cli.DurationConverter;
 import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.ipam.DefaultPools;
 import dev.mdnp.daemon.ipam.IpamException;
@@ -156,8 +157,8 @@ final class ServeCommand implements Callable<Integer> {
     private DaemonConfig config() {
         try {
             Path state = stateDir != null ? stateDir : DEFAULT_STATE_ROOT.resolve(name);
-            return new DaemonConfig(name, pluginDir, state, new InspectOptions(inspectSocket, inspectGroup, history,
-                    Optional.ofNullable(recordFile)), shutdownGrace,
+            return new DaemonConfig(name, pluginDir, state, new IntrospectionOptions(inspectSocket, inspectGroup,
+                    history, Optional.ofNullable(recordFile)), shutdownGrace,
                     DefaultPools.fromOptions(defaultPools), dockerHost, reconcileInterval);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -21,6 +21,7 @@ import dev.mdnp.daemon.ipam.IpamDriver;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.persistence.DurableState;
 import dev.mdnp.daemon.reconcile.FirewallRepair;
+import dev.mdnp.daemon.reconcile.LazyDockerEngine;
 import dev.mdnp.daemon.reconcile.OrphanCollector;
 import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;

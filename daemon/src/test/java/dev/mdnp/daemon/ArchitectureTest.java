@@ -5,17 +5,18 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.mdnp.model.client.UnixHttp;
+import dev.mdnp.model.client.UnixHttpException;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -37,6 +38,7 @@ class ArchitectureTest {
     private static final String ROOT = "dev.mdnp.daemon";
     private static final String MDNP = "dev.mdnp..";
     private static final String NETLINK = ROOT + ".netlink..";
+    private static final String CLI = ROOT + ".cli..";
     private static final String FIREWALL = ROOT + ".dataplane.firewall..";
     private static final String IP = ROOT + ".ip..";
     /** jnr-ffi and jffi, the native backend it loads. */
@@ -84,6 +86,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The client commands ask the daemon over its socket, and Docker for the doctor; they never hold a service. */
+    @Test
+    void theCommandLineClientUsesOnlyTheSharedModelAndPicocli() {
+        classes().that().resideInAPackage(CLI)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CLI, ROOT + ".dockerapi..", "dev.mdnp.model..",
+                        "picocli..", "com.fasterxml.jackson..", "org.jspecify..", "java..")
+                .check(CLASSES);
+    }
+
     @Test
     void netlinkKnowsNoOtherMdnpPackage() {
         knowsNoOtherMdnpPackage(NETLINK).check(CLASSES);
@@ -94,7 +105,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".dockerapi..")
                 .should().dependOnClassesThat(resideInAPackage(MDNP)
                         .and(resideOutsideOfPackage(ROOT + ".dockerapi.."))
-                        .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(UnixHttp.class))))
+                        .and(DescribedPredicate.not(belongToAnyOf(UnixHttp.class, UnixHttpException.class))))
                 .check(CLASSES);
     }
 

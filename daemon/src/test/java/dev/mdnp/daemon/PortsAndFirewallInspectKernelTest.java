@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.daemon.crash.NamedNetns;
+import dev.mdnp.daemon.testsupport.CommandRun;
 import dev.mdnp.daemon.testsupport.DaemonProcess;
 import dev.mdnp.daemon.testsupport.Privilege;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
@@ -127,11 +128,11 @@ class PortsAndFirewallInspectKernelTest {
             assertThat(firewall).hasSize(2);
         }
 
-        CommandRun endpoints = CommandRun.of(new EndpointsCommand(), "--inspect-socket", inspectSocket.toString());
+        CommandRun endpoints = CommandRun.of(new Main(), "endpoints", "--inspect-socket", inspectSocket.toString());
         assertThat(endpoints.out().lines().toList().get(0)).endsWith("JOINED   PORTS");
         assertThat(endpoints.out().lines().toList().get(1)).contains("127.0.0.1:18081->80/tcp, 0.0.0.0:");
 
-        CommandRun doctor = CommandRun.of(new DoctorCommand(), "--inspect-socket", inspectSocket.toString(),
+        CommandRun doctor = CommandRun.of(new Main(), "doctor", "--inspect-socket", inspectSocket.toString(),
                 "--name", "mdnptinsp", "--plugin-dir", daemon.socket().getParent().toString(),
                 "--docker-host", "unix://" + workDir.resolve("no-docker.sock"));
         assertThat(doctor.exitCode()).isEqualTo(1);

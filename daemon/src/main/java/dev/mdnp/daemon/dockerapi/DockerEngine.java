@@ -3,26 +3,18 @@ package dev.mdnp.daemon.dockerapi;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.dockerapi.EngineJson.NetworkBody;
+import dev.mdnp.model.client.UnixHttp;
+import dev.mdnp.model.client.UnixHttpException;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
-import dev.mdnp.model.client.UnixHttp;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,17 +41,13 @@ public final class DockerEngine implements AutoCloseable {
     /** Docker's ids are hex; a name-like id is accepted too, but nothing that would change the request path. */
     private static final Pattern NETWORK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-    private final Path socket;
     private final Duration timeout;
-    private final Transport transport;
-    private final HttpClient client;
+    private final UnixHttp http;
     private final EngineJson json = new EngineJson();
 
-    private DockerEngine(Path socket, Duration timeout, HttpClient client) {
-        this.socket = socket;
+    private DockerEngine(Duration timeout, UnixHttp http) {
         this.timeout = timeout;
-        this.transport = new Transport.TCPUnix(socket);
-        this.client = client;
+        this.http = http;
     }
 
     /**
@@ -73,10 +61,20 @@ public final class DockerEngine implements AutoCloseable {
      *     {@code timeout} is under a millisecond
      */
     public static DockerEngine connect(String dockerHost, Duration timeout) {
-        Path socket = socketOf(dockerHost);
-        HttpClient client = UnixHttp.startClient("mdnp-docker-api", MAX_THREADS, timeout);
-        client.setIdleTimeout(timeout.toMillis());
-        return new DockerEngine(socket, timeout, client);
+        UnixHttp http = UnixHttp.start(socketOf(dockerHost), "docker", "mdnp-docker-api", MAX_THREADS, timeout);
+        http.closeIdleConnectionsAfter(timeout);
+        return new DockerEngine(timeout, http);
+    }
+
+    /**
+     * Asks whether the engine answers ({@code GET /_ping}, as the docker CLI does first).
+     *
+     * @return the engine's answer, whatever its status
+     * @throws UnixHttpException if the engine cannot be reached or does not answer within the timeout
+     */
+    public DockerPing ping() throws UnixHttpException {
+        ContentResponse reply = http.get("/_ping", MAX_BODY_BYTES);
+        return new DockerPing(reply.getStatus(), reply.getHeaders().get("Api-Version"), reply.getContentAsString());
     }
 
     /**
@@ -159,38 +157,34 @@ public final class DockerEngine implements AutoCloseable {
     /** Stops the HTTP client and its threads, aborting any request still in flight. */
     @Override
     public void close() {
-        LifeCycle.stop(client);
+        http.close();
     }
 
     /** Sends {@code GET target}; {@code call} is the same request, readable, for messages: the query not encoded. */
     private ContentResponse get(String call, String target) {
-        Request request = client.newRequest(URI.create("http://docker" + target))
-                .transport(transport)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<ContentResponse> reply = new CompletableResponseListener(request, MAX_BODY_BYTES).send();
         long started = System.nanoTime();
         try {
-            ContentResponse response = reply.get();
+            ContentResponse response = http.get(target, MAX_BODY_BYTES);
             log.debug("docker api GET {} status={} took={}ms", call, response.getStatus(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return response;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new DockerEngineException("interrupted during GET " + call + " to " + engine(), e);
-        } catch (ExecutionException e) {
-            throw failure(call, e.getCause() == null ? e : e.getCause());
+        } catch (UnixHttpException e) {
+            throw failure(call, e);
         }
     }
 
-    private DockerEngineException failure(String call, Throwable cause) {
-        if (cause instanceof TimeoutException) {
+    private DockerEngineException failure(String call, UnixHttpException failure) {
+        Throwable cause = failure.getCause();
+        if (failure.kind() == UnixHttpException.Kind.INTERRUPTED) {
+            return new DockerEngineException("interrupted during GET " + call + " to " + engine(), cause);
+        }
+        if (failure.kind() == UnixHttpException.Kind.TIMED_OUT) {
             return new DockerEngineException(engine() + " did not answer GET " + call + " within "
                     + timeout.toMillis() + " ms", cause);
         }
         if (cause instanceof IOException) {
             return new DockerEngineException("cannot talk to " + engine() + " for GET " + call + ": "
-                    + UnixHttp.reasons(cause) + " (" + HINT + ")", cause);
+                    + failure.getMessage() + " (" + HINT + ")", cause);
         }
         return new DockerEngineException("GET " + call + " to " + engine() + " failed: " + cause, cause);
     }
@@ -214,7 +208,7 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     private String engine() {
-        return "docker engine at " + socket;
+        return "docker engine at " + http.socket();
     }
 
     private static Path socketOf(String dockerHost) {

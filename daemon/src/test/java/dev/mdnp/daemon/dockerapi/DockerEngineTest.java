@@ -74,6 +74,16 @@ class DockerEngineTest {
     }
 
     @Test
+    void aPingReturnsTheEngineAnswerWhateverItsStatus() throws Exception {
+        stub.reply("/_ping", 500, "text/plain", "daemon is shutting down");
+
+        try (DockerEngine engine = DockerEngine.connect(stub.dockerHost(), TIMEOUT)) {
+            assertThat(engine.ping()).isEqualTo(new DockerPing(500, null, "daemon is shutting down"));
+        }
+        assertThat(stub.requests()).extracting(StubHttpServer.Request::target).containsExactly("/_ping");
+    }
+
+    @Test
     void returnsEachNetworkOfTheDriverWithItsEndpoints() {
         stub.reply(LIST, 200, LIST_BODY);
         stub.reply(LIST + "/" + NET_A, 200, INSPECT_A);

@@ -1,7 +1,6 @@
 package dev.mdnp.model.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.mdnp.model.client.InspectClient.EventStream;
 import dev.mdnp.model.inspect.InspectEvent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -10,14 +9,16 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A running subscription to the daemon's event stream, made by {@link InspectClient#subscribe}: a thread of its own
- * that opens {@code /v1/events}, parses the Server-Sent Events, hands each event on, and reconnects with backoff,
- * resuming after the last event id it saw and naming the daemon run that id was seen in: a restarted daemon, which
- * numbers its events from 1 again, answers with an {@link InspectEvent.Lost} and every event it keeps, even when it
- * has numbered past that id by then.
+ * that opens {@code /v1/events} on the client's socket, parses the Server-Sent Events, hands each event on, and
+ * reconnects with backoff, resuming after the last event id it saw and naming the daemon run that id was seen in: a
+ * restarted daemon, which numbers its events from 1 again, answers with an {@link InspectEvent.Lost} and every event
+ * it keeps, even when it has numbered past that id by then.
  *
  * <p>Thread safety: {@link #close()} and {@link #lastSeq()} may be called from any thread, a callback included. The
  * subscription thread alone reads the stream and calls the callbacks; {@code lastSeq} is volatile, and the current
@@ -26,6 +27,8 @@ import org.jspecify.annotations.Nullable;
 public final class EventSubscription implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 5_000;
+    /** The header that names the daemon's run on an event stream, sent back with a resume point. */
+    private static final String STARTED_AT = "Mdnp-Started-At";
 
     private final InspectClient client;
     private final Consumer<InspectEvent> onEvent;
@@ -142,7 +145,7 @@ public final class EventSubscription implements AutoCloseable {
      * @throws ConsumerFailure if a callback threw
      */
     private String follow() {
-        EventStream stream = client.openEvents(lastSeq, run, idleTimeout);
+        EventStream stream = open();
         current = stream;
         if (stream.run() != null) {
             run = stream.run();
@@ -166,6 +169,51 @@ public final class EventSubscription implements AutoCloseable {
             current = null;
         }
     }
+
+    /**
+     * Opens {@code GET /v1/events}, resuming after {@link #lastSeq} when it is not -1, and waits for the response
+     * head. It names the run that id was seen in ({@code Mdnp-Started-At}) when known: a daemon started since then
+     * numbers its events anew, and answers with a lost notice and every event it keeps.
+     *
+     * @throws InspectException if it cannot be opened or the daemon answers with anything but 200
+     */
+    private EventStream open() {
+        long after = lastSeq;
+        @Nullable String run = this.run;
+        UnixHttp http = client.http();
+        String target = after < 0 ? "/v1/events" : "/v1/events?after=" + after;
+        Request request = http.request(target)
+                .accept("text/event-stream")
+                .idleTimeout(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (after >= 0) {
+            request.headers(headers -> headers.put("Last-Event-ID", Long.toString(after)));
+            if (run != null) {
+                request.headers(headers -> headers.put(STARTED_AT, run));
+            }
+        }
+        UnixHttp.StreamedReply reply;
+        try {
+            reply = http.open(request);
+        } catch (UnixHttpException e) {
+            throw e.kind() == UnixHttpException.Kind.INTERRUPTED
+                    ? new InspectException(InspectException.Reason.INTERRUPTED, "interrupted while opening " + target
+                            + " on " + client.daemon(), 0, "", e.getCause())
+                    : client.failure(target, e);
+        }
+        Response response = reply.head();
+        InputStream body = reply.body();
+        if (response.getStatus() != 200) {
+            byte[] content;
+            try (body) {
+                content = body.readNBytes(InspectClient.MAX_ERROR_TEXT * 4);
+            } catch (IOException e) {
+                content = new byte[0];
+            }
+            throw client.errorReply(target, response.getStatus(), content);
+        }
+        return new EventStream(request, body, response.getHeaders().get(STARTED_AT));
+    }
+
 
     private void deliver(SseReader.SseMessage message) {
         InspectEvent event;
@@ -223,5 +271,15 @@ public final class EventSubscription implements AutoCloseable {
         ConsumerFailure(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /**
+     * An open event stream: the request, to abort it, the body and the daemon's run.
+     *
+     * @param request the request, aborted to stop the stream from another thread
+     * @param body the response body; closing it ends the stream
+     * @param run the daemon's {@code Mdnp-Started-At}, null from a daemon that does not send it
+     */
+    private record EventStream(Request request, InputStream body, @Nullable String run) {
     }
 }

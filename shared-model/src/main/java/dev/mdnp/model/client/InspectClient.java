@@ -18,30 +18,16 @@ import dev.mdnp.model.inspect.PoolView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.io.Transport;
-import org.eclipse.jetty.util.component.LifeCycle;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A client of mdnp's introspection channel: HTTP/1.1 over the inspect UNIX socket (default
@@ -60,29 +46,24 @@ public final class InspectClient implements AutoCloseable {
     public static final long DAEMON_DEFAULT = -1;
 
     private static final String HINT = "is mdnp running? is --inspect-socket right?";
-    /** The header that names the daemon's run on an event stream, sent back with a resume point. */
-    private static final String STARTED_AT = "Mdnp-Started-At";
     private static final String ACCESS_HINT = "run as root or as a member of the socket's group (--inspect-group)";
     private static final int MAX_BODY_BYTES = 64 << 20;
-    private static final int MAX_ERROR_TEXT = 200;
+    /** The longest error text kept from a daemon's error body, in characters. */
+    static final int MAX_ERROR_TEXT = 200;
     private static final int MAX_THREADS = 8;
     /** How long an event stream may stay silent, heartbeats included, before it is dropped and reopened. */
     private static final Duration STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** Docker's ids are hex; a name-like id is accepted too, but nothing that would change the request path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-    private final Path socket;
     private final Duration timeout;
-    private final Transport transport;
-    private final HttpClient client;
+    private final UnixHttp http;
     private final ObjectMapper mapper = JsonMappers.create();
     private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-    private InspectClient(Path socket, Duration timeout, HttpClient client) {
-        this.socket = socket;
+    private InspectClient(Duration timeout, UnixHttp http) {
         this.timeout = timeout;
-        this.transport = new Transport.TCPUnix(socket);
-        this.client = client;
+        this.http = http;
     }
 
     /**
@@ -95,13 +76,12 @@ public final class InspectClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code timeout} is under a millisecond
      */
     public static InspectClient connect(Path socket, Duration timeout) {
-        requireNonNull(socket, "socket");
-        return new InspectClient(socket, timeout, UnixHttp.startClient("mdnp-inspect-client", MAX_THREADS, timeout));
+        return new InspectClient(timeout, UnixHttp.start(socket, "mdnp", "mdnp-inspect-client", MAX_THREADS, timeout));
     }
 
     /** Returns the inspect socket this client talks to. */
     public Path socket() {
-        return socket;
+        return http.socket();
     }
 
     /**
@@ -271,7 +251,7 @@ public final class InspectClient implements AutoCloseable {
             for (EventSubscription subscription : subscriptions) {
                 subscription.close();
             }
-            LifeCycle.stop(client);
+            http.close();
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -285,8 +265,8 @@ public final class InspectClient implements AutoCloseable {
         if (after < DAEMON_DEFAULT) {
             throw new IllegalArgumentException("events after " + after + ": use a sequence number >= 0 or -1");
         }
-        if (!client.isRunning()) {
-            throw new IllegalStateException("inspect client of " + socket + " is closed");
+        if (!http.isRunning()) {
+            throw new IllegalStateException("inspect client of " + http.socket() + " is closed");
         }
         EventSubscription subscription = new EventSubscription(this, after, requireNonNull(onEvent, "onEvent"),
                 requireNonNull(onState, "onState"), backoff, idleTimeout, subscriptions::remove);
@@ -295,74 +275,37 @@ public final class InspectClient implements AutoCloseable {
         return subscription;
     }
 
-    /**
-     * Opens {@code GET /v1/events}, resuming after {@code after} when it is not -1, and waits for the response head.
-     *
-     * @param run the {@code Mdnp-Started-At} of the stream {@code after} was seen on, null when unknown: a daemon
-     *     started since then numbers its events anew, and answers with a lost notice and every event it keeps
-     * @throws InspectException if it cannot be opened or the daemon answers with anything but 200
-     */
-    EventStream openEvents(long after, @Nullable String run, Duration idleTimeout) {
-        String target = after < 0 ? "/v1/events" : "/v1/events?after=" + after;
-        Request request = client.newRequest(URI.create("http://mdnp" + target))
-                .transport(transport)
-                .accept("text/event-stream")
-                .idleTimeout(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (after >= 0) {
-            request.headers(headers -> headers.put("Last-Event-ID", Long.toString(after)));
-            if (run != null) {
-                request.headers(headers -> headers.put(STARTED_AT, run));
-            }
-        }
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        Response response;
-        try {
-            response = listener.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new InspectException(Reason.INTERRUPTED, "interrupted while opening " + target + " on "
-                    + daemon(), 0, "", e);
-        } catch (TimeoutException e) {
-            request.abort(e);
-            throw failure(target, e);
-        } catch (ExecutionException e) {
-            throw failure(target, e.getCause() == null ? e : e.getCause());
-        }
-        InputStream body = listener.getInputStream();
-        if (response.getStatus() != 200) {
-            byte[] content;
-            try (body) {
-                content = body.readNBytes(MAX_ERROR_TEXT * 4);
-            } catch (IOException e) {
-                content = new byte[0];
-            }
-            throw errorReply(target, response.getStatus(), content);
-        }
-        return new EventStream(request, body, response.getHeaders().get(STARTED_AT));
-    }
-
     /** Decodes one event's JSON; throws {@link JsonProcessingException} for one this client cannot read. */
     InspectEvent decodeEvent(String json) throws JsonProcessingException {
         return mapper.readValue(json, InspectEvent.class);
     }
 
+    /** Returns the HTTP client of the inspect socket, for the event stream. */
+    UnixHttp http() {
+        return http;
+    }
+
     /** Returns a readable name of the daemon's end: {@code mdnp at /run/mdnp/inspect.sock}. */
     String daemon() {
-        return "mdnp at " + socket;
+        return "mdnp at " + http.socket();
     }
 
     /** Returns the message for a failure to talk to the daemon, with a hint on what to check. */
-    InspectException failure(String target, Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            return new InspectException(Reason.TIMEOUT, daemon() + " did not answer GET " + target + " within "
-                    + timeout.toMillis() + " ms (" + HINT + ")", 0, "", cause);
+    InspectException failure(String target, UnixHttpException failure) {
+        Throwable cause = failure.getCause();
+        switch (failure.kind()) {
+            case INTERRUPTED:
+                return new InspectException(Reason.INTERRUPTED, "interrupted during GET " + target + " on "
+                        + daemon(), 0, "", cause);
+            case TIMED_OUT:
+                return new InspectException(Reason.TIMEOUT, daemon() + " did not answer GET " + target + " within "
+                        + timeout.toMillis() + " ms (" + HINT + ")", 0, "", cause);
+            default:
+                String reasons = failure.getMessage();
+                String hint = reasons.toLowerCase(Locale.ROOT).contains("permission denied") ? ACCESS_HINT : HINT;
+                return new InspectException(Reason.UNREACHABLE, "cannot reach " + daemon() + " for GET " + target
+                        + ": " + reasons + " (" + hint + ")", 0, "", cause);
         }
-        String reasons = UnixHttp.reasons(cause);
-        String hint = reasons.toLowerCase(java.util.Locale.ROOT).contains("permission denied") ? ACCESS_HINT : HINT;
-        return new InspectException(Reason.UNREACHABLE, "cannot reach " + daemon() + " for GET " + target + ": "
-                + reasons + " (" + hint + ")", 0, "", cause);
     }
 
     private <T> T decode(String target, TypeReference<T> type) {
@@ -377,19 +320,10 @@ public final class InspectClient implements AutoCloseable {
     }
 
     private ContentResponse get(String target) {
-        Request request = client.newRequest(URI.create("http://mdnp" + target))
-                .transport(transport)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<ContentResponse> reply = new CompletableResponseListener(request, MAX_BODY_BYTES).send();
         try {
-            return reply.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new InspectException(Reason.INTERRUPTED, "interrupted during GET " + target + " on " + daemon(),
-                    0, "", e);
-        } catch (ExecutionException e) {
-            throw failure(target, e.getCause() == null ? e : e.getCause());
+            return http.get(target, MAX_BODY_BYTES);
+        } catch (UnixHttpException e) {
+            throw failure(target, e);
         }
     }
 
@@ -401,7 +335,8 @@ public final class InspectClient implements AutoCloseable {
         return reply.getContent();
     }
 
-    private InspectException errorReply(String target, int status, byte[] body) {
+    /** Returns the exception for an error status the daemon answered {@code GET target} with. */
+    InspectException errorReply(String target, int status, byte[] body) {
         String err = errorText(body);
         return new InspectException(Reason.ERROR_REPLY, daemon() + " answered GET " + target + " with " + status
                 + (err.isEmpty() ? "" : ": " + err), status, err, null);
@@ -419,16 +354,5 @@ public final class InspectClient implements AutoCloseable {
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
         return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "…";
-    }
-
-
-    /**
-     * An open event stream: the request, to abort it, the body and the daemon's run.
-     *
-     * @param request the request, aborted to stop the stream from another thread
-     * @param body the response body; closing it ends the stream
-     * @param run the daemon's {@code Mdnp-Started-At}, null from a daemon that does not send it
-     */
-    record EventStream(Request request, InputStream body, @Nullable String run) {
     }
 }

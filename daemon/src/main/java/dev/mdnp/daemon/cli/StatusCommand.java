@@ -1,4 +1,4 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.InfoView;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show whether mdnp runs: version, uptime, sockets, counts.",
             "Exit status: 0 running, 1 it answered with an error, 2 it cannot be reached."})
-final class StatusCommand extends InspectCommand {
+public final class StatusCommand extends ClientCommand {
 
     StatusCommand() {
         this(InstantSource.system());
@@ -30,7 +30,7 @@ final class StatusCommand extends InspectCommand {
         }
         InfoView info = client.info();
         Duration up = Duration.between(info.startedAt(), clock.instant());
-        Table table = new Table("mdnp", "running");
+        TextTable table = new TextTable("mdnp", "running");
         table.row("plugin", info.name())
                 .row("version", info.version())
                 .row("started", info.startedAt().truncatedTo(ChronoUnit.SECONDS) + " (up " + uptime(up) + ")")

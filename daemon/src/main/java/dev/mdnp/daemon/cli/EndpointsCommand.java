@@ -1,4 +1,7 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
+
+import static dev.mdnp.daemon.cli.Cells.orDash;
+import static dev.mdnp.daemon.cli.Cells.shortId;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.EndpointView;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "endpoints", mixinStandardHelpOptions = true,
         description = "List the endpoints mdnp holds: id, network, veth ends, MAC, addresses, joined, published"
                 + " ports (-p).")
-final class EndpointsCommand extends InspectCommand {
+public final class EndpointsCommand extends ClientCommand {
 
     EndpointsCommand() {
         this(InstantSource.system());
@@ -31,7 +34,7 @@ final class EndpointsCommand extends InspectCommand {
             printJson(out, client.getText("/v1/endpoints"));
             return EXIT_OK;
         }
-        Table table = new Table("ENDPOINT ID", "NETWORK ID", "HOST IF", "CONTAINER IF", "MAC", "IPV4", "IPV6",
+        TextTable table = new TextTable("ENDPOINT ID", "NETWORK ID", "HOST IF", "CONTAINER IF", "MAC", "IPV4", "IPV6",
                 "JOINED", "PORTS");
         for (EndpointView endpoint : client.endpoints()) {
             table.row(shortId(endpoint.id()), shortId(endpoint.networkId()), orDash(endpoint.hostIfName()),

@@ -1,7 +1,9 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
 
+import dev.mdnp.daemon.testsupport.CommandRun;
+import dev.mdnp.daemon.testsupport.InspectBodies;
 import dev.mdnp.model.client.StubHttpServer;
-import static dev.mdnp.daemon.InspectBodies.CLOCK;
+import static dev.mdnp.daemon.testsupport.InspectBodies.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,4 +1,8 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
+
+import static dev.mdnp.daemon.cli.Cells.bytes;
+import static dev.mdnp.daemon.cli.Cells.orDash;
+import static dev.mdnp.daemon.cli.Cells.shortId;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.Drift;
@@ -11,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "links", mixinStandardHelpOptions = true,
         description = {"List mdnp's bridges and veth ends as the kernel reports them, and whether they drifted from"
                 + " mdnp's state."})
-final class LinksCommand extends InspectCommand {
+public final class LinksCommand extends ClientCommand {
 
     LinksCommand() {
         this(InstantSource.system());
@@ -27,8 +31,8 @@ final class LinksCommand extends InspectCommand {
             printJson(out, client.getText("/v1/links"));
             return EXIT_OK;
         }
-        Table table = new Table("NAME", "KIND", "STATE", "MASTER", "PEER", "MTU", "MAC", "RX", "TX", "NETWORK ID",
-                "ENDPOINT ID", "DRIFT");
+        TextTable table = new TextTable("NAME", "KIND", "STATE", "MASTER", "PEER", "MTU", "MAC", "RX", "TX",
+                "NETWORK ID", "ENDPOINT ID", "DRIFT");
         for (LinkView link : client.links()) {
             boolean missing = link.index() == 0;
             table.row(link.name(), orDash(link.kind()), state(link), orDash(link.master()), orDash(link.peer()),

@@ -1,4 +1,4 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.testsupport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,10 +11,10 @@ import picocli.CommandLine;
  * @param out what it printed on stdout
  * @param err what it printed on stderr
  */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
     /** Runs {@code command} with {@code args} as picocli would from {@code main}, capturing both streams. */
-    static CommandRun of(Object command, String... args) {
+    public static CommandRun of(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(command);

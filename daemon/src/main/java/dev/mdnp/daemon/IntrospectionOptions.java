@@ -13,9 +13,9 @@ import java.util.Optional;
  * @param history how many plugin calls the request log keeps; 0 turns the request log off
  * @param recordFile the NDJSON file every call is appended to, if any
  */
-record InspectOptions(Path socket, String group, int history, Optional<Path> recordFile) {
+record IntrospectionOptions(Path socket, String group, int history, Optional<Path> recordFile) {
 
-    InspectOptions {
+    IntrospectionOptions {
         requireNonNull(socket, "socket");
         requireNonNull(group, "group");
         requireNonNull(recordFile, "recordFile");

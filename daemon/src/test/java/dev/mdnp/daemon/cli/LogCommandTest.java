@@ -1,11 +1,13 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
 
+import dev.mdnp.daemon.testsupport.CommandRun;
+import dev.mdnp.daemon.testsupport.InspectBodies;
 import dev.mdnp.model.client.StubHttpServer;
-import static dev.mdnp.daemon.InspectBodies.CLOCK;
-import static dev.mdnp.daemon.InspectBodies.EP_ID;
-import static dev.mdnp.daemon.InspectBodies.NET_ID;
-import static dev.mdnp.daemon.InspectBodies.record;
-import static dev.mdnp.daemon.InspectBodies.requestEvent;
+import static dev.mdnp.daemon.testsupport.InspectBodies.CLOCK;
+import static dev.mdnp.daemon.testsupport.InspectBodies.EP_ID;
+import static dev.mdnp.daemon.testsupport.InspectBodies.NET_ID;
+import static dev.mdnp.daemon.testsupport.InspectBodies.record;
+import static dev.mdnp.daemon.testsupport.InspectBodies.requestEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,23 +1,23 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.testsupport;
 
 import java.time.Instant;
 import java.time.InstantSource;
 
 /** Inspect API bodies as the daemon sends them, and the fixed "now" the command tests format ages against. */
-final class InspectBodies {
+public final class InspectBodies {
 
-    static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-28T22:00:00Z"));
-    static final String NET_ID = "8f6511a52af0d3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c";
-    static final String NET2_ID = "77aa0011bb22cc33dd44ee55ff66007788990011aabbccddeeff001122334455";
-    static final String EP_ID = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80";
+    public static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-11-28T22:00:00Z"));
+    public static final String NET_ID = "8f6511a52af0d3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c";
+    public static final String NET2_ID = "77aa0011bb22cc33dd44ee55ff66007788990011aabbccddeeff001122334455";
+    public static final String EP_ID = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80";
 
-    static final String INFO = """
+    public static final String INFO = """
             {"name":"mdnp","version":"0.1.0","startedAt":"2026-11-28T19:55:30Z",
              "pluginSocket":"/run/docker/plugins/mdnp.sock","stateDir":"/var/lib/mdnp/mdnp",
              "networks":2,"endpoints":1,"requests":42,"lastSeq":42,"historySize":10000,"droppedEvents":0}
             """;
 
-    static final String NETWORKS = """
+    public static final String NETWORKS = """
             [{"id":"%s","bridge":"mdnpb8f6511a52a","mtu":1400,
               "ipv4Subnets":["10.77.0.0/24"],"ipv6Subnets":["fd77::/64"],"gateways":["10.77.0.1/24","fd77::1/64"],
               "options":{},"endpoints":1,"createdAt":"2026-11-28T21:57:00Z"},
@@ -26,10 +26,10 @@ final class InspectBodies {
               "options":{},"endpoints":0,"createdAt":"2026-11-26T21:00:00Z"}]
             """.formatted(NET_ID, NET2_ID);
 
-    static final String EP2_ID = "9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d";
+    public static final String EP2_ID = "9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d";
 
     /** A joined endpoint with ports published in both families, and one as a daemon without ports sends it. */
-    static final String ENDPOINTS = """
+    public static final String ENDPOINTS = """
             [{"id":"%s","networkId":"%s","hostIfName":"mdnph1a2b3c4d5e","containerIfName":"mdnpc1a2b3c4d5e",
               "mac":"02:42:0a:4d:00:02","ipv4Address":"10.77.0.2/24","ipv6Address":"fd77::2/64","joined":true,
               "sandboxKey":"/var/run/docker/netns/abc",
@@ -43,7 +43,7 @@ final class InspectBodies {
             """.formatted(EP_ID, NET_ID, EP2_ID, NET_ID);
 
     /** The base and two networks' firewall rules: the first network lacks two rules. */
-    static final String FIREWALL = """
+    public static final String FIREWALL = """
             [{"networkId":"","bridge":"","missingRules":[]},
              {"networkId":"%s","bridge":"mdnpb8f6511a52a","missingRules":[
                "iptables -t nat -A MDNP-POSTROUTING -s 10.77.0.0/24 ! -o mdnpb8f6511a52a -j MASQUERADE",
@@ -52,13 +52,13 @@ final class InspectBodies {
             """.formatted(NET_ID, NET2_ID);
 
     /** Every rule in place, for the base and both networks. */
-    static final String FIREWALL_COMPLETE = """
+    public static final String FIREWALL_COMPLETE = """
             [{"networkId":"","bridge":"","missingRules":[]},
              {"networkId":"%s","bridge":"mdnpb8f6511a52a","missingRules":[]},
              {"networkId":"%s","bridge":"br-lab","missingRules":[]}]
             """.formatted(NET_ID, NET2_ID);
 
-    static final String LINKS = """
+    public static final String LINKS = """
             [{"name":"mdnpb8f6511a52a","kind":"bridge","index":7,"peer":"","master":"","mtu":1400,
               "mac":"02:00:00:00:00:01","up":true,"operState":"UP","rxBytes":1536,"txBytes":900,
               "networkId":"%s","endpointId":"","drift":"NONE"},
@@ -70,7 +70,7 @@ final class InspectBodies {
               "networkId":"","endpointId":"","drift":"UNKNOWN_TO_STATE"}]
             """.formatted(NET_ID, NET_ID, EP_ID);
 
-    static final String POOLS = """
+    public static final String POOLS = """
             [{"poolId":"MdnpLocal/10.77.0.0/24","addressSpace":"MdnpLocal","pool":"10.77.0.0/24","subPool":"",
               "used":2,"free":252},
              {"poolId":"MdnpLocal/10.78.0.0/16/10.78.1.0/24","addressSpace":"MdnpLocal","pool":"10.78.0.0/16",
@@ -81,7 +81,7 @@ final class InspectBodies {
     }
 
     /** A request record's JSON. */
-    static String record(long seq, String method, String networkId, String endpointId, int status, String error,
+    public static String record(long seq, String method, String networkId, String endpointId, int status, String error,
             long durationMicros, String start) {
         return ("{\"seq\":%d,\"start\":\"%s\",\"method\":\"%s\",\"networkId\":\"%s\",\"endpointId\":\"%s\","
                 + "\"status\":%d,\"error\":\"%s\",\"requestJson\":\"{}\",\"responseJson\":\"{}\","
@@ -91,7 +91,7 @@ final class InspectBodies {
     }
 
     /** One SSE message carrying a request event. */
-    static String requestEvent(long seq, String recordJson) {
+    public static String requestEvent(long seq, String recordJson) {
         return "id: " + seq + "\nevent: request\ndata: {\"type\":\"request\",\"seq\":" + seq + ",\"record\":"
                 + recordJson + "}\n\n";
     }

@@ -1,9 +1,8 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.reconcile;
 
 import dev.mdnp.daemon.dockerapi.DockerEngine;
 import dev.mdnp.daemon.dockerapi.DockerIpamNetwork;
 import dev.mdnp.daemon.dockerapi.DockerNetwork;
-import dev.mdnp.daemon.reconcile.DockerView;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The Docker engine client, created on the orphan collector's first question instead of at start: loading the HTTP
  * client takes seconds, and neither Docker's first calls nor a SIGTERM right after start should wait for it.
  */
-final class LazyDockerEngine implements DockerView, AutoCloseable {
+public final class LazyDockerEngine implements DockerView, AutoCloseable {
 
     private final String dockerHost;
     private final Duration timeout;
@@ -21,7 +20,13 @@ final class LazyDockerEngine implements DockerView, AutoCloseable {
     /** Guarded by {@code this}. */
     private boolean closed;
 
-    LazyDockerEngine(String dockerHost, Duration timeout) {
+    /**
+     * Creates the lazy client; nothing is loaded or connected yet.
+     *
+     * @param dockerHost the engine's socket as a {@code unix:///path} URI
+     * @param timeout how long one request may take
+     */
+    public LazyDockerEngine(String dockerHost, Duration timeout) {
         this.dockerHost = dockerHost;
         this.timeout = timeout;
     }
@@ -46,6 +51,7 @@ final class LazyDockerEngine implements DockerView, AutoCloseable {
         return engine;
     }
 
+    /** Closes the engine client, if one was created; later questions fail. */
     @Override
     public synchronized void close() {
         closed = true;

@@ -1,5 +1,7 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli.doctor;
 
+import dev.mdnp.daemon.testsupport.CommandRun;
+import dev.mdnp.daemon.testsupport.InspectBodies;
 import dev.mdnp.model.client.StubHttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 

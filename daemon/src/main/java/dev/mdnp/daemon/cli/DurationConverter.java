@@ -1,12 +1,13 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
 
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads durations written as {@code 500ms}, {@code 10s} or {@code 2m}. */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
+    /** Returns the duration {@code value} names; throws picocli's {@code TypeConversionException} if none. */
     @Override
     public Duration convert(String value) {
         String text = value.trim();

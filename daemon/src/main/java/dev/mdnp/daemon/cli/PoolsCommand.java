@@ -1,4 +1,6 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
+
+import static dev.mdnp.daemon.cli.Cells.orDash;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.PoolView;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code mdnp pools}: the IPAM pools with their use ({@code /v1/ipam/pools}). */
 @Command(name = "pools", mixinStandardHelpOptions = true,
         description = "List the address pools of mdnp's IPAM driver with used and free addresses.")
-final class PoolsCommand extends InspectCommand {
+public final class PoolsCommand extends ClientCommand {
 
     PoolsCommand() {
         this(InstantSource.system());
@@ -25,7 +27,7 @@ final class PoolsCommand extends InspectCommand {
             printJson(out, client.getText("/v1/ipam/pools"));
             return EXIT_OK;
         }
-        Table table = new Table("POOL ID", "ADDRESS SPACE", "POOL", "SUB POOL", "USED", "FREE");
+        TextTable table = new TextTable("POOL ID", "ADDRESS SPACE", "POOL", "SUB POOL", "USED", "FREE");
         for (PoolView pool : client.pools()) {
             table.row(pool.poolId(), pool.addressSpace(), pool.pool(), orDash(pool.subPool()),
                     Long.toString(pool.used()), Long.toString(pool.free()));

@@ -1,4 +1,6 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
+
+import static dev.mdnp.daemon.cli.Cells.shortId;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +34,7 @@ import picocli.CommandLine.ParameterException;
                 + " network and endpoint (short ids), error.",
             "Filter: method:Join net:8f65 ep:1a2b status:ok|error|404|5xx slower-than:20ms since:10s, free text"
                 + " (method, ids, error); '-' negates a term, spaces mean AND, OR separates alternatives."})
-final class LogCommand extends InspectCommand {
+public final class LogCommand extends ClientCommand {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);

@@ -1,4 +1,8 @@
-package dev.mdnp.daemon;
+package dev.mdnp.daemon.cli;
+
+import static dev.mdnp.daemon.cli.Cells.ago;
+import static dev.mdnp.daemon.cli.Cells.orDash;
+import static dev.mdnp.daemon.cli.Cells.shortId;
 
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.inspect.NetworkView;
@@ -12,7 +16,7 @@ import picocli.CommandLine.Command;
 /** {@code mdnp networks}: the networks the daemon holds ({@code /v1/networks}). */
 @Command(name = "networks", mixinStandardHelpOptions = true,
         description = "List the networks mdnp holds: id, bridge, subnets, gateways, MTU, endpoints, age.")
-final class NetworksCommand extends InspectCommand {
+public final class NetworksCommand extends ClientCommand {
 
     NetworksCommand() {
         this(InstantSource.system());
@@ -29,7 +33,7 @@ final class NetworksCommand extends InspectCommand {
             return EXIT_OK;
         }
         Instant now = clock.instant();
-        Table table = new Table("NETWORK ID", "BRIDGE", "SUBNETS", "GATEWAYS", "MTU", "ENDPOINTS", "CREATED");
+        TextTable table = new TextTable("NETWORK ID", "BRIDGE", "SUBNETS", "GATEWAYS", "MTU", "ENDPOINTS", "CREATED");
         for (NetworkView network : client.networks()) {
             List<String> subnets = new ArrayList<>(network.ipv4Subnets());
             subnets.addAll(network.ipv6Subnets());
