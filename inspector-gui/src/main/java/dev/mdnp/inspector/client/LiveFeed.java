@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * A running daemon, read through its inspect socket: every recorded call from the oldest the daemon keeps, then
  * live; the objects read again whenever the stream (re)connects, the state or a link changes, or calls were lost.
  * Each repair of the firewall is reported once, from the event stream or from the daemon's list of repairs, read on
- * every (re)connect so that one made while the inspector was away is shown too. Reconnects with backoff when the daemon goes away, and notices when it comes back as a new run.
+ * every (re)connect so that one made while the inspector was away is shown too. Reconnects with backoff when the
+ * daemon goes away, and notices when it comes back as a new run.
  */
 public final class LiveFeed implements Feed {
 
