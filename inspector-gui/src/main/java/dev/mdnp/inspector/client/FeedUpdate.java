@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.model.client.ConnectionState;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.RequestRecord;
 
 /**
@@ -48,6 +49,20 @@ public sealed interface FeedUpdate {
         /** Validates the component. */
         public Request {
             requireNonNull(record, "record");
+        }
+    }
+
+    /**
+     * The daemon put back firewall rules that something else had removed (drift). Each repair is reported once; one
+     * the inspector learns of only on (re)connecting may come after a newer one.
+     *
+     * @param repair what was repaired, and when
+     */
+    record FirewallRepair(FirewallRepairView repair) implements FeedUpdate {
+
+        /** Validates the component. */
+        public FirewallRepair {
+            requireNonNull(repair, "repair");
         }
     }
 

@@ -7,11 +7,15 @@ import dev.mdnp.model.client.ConnectionState;
 import dev.mdnp.model.client.EventSubscription;
 import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.InspectException;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.InspectEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +25,9 @@ import java.util.function.Consumer;
 /**
  * A running daemon, read through its inspect socket: every recorded call from the oldest the daemon keeps, then
  * live; the objects read again whenever the stream (re)connects, the state or a link changes, or calls were lost.
- * Reconnects with backoff when the daemon goes away, and notices when it comes back as a new run.
+ * Each repair of the firewall is reported once, from the event stream or from the daemon's list of repairs, read on
+ * every (re)connect so that one made while the inspector was away is shown too. Reconnects with backoff when the
+ * daemon goes away, and notices when it comes back as a new run.
  */
 public final class LiveFeed implements Feed {
 
@@ -34,6 +40,8 @@ public final class LiveFeed implements Feed {
     private final Clock clock;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
+    /** The repairs reported so far: the list read on connecting and the stream's replay name some of them twice. */
+    private final Set<FirewallRepairView> repairsReported = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Consumer<FeedUpdate> sink = update -> { };
     private InspectClient client;
@@ -74,7 +82,8 @@ public final class LiveFeed implements Feed {
 
     private void onState(ConnectionState state) {
         sink.accept(new FeedUpdate.Connection(state));
-        if (state instanceof ConnectionState.Connected) {
+        if (state instanceof ConnectionState.Connected && !closed) {
+            refresher.execute(this::readRepairs);
             refreshSoon();
         }
     }
@@ -85,6 +94,8 @@ public final class LiveFeed implements Feed {
         } else if (event instanceof InspectEvent.Lost lost) {
             sink.accept(new FeedUpdate.Gap(lastSeen, lost.firstKept()));
             refreshSoon();
+        } else if (event instanceof InspectEvent.FirewallRepaired firewall) {
+            reportRepair(firewall.repair());
         } else {
             refreshSoon(); // a state or link change
         }
@@ -106,6 +117,24 @@ public final class LiveFeed implements Feed {
                     client.links(), client.pools(), clock.instant())));
         } catch (InspectException e) {
             // The event stream reports the connection; the next (re)connect reads the objects again.
+        }
+    }
+
+    private void readRepairs() {
+        List<FirewallRepairView> repairs;
+        try {
+            repairs = client.firewallRepairs();
+        } catch (InspectException e) {
+            // A 404 comes from a daemon older than repairs: there are none to show. After any other failure the next
+            // (re)connect reads them again.
+            return;
+        }
+        repairs.forEach(this::reportRepair);
+    }
+
+    private void reportRepair(FirewallRepairView repair) {
+        if (repairsReported.add(repair)) {
+            sink.accept(new FeedUpdate.FirewallRepair(repair));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.model.client.ConnectionState;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
@@ -25,7 +26,8 @@ import javafx.collections.ObservableList;
 
 /**
  * What the inspector knows, as observable lists and properties for the view models: the request log (at most
- * {@code capacity} calls, the oldest dropped first), the daemon's objects and the connection. Changed only on the
+ * {@code capacity} calls, the oldest dropped first), the daemon's objects, its repairs of the firewall and the
+ * connection. Changed only on the
  * FX thread, by {@link #apply} with a batch of feed updates, so each batch is one change per list.
  */
 public final class InspectorStore {
@@ -49,6 +51,8 @@ public final class InspectorStore {
     private final LongProperty missed = new SimpleLongProperty();
     private final IntegerProperty restarts = new SimpleIntegerProperty();
     private final IntegerProperty heldCount = new SimpleIntegerProperty();
+    private final IntegerProperty firewallRepairs = new SimpleIntegerProperty();
+    private final ObjectProperty<FirewallRepairView> lastFirewallRepair = new SimpleObjectProperty<>();
     private boolean paused;
 
     /** Creates a store whose request log keeps {@link #DEFAULT_CAPACITY} calls. */
@@ -76,6 +80,8 @@ public final class InspectorStore {
                 connection.set(change.state());
             } else if (update instanceof FeedUpdate.Gap gap) {
                 noteGap(gap);
+            } else if (update instanceof FeedUpdate.FirewallRepair firewall) {
+                noteRepair(firewall.repair());
             }
         }
         if (arrived.isEmpty()) {
@@ -96,6 +102,15 @@ public final class InspectorStore {
             restarts.set(restarts.get() + 1);
         } else {
             missed.set(missed.get() + gap.firstKept() - gap.lastSeen() - 1);
+        }
+    }
+
+    /** Counts the repair; the latest is the one made last, as one read on connecting may arrive after a newer one. */
+    private void noteRepair(FirewallRepairView repair) {
+        firewallRepairs.set(firewallRepairs.get() + 1);
+        FirewallRepairView last = lastFirewallRepair.get();
+        if (last == null || repair.at().isAfter(last.at())) {
+            lastFirewallRepair.set(repair);
         }
     }
 
@@ -221,6 +236,16 @@ public final class InspectorStore {
     /** Returns how many times the daemon was seen to restart. */
     public ReadOnlyIntegerProperty restartsProperty() {
         return restarts;
+    }
+
+    /** Returns how many repairs of its firewall rules the daemon was seen to make (drift put right). */
+    public ReadOnlyIntegerProperty firewallRepairsProperty() {
+        return firewallRepairs;
+    }
+
+    /** Returns the latest repair of the daemon's firewall rules; null before the first. */
+    public ReadOnlyObjectProperty<FirewallRepairView> lastFirewallRepairProperty() {
+        return lastFirewallRepair;
     }
 
     /** Returns how many calls are held back while the log is paused. */

@@ -30,8 +30,8 @@ public record InspectorViewModels(ConnectionViewModel connection, RequestLogView
         RequestLogViewModel log = new RequestLogViewModel(store, clock);
         LifecycleViewModel lifecycle = new LifecycleViewModel(store);
         lifecycle.endpointIdProperty().bind(log.followedEndpointProperty());
-        return new InspectorViewModels(new ConnectionViewModel(store, source), log, new RequestDetailViewModel(store),
-                lifecycle, new NetworksViewModel(store), new EndpointsViewModel(store), new LinksViewModel(store),
-                new TopologyViewModel(store));
+        return new InspectorViewModels(new ConnectionViewModel(store, source, clock.getZone()), log,
+                new RequestDetailViewModel(store), lifecycle, new NetworksViewModel(store),
+                new EndpointsViewModel(store), new LinksViewModel(store), new TopologyViewModel(store));
     }
 }

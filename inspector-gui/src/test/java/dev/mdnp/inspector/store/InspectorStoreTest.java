@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.model.client.ConnectionState;
+import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.RequestRecord;
@@ -136,5 +137,23 @@ class InspectorStoreTest {
                 new FeedUpdate.Connection(down)));
 
         assertThat(store.connectionProperty().get()).isEqualTo(down);
+    }
+
+    @Test
+    void countsFirewallRepairsAndKeepsTheLatest() {
+        InspectorStore store = new InspectorStore();
+        FirewallRepairView earlier = repair("2026-12-07T12:00:00Z", "mdnpb1");
+        FirewallRepairView later = repair("2026-12-07T12:05:03Z", "mdnpb2");
+        assertThat(store.firewallRepairsProperty().get()).isZero();
+        assertThat(store.lastFirewallRepairProperty().get()).isNull();
+
+        store.apply(List.of(new FeedUpdate.FirewallRepair(later), new FeedUpdate.FirewallRepair(earlier)));
+
+        assertThat(store.firewallRepairsProperty().get()).isEqualTo(2);
+        assertThat(store.lastFirewallRepairProperty().get()).isEqualTo(later);
+    }
+
+    private static FirewallRepairView repair(String at, String bridge) {
+        return new FirewallRepairView(Instant.parse(at), false, List.of(bridge), List.of());
     }
 }

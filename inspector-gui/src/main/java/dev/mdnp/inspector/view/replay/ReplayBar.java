@@ -2,6 +2,7 @@ package dev.mdnp.inspector.view.replay;
 
 import atlantafx.base.theme.Styles;
 import dev.mdnp.inspector.model.ReplaySpeed;
+import dev.mdnp.inspector.view.common.NoticeLabel;
 import dev.mdnp.inspector.viewmodel.ReplayViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -55,15 +56,9 @@ public final class ReplayBar extends ToolBar {
         position.getStyleClass().add("mono");
         position.textProperty().bind(model.progressTextProperty());
 
-        Label skipped = new Label();
+        Label skipped = new NoticeLabel(model.skippedProperty(), model.skippedDetailProperty());
         skipped.setId("replaySkipped");
         skipped.getStyleClass().add(Styles.WARNING);
-        skipped.textProperty().bind(model.skippedProperty());
-        skipped.visibleProperty().bind(model.skippedProperty().isNotEmpty());
-        skipped.managedProperty().bind(skipped.visibleProperty());
-        Tooltip skippedLines = new Tooltip();
-        skippedLines.textProperty().bind(model.skippedDetailProperty());
-        skipped.setTooltip(skippedLines);
 
         getItems().addAll(new Label("Replay"), play, step, speed, new Separator(), progress, position, skipped);
     }

@@ -1,5 +1,6 @@
 package dev.mdnp.inspector.view.shell;
 
+import dev.mdnp.inspector.view.common.NoticeLabel;
 import dev.mdnp.inspector.viewmodel.ConnectionViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,7 +12,9 @@ import javafx.scene.shape.Circle;
 
 /**
  * The top line of the window: a green or red dot, the connection state, the socket or file the inspector reads,
- * and the plugin's name and version.
+ * once the daemon repaired its firewall rules a warning saying how often and when last ({@code #firewallRepairs},
+ * its tooltip saying what and why), and the plugin's name and version. When the bar is short of room the warning is
+ * cut with an ellipsis; the plugin's name and version stay whole.
  */
 public final class ConnectionBar extends HBox {
 
@@ -36,11 +39,15 @@ public final class ConnectionBar extends HBox {
         source.getStyleClass().add("mono");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
+        Label repairs = new NoticeLabel(model.firewallRepairsProperty(), model.firewallRepairDetailProperty());
+        repairs.setId("firewallRepairs");
+        repairs.getStyleClass().add("drift-warning");
         Label plugin = new Label();
         plugin.setId("pluginVersion");
         plugin.textProperty().bind(model.pluginProperty());
+        plugin.setMinWidth(Region.USE_PREF_SIZE);
 
-        getChildren().addAll(dot, state, source, gap, plugin);
+        getChildren().addAll(dot, state, source, gap, repairs, plugin);
     }
 
     private static void markConnected(Circle dot, Label state, boolean connected) {
