@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of style.md §2.1 for the daemon, checked on the compiled classes. */
+/** The daemon's package rules (docs/architecture.md, "Daemon packages"), checked on the compiled classes. */
 class ArchitectureTest {
 
     private static final String ROOT = "dev.mdnp.daemon";

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The inspector's layering (architecture.md, javafx-inspector.md §3.3), checked on the compiled classes: only
+ * The inspector's layering (docs/architecture.md, "inspector-gui layers"), checked on the compiled classes: only
  * {@code view}, {@code theme} and {@code app} know JavaFX's scene graph, so everything else is testable without a
  * toolkit, and dependencies point one way.
  */

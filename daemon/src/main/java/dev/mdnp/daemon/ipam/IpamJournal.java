@@ -1,10 +1,16 @@
 package dev.mdnp.daemon.ipam;
 
 /**
- * Makes IPAM changes durable: the {@link IpamDriver} calls it before every change, and applies the change in memory
- * only when the call returns. An implementation that commits each call to a store, in one transaction, before it
- * returns gives "a 200 means it is durable"; if it throws, the change is not made, the exception reaches Docker and
- * "a failed call changes nothing" holds in memory as well as in the store.
+ * The IPAM's journal: a synchronous commit hook. A journal, in mdnp, is the hook the driver calls on the calling
+ * thread before a change becomes visible (in the driver's memory and to Docker); it makes the change durable or
+ * refuses it. A throw means the change did not happen: the call fails and neither memory nor the store changes. It
+ * is not a log that is replayed; the production journal ({@code persistence.StoredIpamJournal}) commits one SQLite
+ * transaction per call, and {@link #NONE} keeps nothing.
+ *
+ * <p>The {@link IpamDriver} calls it before every change and applies the change in memory only when the call
+ * returns. An implementation that commits each call to a store, in one transaction, before it returns gives "a 200
+ * means it is durable"; if it throws, the exception reaches Docker and "a failed call changes nothing" holds in
+ * memory as well as in the store.
  *
  * <p>Each Docker call that changes something makes exactly one journal call; repeats, replays and releases of
  * unknown ids make none. A released pool takes its remaining addresses with it in the one {@link #poolReleased}
