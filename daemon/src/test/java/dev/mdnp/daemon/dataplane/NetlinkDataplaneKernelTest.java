@@ -179,6 +179,8 @@ class NetlinkDataplaneKernelTest {
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
         dataplane.deleteNetwork(NETWORK, ops::add);
 
+        assertThat(ops).extracting(KernelOp::operation)
+                .containsExactly("mark for deletion", "undo add firewall rules", "undo create bridge");
         assertThat(ops).allMatch(KernelOp::succeeded);
     }
 
