@@ -6,35 +6,31 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Changing existing links (up/down, MTU, MAC, master, name) in a private namespace. */
 @Tag("kernel")
 class LinkSettingsKernelTest {
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private LinkOps links;
 
     @BeforeEach
     void openNamespaceWithABridgeAndAVethPair() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         links = netns.rtnl().links();
         links.createBridge("mdnptbr0");
         links.createVeth(VethPair.of("mdnpth0", "mdnptc0"));
-    }
-
-    @AfterEach
-    void closeNamespace() throws Exception {
-        if (netns != null) {
-            netns.close();
-        }
     }
 
     @Test
