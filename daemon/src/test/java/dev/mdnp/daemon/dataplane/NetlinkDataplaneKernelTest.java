@@ -11,6 +11,7 @@ import dev.mdnp.daemon.netlink.MacAddress;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real dataplane against the real kernel and iptables, in a private network namespace. */
@@ -36,6 +38,8 @@ class NetlinkDataplaneKernelTest {
 
     @TempDir
     Path scratch;
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private RtNetlink rtnl;
     private Firewall firewall;
@@ -45,7 +49,7 @@ class NetlinkDataplaneKernelTest {
 
     @BeforeEach
     void openPrivateNamespace() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         rtnl = netns.rtnl();
         firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE,
                 scratch);
@@ -54,9 +58,8 @@ class NetlinkDataplaneKernelTest {
     }
 
     @AfterEach
-    void dropNamespace() throws Exception {
+    void closeDataplane() {
         real.close();
-        netns.close();
     }
 
     @Test
@@ -179,6 +182,8 @@ class NetlinkDataplaneKernelTest {
         dataplane.deleteEndpoint(ENDPOINT, ops::add);
         dataplane.deleteNetwork(NETWORK, ops::add);
 
+        assertThat(ops).extracting(KernelOp::operation)
+                .containsExactly("mark for deletion", "undo add firewall rules", "undo create bridge");
         assertThat(ops).allMatch(KernelOp::succeeded);
     }
 

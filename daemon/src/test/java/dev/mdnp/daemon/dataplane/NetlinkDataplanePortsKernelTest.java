@@ -7,6 +7,7 @@ import dev.mdnp.daemon.dataplane.firewall.CommandListener;
 import dev.mdnp.daemon.dataplane.firewall.Firewall;
 import dev.mdnp.daemon.dataplane.firewall.Protocol;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.BindException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +49,8 @@ class NetlinkDataplanePortsKernelTest {
     private final List<Closeable> listeners = new ArrayList<>();
     @TempDir
     Path scratch;
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private Firewall firewall;
     private NetlinkDataplane real;
@@ -54,7 +58,7 @@ class NetlinkDataplanePortsKernelTest {
 
     @BeforeEach
     void buildNetwork() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE,
                 scratch);
         real = new NetlinkDataplane(netns.rtnl(), firewall, OWNERSHIP);
@@ -68,15 +72,12 @@ class NetlinkDataplanePortsKernelTest {
     }
 
     @AfterEach
-    void dropNamespace() throws Exception {
+    void closeListenersAndDataplane() throws Exception {
         for (Closeable listener : listeners) {
             listener.close();
         }
         if (real != null) {
             real.close();
-        }
-        if (netns != null) {
-            netns.close();
         }
     }
 

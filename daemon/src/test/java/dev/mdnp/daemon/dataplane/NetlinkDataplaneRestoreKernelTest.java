@@ -11,6 +11,7 @@ import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -63,6 +65,8 @@ class NetlinkDataplaneRestoreKernelTest {
 
     @TempDir
     Path scratch;
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private RtNetlink rtnl;
     private Firewall firewall;
@@ -72,7 +76,7 @@ class NetlinkDataplaneRestoreKernelTest {
 
     @BeforeEach
     void openPrivateNamespace() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         rtnl = netns.rtnl();
         firewall = Firewall.iptables("mdnpt", netns.commandPrefix(), Duration.ofSeconds(20), CommandListener.NONE,
                 scratch);
@@ -81,15 +85,9 @@ class NetlinkDataplaneRestoreKernelTest {
     }
 
     @AfterEach
-    void dropNamespace() throws Exception {
-        try {
-            if (real != null) {
-                real.close();
-            }
-        } finally {
-            if (netns != null) {
-                netns.close();
-            }
+    void closeDataplane() {
+        if (real != null) {
+            real.close();
         }
     }
 

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mdnp.daemon.netlink.LinkOps;
 import dev.mdnp.daemon.netlink.VethPair;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.model.json.JsonMappers;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /v1/links} against a real kernel: links read from netlink in a private namespace, with drift flags. */
@@ -31,18 +32,13 @@ class LinksKernelTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
 
     @BeforeEach
     void openNamespace() throws Exception {
-        netns = PrivateNetns.create();
-    }
-
-    @AfterEach
-    void closeNamespace() throws Exception {
-        if (netns != null) {
-            netns.close();
-        }
+        netns = namespace.get();
     }
 
     @Test

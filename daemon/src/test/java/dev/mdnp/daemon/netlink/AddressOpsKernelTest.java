@@ -4,17 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.net.InetAddress;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Adding, listing and deleting IPv4 and IPv6 addresses on a bridge in a private namespace. */
 @Tag("kernel")
 class AddressOpsKernelTest {
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private AddressOps addresses;
     private int bridge;
@@ -22,20 +25,13 @@ class AddressOpsKernelTest {
 
     @BeforeEach
     void openNamespaceWithTwoBridges() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         addresses = netns.rtnl().addresses();
         LinkOps links = netns.rtnl().links();
         links.createBridge("mdnptbr0");
         links.createBridge("mdnptbr1");
         bridge = links.get("mdnptbr0").orElseThrow().index();
         other = links.get("mdnptbr1").orElseThrow().index();
-    }
-
-    @AfterEach
-    void closeNamespace() throws Exception {
-        if (netns != null) {
-            netns.close();
-        }
     }
 
     @Test

@@ -68,6 +68,8 @@ class ExchangeTest {
                 KernelReplies.ack(request)));
 
         new Exchange(channel).ack("set mdnpt0 up", LinkMessages.setUp("mdnpt0"));
+
+        assertThat(channel.unread()).as("both strays were read past, up to the acknowledgement").isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import dev.mdnp.daemon.netlink.wire.IfInfoMsg;
 import dev.mdnp.daemon.netlink.wire.Ifla;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Link aliases ({@code IFLA_IFALIAS}) in a private namespace: set, read back, cleared, kept across a move to another
@@ -33,6 +35,8 @@ class LinkAliasKernelTest {
     private static final int CHANGE = NlmF.REQUEST | NlmF.ACK;
     private static final int CREATE = NlmF.REQUEST | NlmF.ACK | NlmF.CREATE | NlmF.EXCL;
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private PrivateNetns other;
     private LinkMonitor monitor;
@@ -40,22 +44,19 @@ class LinkAliasKernelTest {
 
     @BeforeEach
     void openNamespaceWithABridgeAndAVethPair() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         links = netns.rtnl().links();
         links.createBridge("mdnptbr0");
         links.createVeth(VethPair.of("mdnpth0", "mdnptc0"));
     }
 
     @AfterEach
-    void closeNamespaces() throws Exception {
+    void closeMonitorAndOtherNamespace() throws Exception {
         if (monitor != null) {
             monitor.close();
         }
         if (other != null) {
             other.close();
-        }
-        if (netns != null) {
-            netns.close();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.daemon.netlink.sys.NetlinkSocket;
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dumps large enough that the kernel splits them over many datagrams, in a private namespace. */
 @Tag("kernel")
@@ -21,25 +23,24 @@ class LinkDumpKernelTest {
 
     private static final int PAIRS = 300;
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private RecordingNetlinkChannel channel;
     private RtNetlink counted;
 
     @BeforeEach
     void openNamespaceWithACountingHandle() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         channel = netns.inside(() -> new RecordingNetlinkChannel(
                 NetlinkSocket.open(0, 1 << 20, Duration.ofSeconds(5))));
         counted = new RtNetlink(channel, netns.netns());
     }
 
     @AfterEach
-    void closeNamespace() throws Exception {
+    void closeCountingHandle() {
         if (counted != null) {
             counted.close();
-        }
-        if (netns != null) {
-            netns.close();
         }
     }
 

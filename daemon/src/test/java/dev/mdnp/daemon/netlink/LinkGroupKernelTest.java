@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import dev.mdnp.daemon.netlink.wire.IfInfoMsg;
 import dev.mdnp.daemon.netlink.wire.Ifla;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Device groups ({@code IFLA_GROUP}) in a private namespace: links created in a group are in it from birth (both
@@ -34,6 +36,8 @@ class LinkGroupKernelTest {
     private static final int CHANGE = NlmF.REQUEST | NlmF.ACK;
     private static final int CREATE = NlmF.REQUEST | NlmF.ACK | NlmF.CREATE | NlmF.EXCL;
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private PrivateNetns other;
     private LinkMonitor monitor;
@@ -41,20 +45,17 @@ class LinkGroupKernelTest {
 
     @BeforeEach
     void openNamespace() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         links = netns.rtnl().links();
     }
 
     @AfterEach
-    void closeNamespaces() throws Exception {
+    void closeMonitorAndOtherNamespace() throws Exception {
         if (monitor != null) {
             monitor.close();
         }
         if (other != null) {
             other.close();
-        }
-        if (netns != null) {
-            netns.close();
         }
     }
 

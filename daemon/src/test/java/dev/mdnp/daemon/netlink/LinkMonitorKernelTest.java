@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Link events from a monitor in a private namespace. */
 @Tag("kernel")
@@ -19,21 +21,20 @@ class LinkMonitorKernelTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private LinkMonitor monitor;
 
     @BeforeEach
     void openNamespace() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
     }
 
     @AfterEach
-    void closeMonitorAndNamespace() throws Exception {
+    void closeMonitor() throws Exception {
         if (monitor != null) {
             monitor.close();
-        }
-        if (netns != null) {
-            netns.close();
         }
     }
 

@@ -4,32 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import dev.mdnp.daemon.netlink.wire.LinkMessages;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Creating, reading and deleting links in a private namespace; every link name starts with {@code mdnpt}. */
 @Tag("kernel")
 class LinkOpsKernelTest {
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private LinkOps links;
 
     @BeforeEach
     void openNamespace() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         links = netns.rtnl().links();
-    }
-
-    @AfterEach
-    void closeNamespace() throws Exception {
-        if (netns != null) {
-            netns.close();
-        }
     }
 
     @Test

@@ -4,24 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.net.InetAddress;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Default and prefix routes through a bridge that is up and has addresses, in a private namespace. */
 @Tag("kernel")
 class RouteOpsKernelTest {
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
     private RouteOps routes;
     private int bridge;
 
     @BeforeEach
     void openNamespaceWithAnAddressedBridge() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
         routes = netns.rtnl().routes();
         LinkOps links = netns.rtnl().links();
         links.createBridge("mdnptbr0");
@@ -29,13 +32,6 @@ class RouteOpsKernelTest {
         bridge = links.get("mdnptbr0").orElseThrow().index();
         netns.rtnl().addresses().add(new Address(bridge, InetAddress.getByName("10.250.77.2"), 24));
         netns.rtnl().addresses().add(new Address(bridge, InetAddress.getByName("fd00:77::2"), 64));
-    }
-
-    @AfterEach
-    void closeNamespace() throws Exception {
-        if (netns != null) {
-            netns.close();
-        }
     }
 
     @Test

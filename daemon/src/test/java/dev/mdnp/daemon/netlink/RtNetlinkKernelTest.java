@@ -3,15 +3,16 @@ package dev.mdnp.daemon.netlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One handle shared by many threads, in a private namespace. */
 @Tag("kernel")
@@ -20,18 +21,13 @@ class RtNetlinkKernelTest {
     private static final int THREADS = 8;
     private static final int BRIDGES_PER_THREAD = 20;
 
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
 
     @BeforeEach
     void openNamespace() throws Exception {
-        netns = PrivateNetns.create();
-    }
-
-    @AfterEach
-    void closeNamespace() throws Exception {
-        if (netns != null) {
-            netns.close();
-        }
+        netns = namespace.get();
     }
 
     @Test

@@ -51,6 +51,11 @@ final class StubNetlinkChannel implements NetlinkChannel {
         return List.copyOf(sent);
     }
 
+    /** Returns how many datagrams are queued and not yet received. */
+    int unread() {
+        return pending.size();
+    }
+
     boolean isClosed() {
         return closed;
     }

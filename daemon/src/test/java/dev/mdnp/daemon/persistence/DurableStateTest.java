@@ -296,7 +296,7 @@ class DurableStateTest {
             IpamSnapshot restored = reopened.restored().ipam();
             assertThat(restored).isEqualTo(addresses);
             assertThat(restored.pools()).extracting(PoolRecord::poolId).containsExactly("MdnpLocal/fd88::/64");
-            assertThat(restored.addresses()).allSatisfy(a -> assertThat(a.poolId()).isEqualTo("MdnpLocal/fd88::/64"));
+            assertThat(restored.addresses()).isNotEmpty().allSatisfy(a -> assertThat(a.poolId()).isEqualTo("MdnpLocal/fd88::/64"));
         }
     }
 

@@ -13,11 +13,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -33,9 +37,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes the README's screenshots of the main views, light and dark, to {@code docs/images/} (the
- * {@code mdnp.screenshot.dir} property): the request log with a call's kernel operations and an endpoint's
- * lifecycle, and the topology, on a real daemon holding two networks and three containers.
+ * Renders the README's screenshots of the main views, light and dark: the request log with a call's kernel operations
+ * and an endpoint's lifecycle, and the topology, on a real daemon holding two networks and three containers. Each
+ * image must fill the window and show more than one colour. They are written to {@code target/screenshots}, or to the
+ * {@code mdnp.screenshot.dir} property, which {@code scripts/screenshots} sets to {@code docs/images}.
  */
 @Tag("kernel")
 @ExtendWith(ApplicationExtension.class)
@@ -117,8 +122,22 @@ class InspectorScreenshotsKernelTest {
         Files.createDirectories(dir);
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(robot.window(0).getScene().snapshot(null)));
-        Path file = dir.resolve(name);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        Scene scene = robot.window(0).getScene();
+        assertThat(image.get().getWidth()).as(name + " width").isEqualTo(Math.ceil(scene.getWidth()));
+        assertThat(image.get().getHeight()).as(name + " height").isEqualTo(Math.ceil(scene.getHeight()));
+        assertThat(colours(image.get())).as(name + " is not blank").isGreaterThan(1);
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", dir.resolve(name).toFile());
+    }
+
+    /** Counts the distinct colours of every 8th pixel of every 8th row, stopping at 2. */
+    private static int colours(WritableImage image) {
+        PixelReader pixels = image.getPixelReader();
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight() && seen.size() < 2; y += 8) {
+            for (int x = 0; x < image.getWidth() && seen.size() < 2; x += 8) {
+                seen.add(pixels.getArgb(x, y));
+            }
+        }
+        return seen.size();
     }
 }

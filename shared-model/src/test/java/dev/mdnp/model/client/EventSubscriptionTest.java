@@ -155,10 +155,9 @@ class EventSubscriptionTest {
         } while (!(state instanceof Disconnected));
         int tries = daemon.requests().size();
 
-        long started = System.nanoTime();
         subscription.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        // close() waits at most 5 s for the thread: it has ended only if the minute-long backoff was cut short.
         assertThat(subscription.isClosed()).isTrue();
         assertThat(nextState()).isEqualTo(new Closed("closed"));
         assertThat(daemon.requests()).hasSize(tries);

@@ -350,7 +350,7 @@ class IptablesFirewallTest {
         new IptablesFirewall(runner, FirewallVariants.INSTANCE).addNetwork(DUAL);
 
         assertThat(runner.lines()).filteredOn(line -> line.contains("restore"))
-                .allMatch(line -> line.startsWith("iptables-legacy-restore") || line.startsWith("ip6tables-legacy"));
+                .isNotEmpty().allMatch(line -> line.startsWith("iptables-legacy-restore") || line.startsWith("ip6tables-legacy"));
         assertThat(legacy.ruleset(LEGACY, IpFamily.IPV4).allRules()).isNotEmpty();
         assertThat(legacy.ruleset(NFT, IpFamily.IPV4).allRules()).isEmpty();
     }
@@ -384,7 +384,7 @@ class IptablesFirewallTest {
         firewall.addNetwork(V4);
 
         assertThat(recording.lines()).filteredOn(line -> line.contains("-restore"))
-                .allMatch(line -> line.startsWith("iptables-restore "));
+                .isNotEmpty().allMatch(line -> line.startsWith("iptables-restore "));
     }
 
     @Test
@@ -394,7 +394,7 @@ class IptablesFirewallTest {
         firewall.addNetwork(V4);
 
         assertThat(recording.lines()).filteredOn(line -> line.contains("-restore"))
-                .allMatch(line -> line.startsWith("iptables-restore "));
+                .isNotEmpty().allMatch(line -> line.startsWith("iptables-restore "));
     }
 
     @Test

@@ -77,12 +77,17 @@ class ProcessCommandRunnerTest {
         ProcessCommandRunner impatient =
                 new ProcessCommandRunner(List.of(), Duration.ofMillis(200), listener, PATH, scratch);
 
-        assertThatThrownBy(() -> impatient.run(List.of("sleep", "30"), ""))
-                .isInstanceOfSatisfying(FirewallException.class,
-                        e -> assertThat(e.reason()).isEqualTo(FirewallException.Reason.TIMED_OUT))
-                .hasMessageContaining("sleep 30");
-        assertThat(listener.events()).containsExactly("failed TIMED_OUT sleep 30");
-        assertThat(listener.durations().get(0)).isLessThan(Duration.ofSeconds(10));
+        // The shell tells its pid, then becomes the sleep.
+        List<String> sleeper = List.of("sh", "-c", "echo $$ >&2; exec sleep 30");
+
+        assertThatThrownBy(() -> impatient.run(sleeper, ""))
+                .isInstanceOfSatisfying(FirewallException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(FirewallException.Reason.TIMED_OUT);
+                    assertThat(ProcessHandle.of(Long.parseLong(e.stderr().strip())))
+                            .as("the sleep, killed and reaped").isEmpty();
+                })
+                .hasMessageContaining("exec sleep 30");
+        assertThat(listener.events()).containsExactly("failed TIMED_OUT sh -c \"echo $$ >&2; exec sleep 30\"");
     }
 
     @Test

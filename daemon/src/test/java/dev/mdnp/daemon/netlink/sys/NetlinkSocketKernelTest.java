@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mdnp.daemon.netlink.testsupport.PrivateNetns;
+import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import dev.mdnp.daemon.netlink.wire.LinkMessages;
 import dev.mdnp.daemon.netlink.wire.NlMessage;
@@ -16,25 +17,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The raw socket, opened on the thread of a private namespace. */
 @Tag("kernel")
 class NetlinkSocketKernelTest {
 
     private final List<NetlinkSocket> sockets = new ArrayList<>();
+    @RegisterExtension
+    final PrivateNetnsExtension namespace = new PrivateNetnsExtension();
     private PrivateNetns netns;
 
     @BeforeEach
     void openNamespace() throws Exception {
-        netns = PrivateNetns.create();
+        netns = namespace.get();
     }
 
     @AfterEach
-    void closeSocketsAndNamespace() throws Exception {
+    void closeSockets() {
         sockets.forEach(NetlinkSocket::close);
-        if (netns != null) {
-            netns.close();
-        }
     }
 
     @Test
