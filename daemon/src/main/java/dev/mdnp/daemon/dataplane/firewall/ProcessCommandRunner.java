@@ -79,12 +79,18 @@ final class ProcessCommandRunner implements CommandRunner {
         Path err = null;
         long start = System.nanoTime();
         try {
-            if (!input.isEmpty()) {
-                in = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".in");
-                Files.writeString(in, input, StandardCharsets.UTF_8);
+            try {
+                if (!input.isEmpty()) {
+                    in = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".in");
+                    Files.writeString(in, input, StandardCharsets.UTF_8);
+                }
+                out = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".out");
+                err = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".err");
+            } catch (IOException e) { // a full or read-only state disk: say which directory
+                throw failed(argv, start, new FirewallException(FirewallException.Reason.UNAVAILABLE,
+                        "cannot run " + Tokens.join(argv) + ": cannot write its files in " + scratchDirectory + ": "
+                                + e.getMessage(), argv, ""), e);
             }
-            out = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".out");
-            err = Files.createTempFile(scratchDirectory, "mdnp-fw-", ".err");
             return runWithOutputIn(argv, in, out, err, start);
         } catch (IOException e) {
             throw failed(argv, start, new FirewallException(FirewallException.Reason.UNAVAILABLE,

@@ -44,6 +44,18 @@ class ProcessCommandRunnerTest {
         assertThat(scratch).isEmptyDirectory();
     }
 
+    /** A scratch directory that cannot take the files (full, read-only, gone) is named in the failure. */
+    @Test
+    void aScratchDirectoryThatCannotTakeTheFilesIsNamedInTheFailure() {
+        Path gone = scratch.resolve("gone");
+        ProcessCommandRunner cannotWrite = new ProcessCommandRunner(List.of(), Duration.ofSeconds(10), listener,
+                PATH, gone);
+
+        assertThatThrownBy(() -> cannotWrite.run(List.of("true"), "*filter\nCOMMIT\n"))
+                .isInstanceOf(FirewallException.class)
+                .hasMessageStartingWith("cannot run true: cannot write its files in " + gone + ": ");
+    }
+
     @Test
     void capturesExitStatusStdoutAndStderr() {
         CommandResult result = runner.run(List.of("sh", "-c", "echo out; echo err >&2; exit 3"), "");
