@@ -41,6 +41,7 @@ class ArchitectureTest {
     private static final String CLI = ROOT + ".cli..";
     private static final String FIREWALL = ROOT + ".dataplane.firewall..";
     private static final String IP = ROOT + ".ip..";
+    private static final String CONCURRENT = ROOT + ".concurrent..";
     /** jnr-ffi and jffi, the native backend it loads. */
     private static final String[] FFI = {"jnr..", "com.kenai.jffi.."};
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -96,8 +97,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void netlinkKnowsNoOtherMdnpPackage() {
-        knowsNoOtherMdnpPackage(NETLINK).check(CLASSES);
+    void netlinkKnowsNoOtherMdnpPackageButTheThreadHelpers() {
+        noClasses().that().resideInAPackage(NETLINK)
+                .should().dependOnClassesThat(resideInAPackage(MDNP).and(resideOutsideOfPackages(NETLINK, CONCURRENT)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void concurrentKnowsNoOtherMdnpPackage() {
+        knowsNoOtherMdnpPackage(CONCURRENT).check(CLASSES);
     }
 
     @Test

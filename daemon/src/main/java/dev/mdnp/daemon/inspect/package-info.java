@@ -5,7 +5,7 @@
  * kernel state.
  *
  * <p>May depend on: transport, {@code model.inspect}, {@code model.json}, read-only views of driver, ipam and netlink,
- * the api's {@code RequestSink}, Undertow, Jackson and Micrometer. Nothing imports this package but the wiring.
+ * the api's {@code RequestSink}, {@code concurrent}, Undertow, Jackson and Micrometer. Nothing imports this package but the wiring.
  */
 @NullMarked
 package dev.mdnp.daemon.inspect;
