@@ -14,7 +14,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import dev.mdnp.model.PackageRules;
 import dev.mdnp.model.client.UnixHttp;
 import dev.mdnp.model.client.UnixHttpException;
@@ -32,9 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 /** The package rules of style.md §2.1 for the daemon, checked on the compiled classes. */
 class ArchitectureTest {
@@ -94,19 +93,9 @@ class ArchitectureTest {
     /** A string literal holding an option key, which belongs in OptionKeys only. */
     private static final Pattern OPTION_KEY_LITERAL = Pattern.compile("\"(com\\.docker\\.network|dev\\.mdnp)[.\"]");
 
-    static Stream<ArchRule> packageRules() {
-        return PACKAGES.rules();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("packageRules")
-    void eachPackageUsesOnlyTheMdnpPackagesItsPackageInfoNames(ArchRule rule) {
-        rule.check(CLASSES);
-    }
-
-    @Test
-    void everyPackageHasALineInThePackageTable() {
-        PACKAGES.assertEveryPackageHasARule(CLASSES);
+    @TestFactory
+    Stream<DynamicTest> eachPackageUsesOnlyTheMdnpPackagesItsPackageInfoNames() {
+        return PACKAGES.tests(CLASSES);
     }
 
     @Test

@@ -7,13 +7,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 /** The package rules of style.md §2.1 for the shared model, checked on the compiled classes. */
 class ArchitectureTest {
@@ -36,19 +35,9 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
 
-    static Stream<ArchRule> packageRules() {
-        return PACKAGES.rules();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("packageRules")
-    void eachPackageUsesOnlyTheMdnpPackagesItsPackageInfoNames(ArchRule rule) {
-        rule.check(CLASSES);
-    }
-
-    @Test
-    void everyPackageHasALineInThePackageTable() {
-        PACKAGES.assertEveryPackageHasARule(CLASSES);
+    @TestFactory
+    Stream<DynamicTest> eachPackageUsesOnlyTheMdnpPackagesItsPackageInfoNames() {
+        return PACKAGES.tests(CLASSES);
     }
 
     /** Wire records: values and their JSON names, no I/O, no databind, no HTTP. */

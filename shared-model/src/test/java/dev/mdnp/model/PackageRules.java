@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * A module's package table, checked with ArchUnit: each package names the mdnp packages it may depend on, as its
@@ -32,13 +33,19 @@ public record PackageRules(String root, Map<String, List<String>> allowed) {
         allowed = Map.copyOf(allowed);
     }
 
-    /** Returns one rule per package of the table: its classes use no mdnp package beyond its line. */
-    public Stream<ArchRule> rules() {
-        return allowed.entrySet().stream().map(entry -> rule(entry.getKey(), entry.getValue()));
+    /**
+     * Returns the table's tests on {@code classes}: one per package (its classes use no mdnp package beyond its
+     * line), and one that the packages under the root are exactly those of the table.
+     */
+    public Stream<DynamicTest> tests(JavaClasses classes) {
+        Stream<DynamicTest> rules = allowed.entrySet().stream()
+                .map(entry -> rule(entry.getKey(), entry.getValue()))
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+        return Stream.concat(rules, Stream.of(DynamicTest.dynamicTest("every package has a line in the table",
+                () -> assertEveryPackageHasARule(classes))));
     }
 
-    /** Fails unless the packages {@code classes} live in under the root are exactly the packages of the table. */
-    public void assertEveryPackageHasARule(JavaClasses classes) {
+    private void assertEveryPackageHasARule(JavaClasses classes) {
         TreeSet<String> packages = new TreeSet<>();
         for (JavaClass type : classes) {
             if (type.getPackageName().equals(root) || type.getPackageName().startsWith(root + ".")) {
