@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.mdnp.daemon.api.RequestSink;
+import dev.mdnp.daemon.concurrent.Threads;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,17 +118,7 @@ final class RequestRecorder implements RequestSink, AutoCloseable {
             closeChannel();
             return;
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     private void run() {

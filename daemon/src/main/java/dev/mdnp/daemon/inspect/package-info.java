@@ -4,8 +4,9 @@
  * the request history the api records into and the optional NDJSON request log. It never changes driver, ipam or
  * kernel state.
  *
- * <p>May depend on: transport, {@code model.inspect}, {@code model.json}, read-only views of driver, ipam and netlink,
- * the api's {@code RequestSink}, Undertow, Jackson and Micrometer. Nothing imports this package but the wiring.
+ * <p>May depend on: transport, {@code model.cnm}, {@code model.inspect}, {@code model.json}, read-only views of
+ * driver, ipam, dataplane (and its firewall) and netlink, the api's {@code RequestSink}, {@code concurrent},
+ * Undertow, Jackson and Micrometer. Nothing imports this package but the wiring.
  */
 @NullMarked
 package dev.mdnp.daemon.inspect;

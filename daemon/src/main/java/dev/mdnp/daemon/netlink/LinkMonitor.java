@@ -2,6 +2,7 @@ package dev.mdnp.daemon.netlink;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.daemon.concurrent.Threads;
 import dev.mdnp.daemon.netlink.sys.ErrnoException;
 import dev.mdnp.daemon.netlink.sys.NetlinkSocket;
 import dev.mdnp.daemon.netlink.wire.Errno;
@@ -81,17 +82,7 @@ public final class LinkMonitor implements AutoCloseable {
         if (Thread.currentThread() == thread) {
             return;
         }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 
     private void run() {

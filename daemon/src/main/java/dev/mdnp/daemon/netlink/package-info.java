@@ -4,8 +4,8 @@
  * {@code LinkMonitor} for link events, and the values they speak ({@code Link}, {@code Address}, {@code Route},
  * {@code LinkEvent}). Every failure the kernel reports is a {@link dev.mdnp.daemon.netlink.NetlinkException}.
  *
- * <p>May depend on its subpackages {@code .wire} (message encoding) and {@code .sys} (the socket), the JDK and SLF4J;
- * never on another mdnp package.
+ * <p>May depend on its subpackages {@code .wire} (message encoding) and {@code .sys} (the socket), the JDK, SLF4J and
+ * {@code concurrent} (thread helpers); never on another mdnp package.
  */
 @NullMarked
 package dev.mdnp.daemon.netlink;

@@ -6,7 +6,8 @@
  * {@link dev.mdnp.daemon.store.StoreException}.
  *
  * <p>May depend on sqlite-jdbc, the JDK and SLF4J; never on another mdnp package (the persistence package translates
- * the driver's and the IPAM's values to and from the rows).
+ * the driver's and the IPAM's values to and from the rows). The {@code request_json} columns hold Docker's requests
+ * as JSON; see the persistence package for why.
  */
 @NullMarked
 package dev.mdnp.daemon.store;

@@ -197,7 +197,7 @@ public final class FeedRateBenchmark {
         static Window open(InspectorStore store, UpdateQueue queue, String filter, List<Long> frameNanos,
                 AtomicBoolean loading) {
             InspectorViewModels models = InspectorViewModels.over(store, "benchmark", Clock.systemDefaultZone());
-            models.log().filterTextProperty().set(filter);
+            models.log().filterBar().filterTextProperty().set(filter);
             ThemeSwitcher themes = new ThemeSwitcher(Theme.LIGHT);
             MainWindow window = new MainWindow(models, List.of(), themes, store.capacity());
             Stage stage = new Stage();

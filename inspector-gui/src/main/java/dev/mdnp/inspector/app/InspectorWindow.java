@@ -109,8 +109,8 @@ public final class InspectorWindow implements AutoCloseable {
         for (String id : TABLES) {
             ColumnStates.restore(window.table(id), preferences.columnsOf(id));
         }
-        models.log().restoreRecentFilters(preferences.recentFilters());
-        models.log().filterTextProperty().set(preferences.filter());
+        models.log().filterBar().restoreRecentFilters(preferences.recentFilters());
+        models.log().filterBar().filterTextProperty().set(preferences.filter());
         window.tabs().getTabs().stream().filter(tab -> Objects.equals(tab.getId(), preferences.selectedTab()))
                 .findFirst().ifPresent(tab -> window.tabs().getSelectionModel().select(tab));
     }
@@ -120,7 +120,7 @@ public final class InspectorWindow implements AutoCloseable {
                 .withWindow(new WindowState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                         stage.isMaximized()))
                 .withSplitPositions(window.dividers())
-                .withFilters(models.log().filterTextProperty().get(), models.log().recentFilters())
+                .withFilters(models.log().filterBar().filterTextProperty().get(), models.log().filterBar().recentFilters())
                 .withTheme(themes.themeProperty().get().name());
         for (String id : TABLES) {
             preferences = preferences.withColumns(id, ColumnStates.capture(window.table(id)));

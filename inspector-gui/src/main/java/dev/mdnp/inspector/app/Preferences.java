@@ -3,7 +3,7 @@ package dev.mdnp.inspector.app;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.view.common.ColumnState;
-import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
+import dev.mdnp.inspector.viewmodel.FilterBarViewModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ public record Preferences(@Nullable WindowState window, List<Double> splitPositi
         String selectedTab) {
 
     /** How many recent filters are kept. */
-    public static final int MAX_RECENT_FILTERS = RequestLogViewModel.RECENT_FILTERS;
+    public static final int MAX_RECENT_FILTERS = FilterBarViewModel.RECENT_FILTERS;
     /** The theme of a first run. */
     public static final String DEFAULT_THEME = "LIGHT";
 

@@ -67,7 +67,7 @@ class InspectorPreferencesUiTest {
             stage.setWidth(1100);
             stage.setHeight(700);
             robot.lookup("#filterField").queryAs(TextField.class).setText("method:Join -status:error");
-            first.models().log().commitFilter();
+            first.models().log().filterBar().commitFilter();
             robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(3);
             robot.lookup("#mainSplit").queryAs(SplitPane.class).setDividerPositions(0.4, 0.7);
             method.setPrefWidth(333);
@@ -82,7 +82,7 @@ class InspectorPreferencesUiTest {
         assertThat(stage.getHeight()).isEqualTo(700);
         assertThat(robot.lookup("#filterField").queryAs(TextField.class).getText())
                 .isEqualTo("method:Join -status:error");
-        assertThat(second.models().log().recentFilters()).containsExactly("method:Join -status:error");
+        assertThat(second.models().log().filterBar().recentFilters()).containsExactly("method:Join -status:error");
         assertThat(robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedIndex())
                 .isEqualTo(3);
         assertThat(robot.lookup("#mainSplit").queryAs(SplitPane.class).getDividerPositions())
@@ -101,7 +101,7 @@ class InspectorPreferencesUiTest {
         InspectorWindow window = open(robot);
         robot.interact(() -> {
             robot.lookup("#filterField").queryAs(TextField.class).setText("method:Leave");
-            window.models().log().commitFilter();
+            window.models().log().filterBar().commitFilter();
         });
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {

@@ -94,7 +94,7 @@ class InspectorScreenshotsKernelTest {
                 .filter(call -> call.method().equals("NetworkDriver.CreateEndpoint") && call.endpointId().equals(WEB))
                 .findFirst().orElseThrow();
         robot.interact(() -> {
-            window.get().models().log().hideChatterProperty().set(true);
+            window.get().models().log().filterBar().hideChatterProperty().set(true);
             requests.getSelectionModel().select(create);
             robot.lookup("#detailTabs").queryAs(TabPane.class).getSelectionModel().select(4);
             window.get().models().lifecycle().endpointIdProperty().unbind();

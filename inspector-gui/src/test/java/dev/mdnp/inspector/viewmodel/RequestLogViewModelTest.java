@@ -19,6 +19,7 @@ class RequestLogViewModelTest {
 
     private final InspectorStore store = new InspectorStore();
     private final RequestLogViewModel log = new RequestLogViewModel(store, Clock.fixed(T0, ZoneOffset.UTC));
+    private final FilterBarViewModel bar = log.filterBar();
 
     private final RequestRecord activate = call(1, "Plugin.Activate").build();
     private final RequestRecord create = call(2, "NetworkDriver.CreateNetwork").network("n1").micros(9_000).build();
@@ -37,15 +38,15 @@ class RequestLogViewModelTest {
     void filterTextNarrowsTheList() {
         store.apply(updates(activate, create, join, leave));
 
-        log.filterTextProperty().set("net:n1 -status:error");
+        bar.filterTextProperty().set("net:n1 -status:error");
 
         assertThat(seqs()).containsExactly(2L, 4L);
-        assertThat(log.filterErrorProperty().get()).isNull();
+        assertThat(bar.filterErrorProperty().get()).isNull();
     }
 
     @Test
     void callsArrivingLaterAreFilteredToo() {
-        log.filterTextProperty().set("method:Join");
+        bar.filterTextProperty().set("method:Join");
 
         store.apply(updates(activate, create, join, leave));
 
@@ -55,25 +56,25 @@ class RequestLogViewModelTest {
     @Test
     void invalidTextReportsItsReasonAndKeepsTheLastValidFilter() {
         store.apply(updates(activate, create, join, leave));
-        log.filterTextProperty().set("method:Join");
+        bar.filterTextProperty().set("method:Join");
 
-        log.filterTextProperty().set("method:Join slower-than:5");
+        bar.filterTextProperty().set("method:Join slower-than:5");
 
-        assertThat(log.filterErrorProperty().get()).contains("slower-than: needs a unit");
+        assertThat(bar.filterErrorProperty().get()).contains("slower-than: needs a unit");
         assertThat(seqs()).containsExactly(3L);
-        log.filterTextProperty().set("method:Join slower-than:5ms");
-        assertThat(log.filterErrorProperty().get()).isNull();
+        bar.filterTextProperty().set("method:Join slower-than:5ms");
+        assertThat(bar.filterErrorProperty().get()).isNull();
     }
 
     @Test
     void presetAndChatterCombineWithTheText() {
         store.apply(updates(activate, create, join, leave));
 
-        log.hideChatterProperty().set(true);
+        bar.hideChatterProperty().set(true);
         assertThat(seqs()).containsExactly(2L, 3L, 4L);
-        log.presetProperty().set(QuickFilter.JOIN_LEAVE);
+        bar.presetProperty().set(QuickFilter.JOIN_LEAVE);
         assertThat(seqs()).containsExactly(3L, 4L);
-        log.filterTextProperty().set("ep:e2");
+        bar.filterTextProperty().set("ep:e2");
         assertThat(seqs()).containsExactly(4L);
     }
 
@@ -113,47 +114,35 @@ class RequestLogViewModelTest {
     @Test
     void followEndpointFiltersByItAndRemembersIt() {
         store.apply(updates(activate, create, join, leave));
-        log.presetProperty().set(QuickFilter.NETWORK);
+        bar.presetProperty().set(QuickFilter.NETWORK);
 
         log.followEndpoint("e1");
 
-        assertThat(log.filterTextProperty().get()).isEqualTo("ep:e1");
-        assertThat(log.presetProperty().get().name()).isEqualTo("ALL");
+        assertThat(bar.filterTextProperty().get()).isEqualTo("ep:e1");
+        assertThat(bar.presetProperty().get().name()).isEqualTo("ALL");
         assertThat(seqs()).containsExactly(3L);
         assertThat(log.followedEndpointProperty().get()).isEqualTo("e1");
-        assertThat(log.recentFilters()).containsExactly("ep:e1");
+        assertThat(bar.recentFilters()).containsExactly("ep:e1");
     }
 
     @Test
     void filterByAddsATermToTheText() {
         store.apply(updates(activate, create, join, leave));
-        log.filterTextProperty().set("net:n1");
+        bar.filterTextProperty().set("net:n1");
 
         log.filterByMethod(join);
 
-        assertThat(log.filterTextProperty().get()).isEqualTo("net:n1 method:NetworkDriver.Join");
+        assertThat(bar.filterTextProperty().get()).isEqualTo("net:n1 method:NetworkDriver.Join");
         assertThat(seqs()).containsExactly(3L);
-        log.filterTextProperty().set("");
+        bar.filterTextProperty().set("");
         log.filterByEndpoint(leave);
         assertThat(seqs()).containsExactly(4L);
     }
 
     @Test
-    void onlyValidFiltersEnterTheRecentList() {
-        log.filterTextProperty().set("method:Join");
-        log.commitFilter();
-        log.filterTextProperty().set("foo:bar");
-        log.commitFilter();
-        log.filterTextProperty().set("status:error");
-        log.commitFilter();
-
-        assertThat(log.recentFilters()).containsExactly("status:error", "method:Join");
-    }
-
-    @Test
     void statusCountsShownTotalAndErrors() {
         store.apply(updates(activate, create, join, leave));
-        log.filterTextProperty().set("net:n1");
+        bar.filterTextProperty().set("net:n1");
 
         StatusSummary status = log.status();
         assertThat(status.shownProperty().get()).isEqualTo(3);
@@ -192,7 +181,7 @@ class RequestLogViewModelTest {
         store.apply(updates(activate, create, join, leave));
         assertThat(log.longestShownMicrosProperty().get()).isEqualTo(9_000);
 
-        log.filterTextProperty().set("method:Join");
+        bar.filterTextProperty().set("method:Join");
 
         assertThat(log.longestShownMicrosProperty().get()).isEqualTo(3_000);
     }

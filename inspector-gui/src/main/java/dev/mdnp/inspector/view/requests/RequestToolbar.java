@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.theme.ThemeSwitcher;
+import dev.mdnp.inspector.viewmodel.FilterBarViewModel;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -35,6 +36,7 @@ public final class RequestToolbar {
     private static final String INVALID = "filter-invalid";
 
     private final RequestLogViewModel log;
+    private final FilterBarViewModel filterBar;
     private final ToolBar bar = new ToolBar();
     private final TextField filter = new TextField();
     private final Tooltip filterReason = new Tooltip();
@@ -43,6 +45,7 @@ public final class RequestToolbar {
     /** Builds the toolbar over {@code log}. */
     public RequestToolbar(RequestLogViewModel log) {
         this.log = requireNonNull(log, "log");
+        filterBar = log.filterBar();
         bar.setId("requestToolbar");
         bar.getItems().addAll(filterBox(), recentMenu(), new Separator(Orientation.VERTICAL), presets(), hideChatter(),
                 new Separator(Orientation.VERTICAL), pause(), clear());
@@ -58,14 +61,14 @@ public final class RequestToolbar {
         filter.getStyleClass().add("filter-field");
         filter.setPromptText("Filter: method:Join net:8f65 status:error slower-than:5ms -method:GetCapabilities");
         filter.setPrefColumnCount(16);
-        filter.textProperty().bindBidirectional(log.filterTextProperty());
-        filter.setOnAction(event -> log.commitFilter());
+        filter.textProperty().bindBidirectional(filterBar.filterTextProperty());
+        filter.setOnAction(event -> filterBar.commitFilter());
         // ControlsFX asks for suggestions off the FX thread: the view model hands out an immutable snapshot.
         AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(filter,
-                request -> log.completions().suggest(request.getUserText()));
+                request -> filterBar.completions().suggest(request.getUserText()));
         completion.getAutoCompletionPopup().getScene().getStylesheets().add(ThemeSwitcher.stylesheetUrl());
-        log.filterErrorProperty().addListener((obs, old, reason) -> showValidity(reason));
-        showValidity(log.filterErrorProperty().get());
+        filterBar.filterErrorProperty().addListener((obs, old, reason) -> showValidity(reason));
+        showValidity(filterBar.filterErrorProperty().get());
         HBox box = new HBox(filter);
         HBox.setHgrow(filter, Priority.ALWAYS);
         return box;
@@ -85,16 +88,16 @@ public final class RequestToolbar {
     private Node recentMenu() {
         recent.setId("recentFilters");
         recent.setDisable(true);
-        log.recentFilters().addListener((ListChangeListener<String>) change -> fillRecent());
+        filterBar.recentFilters().addListener((ListChangeListener<String>) change -> fillRecent());
         return recent;
     }
 
     private void fillRecent() {
         recent.getItems().clear();
-        for (String text : log.recentFilters()) {
+        for (String text : filterBar.recentFilters()) {
             MenuItem item = new MenuItem(text);
             item.setMnemonicParsing(false);
-            item.setOnAction(event -> log.filterTextProperty().set(text));
+            item.setOnAction(event -> filterBar.filterTextProperty().set(text));
             recent.getItems().add(item);
         }
         recent.setDisable(recent.getItems().isEmpty());
@@ -110,17 +113,17 @@ public final class RequestToolbar {
             button.getStyleClass().add("quick-filter");
             button.setUserData(preset);
             button.setToggleGroup(group);
-            button.setSelected(preset == log.presetProperty().get());
+            button.setSelected(preset == filterBar.presetProperty().get());
             box.getChildren().add(button);
         }
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 group.selectToggle(old);
             } else {
-                log.presetProperty().set((QuickFilter) now.getUserData());
+                filterBar.presetProperty().set((QuickFilter) now.getUserData());
             }
         });
-        log.presetProperty().addListener((obs, old, now) -> group.getToggles().stream()
+        filterBar.presetProperty().addListener((obs, old, now) -> group.getToggles().stream()
                 .filter(toggle -> toggle.getUserData() == now).findFirst().ifPresent(group::selectToggle));
         return box;
     }
@@ -129,7 +132,7 @@ public final class RequestToolbar {
         ToggleButton hide = new ToggleButton("Hide chatter");
         hide.setId("hideChatter");
         hide.setTooltip(new Tooltip("Hide Plugin.Activate and GetCapabilities"));
-        hide.selectedProperty().bindBidirectional(log.hideChatterProperty());
+        hide.selectedProperty().bindBidirectional(filterBar.hideChatterProperty());
         return hide;
     }
 

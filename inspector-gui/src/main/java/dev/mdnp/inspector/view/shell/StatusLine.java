@@ -40,7 +40,7 @@ public final class StatusLine extends HBox {
                 () -> String.format(Locale.ROOT, status.errorsProperty().get() == 1 ? "%,d error" : "%,d errors",
                         status.errorsProperty().get()),
                 status.errorsProperty()));
-        errors.setOnAction(event -> log.presetProperty().set(QuickFilter.ERRORS));
+        errors.setOnAction(event -> log.filterBar().presetProperty().set(QuickFilter.ERRORS));
 
         Label rate = label("statusRate");
         rate.textProperty().bind(Bindings.createStringBinding(
