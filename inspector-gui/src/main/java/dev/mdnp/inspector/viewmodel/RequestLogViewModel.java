@@ -9,6 +9,8 @@ import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
 import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,6 +23,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request log: the store's calls through the {@linkplain FilterBarViewModel filter bar} and the table's sort
@@ -37,6 +40,8 @@ public final class RequestLogViewModel {
     private final FilteredList<RequestRecord> filtered;
     private final SortedList<RequestRecord> sorted;
     private final StatusSummary status;
+    private final TailFollow tail;
+    private final StringBinding placeholder;
 
     /**
      * Creates the log over {@code store}'s calls; {@code clock} is the time for {@code since:} terms and its zone the
@@ -50,6 +55,9 @@ public final class RequestLogViewModel {
         filtered.predicateProperty().bind(filterBar.predicateProperty());
         sorted = new SortedList<>(filtered);
         status = new StatusSummary(store, filtered);
+        tail = new TailFollow(sorted);
+        placeholder = Bindings.createStringBinding(() -> placeholderText(filterBar.filterErrorProperty().get(),
+                store.requests().isEmpty()), filterBar.filterErrorProperty(), store.requests());
         paused.addListener((obs, old, now) -> store.setPaused(now));
         filtered.addListener((ListChangeListener<RequestRecord>) this::shownChanged);
         paused.set(store.isPaused());
@@ -64,6 +72,19 @@ public final class RequestLogViewModel {
     /** Returns the filter bar whose predicate picks the calls to show. */
     public FilterBarViewModel filterBar() {
         return filterBar;
+    }
+
+    /** Returns whether the table keeps the newest call in view (scrolling only; see {@link #pausedProperty}). */
+    public TailFollow tail() {
+        return tail;
+    }
+
+    /**
+     * Returns what the table says while it shows no call: that the filter is not valid and why, that no call matches
+     * it, or that no call came yet.
+     */
+    public StringBinding placeholderProperty() {
+        return placeholder;
     }
 
     /** Returns whether the log is paused: arriving calls are held back by the store until it resumes. */
@@ -148,6 +169,14 @@ public final class RequestLogViewModel {
             }
         }
         longestShownMicros.set(rescan ? longestOf(filtered) : longest);
+    }
+
+    private static String placeholderText(@Nullable String filterError, boolean noCalls) {
+        if (filterError != null) {
+            return "The filter is not valid: " + filterError;
+        }
+        return noCalls ? "No calls yet. Create a network with the plugin as driver to see them."
+                : "No call matches the filter.";
     }
 
     private static long longestOf(ObservableList<RequestRecord> calls) {

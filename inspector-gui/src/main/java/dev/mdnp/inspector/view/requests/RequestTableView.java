@@ -14,11 +14,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -27,21 +27,26 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 
 /**
  * The request log's table: #, time, method (with a dot coloured by {@link MethodGroup}), network, endpoint, result,
- * duration and a timing bar, sortable, failed calls styled {@code call-error}. It follows the newest call only while
- * the view is already scrolled to the bottom in arrival order. The context menu copies a row or a {@code curl}
+ * duration and a timing bar, sortable, failed calls styled {@code call-error}. It keeps the newest call in view
+ * until the user scrolls up; then a button in its corner ({@code #followButton}) counts the calls since and scrolls
+ * back to follow again. Its placeholder says why it is empty: no calls yet, none matching, or an invalid filter.
+ * The context menu copies a row or a {@code curl}
  * command and filters by the call's method, network or endpoint.
  */
 public final class RequestTableView {
 
     private static final double DOT_RADIUS = 4;
+    /** Wide enough for the dot and the longest method, {@code ProgramExternalConnectivity}. */
+    private static final double METHOD_WIDTH = 270;
 
     private final RequestLogViewModel log;
     private final TableView<RequestRecord> table = new TableView<>();
+    private final StackPane node = new StackPane();
 
     /** Builds the table over {@code log}'s calls. */
     public RequestTableView(RequestLogViewModel log) {
@@ -50,7 +55,11 @@ public final class RequestTableView {
         table.getStyleClass().add("request-table");
         table.setTableMenuButtonVisible(true);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setPlaceholder(new Label("No calls yet. Create a network with the plugin as driver to see them."));
+        Label placeholder = new Label();
+        placeholder.setId("requestPlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(log.placeholderProperty());
+        table.setPlaceholder(placeholder);
         table.getColumns().addAll(List.of(seqColumn(), timeColumn(), methodColumn(),
                 idColumn("Network", RequestRecord::networkId), idColumn("Endpoint", RequestRecord::endpointId),
                 resultColumn(), durationColumn(), timingColumn()));
@@ -58,44 +67,27 @@ public final class RequestTableView {
         table.setContextMenu(contextMenu());
         log.requests().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(log.requests());
-        log.requests().addListener((ListChangeListener<RequestRecord>) this::followTail);
+        TableTail tail = new TableTail(table, log.tail());
+        Button resume = new Button();
+        resume.setId("followButton");
+        resume.getStyleClass().add("follow-paused");
+        resume.textProperty().bind(log.tail().pausedTextProperty());
+        resume.visibleProperty().bind(log.tail().followingProperty().not());
+        resume.setOnAction(event -> tail.resume());
+        StackPane.setAlignment(resume, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(resume, new Insets(0, 24, 24, 0));
+        node.getChildren().addAll(table, resume);
         log.longestShownMicrosProperty().addListener((obs, old, now) -> table.refresh());
     }
 
-    /** Returns the table node. */
+    /** Returns the table with the button that resumes following in its corner. */
     public Node node() {
-        return table;
+        return node;
     }
 
     /** Returns the selected call; null for none. Bind {@code RequestDetailViewModel}'s selection to it. */
     public ReadOnlyObjectProperty<RequestRecord> selectedCallProperty() {
         return table.getSelectionModel().selectedItemProperty();
-    }
-
-    private void followTail(ListChangeListener.Change<? extends RequestRecord> change) {
-        int added = 0;
-        int removed = 0;
-        while (change.next()) {
-            added += change.getAddedSize();
-            removed += change.getRemovedSize();
-        }
-        if (added == 0 || !table.getSortOrder().isEmpty()) {
-            return;
-        }
-        int oldSize = change.getList().size() - added + removed;
-        if (wasAtBottom(oldSize)) {
-            table.scrollTo(change.getList().size() - 1);
-        }
-    }
-
-    /** Reads the flow before it lays out the change: its last visible row shows where the user was. */
-    private boolean wasAtBottom(int oldSize) {
-        Node flow = table.lookup(".virtual-flow");
-        if (!(flow instanceof VirtualFlow<?> virtualFlow)) {
-            return true;
-        }
-        IndexedCell<?> last = virtualFlow.getLastVisibleCell();
-        return last == null || last.getIndex() >= oldSize - 1;
     }
 
     private ContextMenu contextMenu() {
@@ -147,7 +139,7 @@ public final class RequestTableView {
 
     private static TableColumn<RequestRecord, String> methodColumn() {
         TableColumn<RequestRecord, String> column = column("Method", RequestRecord::method);
-        column.setPrefWidth(190);
+        column.setPrefWidth(METHOD_WIDTH);
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(DOT_RADIUS);
 
@@ -177,7 +169,7 @@ public final class RequestTableView {
 
     private static TableColumn<RequestRecord, String> resultColumn() {
         TableColumn<RequestRecord, String> column = column("Result", CallText::result);
-        column.setPrefWidth(200);
+        column.setPrefWidth(110);
         return column;
     }
 
