@@ -81,7 +81,9 @@ class FuzzFindingsTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             /NetworkDriver.CreateNetwork | {"NetworkID": "a/b", "IPv4Data": [{"Pool": "10.1.0.0/16"}]} | NetworkID must be
-            /NetworkDriver.CreateNetwork | {"NetworkID": "ab", "IPv4Data": [{"Pool": "10.1.0.0/33"}]}  | invalid Pool
+            /NetworkDriver.CreateNetwork | {"NetworkID": "ab", "IPv4Data": [{"Pool": "10.1.0.0/33"}]}  | invalid IPv4Data Pool
+            /NetworkDriver.CreateNetwork | {"NetworkID": "ab", "IPv4Data": [{"Pool": "10.88.0.0/16", "Gateway": "10.88.0.254/16"}], "IPv6Data": [{"Pool": "fd88::/64", "Gateway": "10.88.0.254/16"}]} | invalid IPv6Data Gateway 10.88.0.254/16: not an IPv6 prefix
+            /NetworkDriver.CreateNetwork | {"NetworkID": "ab", "IPv4Data": [{"Pool": "10.88.0.0/16", "Gateway": "10.88.0.254/16"}, {"Pool": "10.89.0.0/16", "Gateway": "10.88.0.254/16"}]} | the gateway of another pool
             /NetworkDriver.Join          | {"NetworkID": "ab", "EndpointID": "cd"}                     | not known
             /NetworkDriver.ProgramExternalConnectivity | {"NetworkID": "ab", "EndpointID": "cd", "Options": {"com.docker.network.portmap": [7]}} | must be an object
             /IpamDriver.RequestPool      | {"AddressSpace": "CnmLocal", "Pool": ""}                    | unknown address space
