@@ -5,6 +5,7 @@ import dev.mdnp.inspector.viewmodel.ConnectionViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,12 +32,18 @@ public final class ConnectionBar extends HBox {
         Label state = new Label();
         state.setId("connectionState");
         state.textProperty().bind(model.stateProperty());
+        // A long reason (the daemon gone, a refused socket) is cut, not the rest of the bar; the tooltip has it all.
+        state.setMinWidth(0);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(model.stateProperty());
+        state.setTooltip(whole);
         model.connectedProperty().addListener((observable, was, connected) -> markConnected(dot, state, connected));
         markConnected(dot, state, model.connectedProperty().get());
 
         Label source = new Label(model.source());
         source.setId("connectionSource");
         source.getStyleClass().add("mono");
+        source.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label repairs = new NoticeLabel(model.firewallRepairsProperty(), model.firewallRepairDetailProperty());

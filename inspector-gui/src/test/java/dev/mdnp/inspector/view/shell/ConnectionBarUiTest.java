@@ -8,7 +8,9 @@ import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.inspector.testsupport.ObjectsFixture;
 import dev.mdnp.inspector.testsupport.ObjectsScene;
 import dev.mdnp.inspector.viewmodel.ConnectionViewModel;
+import dev.mdnp.model.client.ConnectionState;
 import dev.mdnp.model.inspect.FirewallRepairView;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -74,6 +76,21 @@ class ConnectionBarUiTest {
                 + "something else rewrote the firewall; mdnp put its rules back — see mdnp doctor");
     }
 
+    /** A long reason for a lost connection is cut with its whole text in a tooltip; socket and plugin stay whole. */
+    @Test
+    void aLongConnectionErrorIsCutAndTheRestOfTheBarKeepsItsWidth(FxRobot robot) {
+        String reason = "cannot reach mdnp at " + SOCKET + ": " + "connection refused; ".repeat(25);
+        robot.interact(() -> store.apply(List.of(new FeedUpdate.Connection(
+                new ConnectionState.Disconnected(reason, Duration.ofSeconds(2))))));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label state = robot.lookup("#connectionState").queryAs(Label.class);
+
+        assertThat(shown(robot, "#connectionState")).endsWith("...");
+        assertThat(state.getTooltip().getText()).contains(reason.strip());
+        assertThat(shown(robot, "#connectionSource")).isEqualTo(SOCKET);
+        assertThat(shown(robot, "#pluginVersion")).isEqualTo("mdnp 0.1.0");
+    }
+
     @Test
     void aNarrowBarCutsTheWarningAndKeepsThePluginVersionWhole(FxRobot robot) {
         repaired(robot, "2026-12-07T12:05:03Z");
@@ -81,7 +98,7 @@ class ConnectionBarUiTest {
         robot.interact(() -> bar.setMaxWidth(380));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(shown(robot, "#firewallRepairs")).startsWith("⚠ firewall").endsWith("...");
+        assertThat(shown(robot, "#firewallRepairs")).startsWith("⚠").endsWith("...");
         assertThat(shown(robot, "#pluginVersion")).isEqualTo("mdnp 0.1.0");
     }
 }
