@@ -12,6 +12,7 @@ import dev.mdnp.daemon.crash.StoreSnapshot;
 import dev.mdnp.daemon.crash.StoreSnapshot.StoredAllocation;
 import dev.mdnp.daemon.crash.StoreSnapshot.StoredEndpoint;
 import dev.mdnp.daemon.testsupport.DaemonProcess;
+import dev.mdnp.daemon.testsupport.JsonObjects;
 import dev.mdnp.daemon.testsupport.HostCommand;
 import dev.mdnp.daemon.testsupport.Privilege;
 import dev.mdnp.daemon.testsupport.StateFileSystem;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -524,15 +524,7 @@ class StateDiskFaultsKernelTest {
     }
 
     private String body(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        try {
-            return json.writeValueAsString(fields);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonObjects.of(json, namesAndValues);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -1,13 +1,12 @@
 package dev.mdnp.daemon.crash;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.testsupport.JsonObjects;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
 import dev.mdnp.model.cnm.OptionKeys;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -130,16 +129,7 @@ public final class PluginCalls implements AutoCloseable {
         return json.readTree(reply.body());
     }
 
-    /** Builds a JSON object from name and value pairs, in order; a null value is written as null, as Docker does. */
     private String body(Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        try {
-            return json.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonObjects.of(json, namesAndValues);
     }
 }
