@@ -7,6 +7,7 @@ import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.model.cnm.IpamData;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
@@ -134,7 +135,7 @@ final class Snapshots {
     }
 
     private NetworkView view(Network network) {
-        return new NetworkView(network.id(), network.bridge(), network.options().mtu(),
+        return new NetworkView(network.id(), "", network.bridge(), network.options().mtu(),
                 pools(network.request().ipv4Data()), pools(network.request().ipv6Data()),
                 gateways(network), network.options().generic(),
                 sources.driverState().endpointsOf(network.id()).size(),
@@ -157,7 +158,7 @@ final class Snapshots {
         return new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostName(), endpoint.srcName(),
                 endpoint.mac(), endpoint.request().endpointInterface().address(),
                 endpoint.request().endpointInterface().addressIPv6(), endpoint.joined(), endpoint.sandboxKey(),
-                endpoint.published().stream().map(Snapshots::view).toList());
+                endpoint.published().stream().map(Snapshots::view).toList(), ContainerRef.UNKNOWN);
     }
 
     private static PortView view(PublishedPort port) {

@@ -19,6 +19,7 @@ import dev.mdnp.model.cnm.OptionKeys;
 import dev.mdnp.model.cnm.ProgramExternalConnectivityRequest;
 import dev.mdnp.model.cnm.RevokeExternalConnectivityRequest;
 import dev.mdnp.model.inspect.Drift;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.KernelOpRecord;
@@ -147,7 +148,7 @@ final class ReplayObjects {
                 .map(IpamData::gateway)
                 .filter(Objects::nonNull)
                 .toList();
-        networks.put(request.networkId(), new NetworkView(request.networkId(), bridge, mtu(generic),
+        networks.put(request.networkId(), new NetworkView(request.networkId(), "", bridge, mtu(generic),
                 subnets(request.ipv4Data()), subnets(request.ipv6Data()), gateways, generic, 0, call.start()));
         return true;
     }
@@ -162,7 +163,7 @@ final class ReplayObjects {
         endpoints.put(request.endpointId(), new EndpointView(request.endpointId(), request.networkId(), veth[0],
                 veth.length > 1 ? veth[1] : "", either(asked.macAddress(), answered.macAddress()),
                 either(asked.address(), answered.address()), either(asked.addressIPv6(), answered.addressIPv6()),
-                false, "", List.of()));
+                false, "", List.of(), ContainerRef.UNKNOWN));
         return true;
     }
 
@@ -176,7 +177,7 @@ final class ReplayObjects {
         String srcName = response.interfaceName() == null ? "" : response.interfaceName().srcName();
         endpoints.put(endpoint.id(), new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostIfName(),
                 either(srcName, endpoint.containerIfName()), endpoint.mac(), endpoint.ipv4Address(),
-                endpoint.ipv6Address(), true, request.sandboxKey(), endpoint.ports()));
+                endpoint.ipv6Address(), true, request.sandboxKey(), endpoint.ports(), endpoint.container()));
         return true;
     }
 
@@ -187,7 +188,7 @@ final class ReplayObjects {
         }
         endpoints.put(endpointId, new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostIfName(),
                 endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(), endpoint.ipv6Address(), false,
-                "", endpoint.ports()));
+                "", endpoint.ports(), endpoint.container()));
         return true;
     }
 
@@ -261,7 +262,7 @@ final class ReplayObjects {
 
     private NetworkView withEndpointCount(NetworkView n) {
         int count = (int) endpoints.values().stream().filter(e -> e.networkId().equals(n.id())).count();
-        return new NetworkView(n.id(), n.bridge(), n.mtu(), n.ipv4Subnets(), n.ipv6Subnets(), n.gateways(),
+        return new NetworkView(n.id(), n.name(), n.bridge(), n.mtu(), n.ipv4Subnets(), n.ipv6Subnets(), n.gateways(),
                 n.options(), count, n.createdAt());
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.model.cnm.OptionKeys;
 import dev.mdnp.model.inspect.Drift;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
@@ -72,7 +73,7 @@ class ReplayObjectsTest {
 
         DaemonObjects read = snapshot();
         assertThat(read.endpoints()).containsExactly(new EndpointView("e1", "n1", "mdnphe1", "mdnpce1",
-                "02:00:00:00:00:01", "10.1.0.2/24", "", false, "", List.of()));
+                "02:00:00:00:00:01", "10.1.0.2/24", "", false, "", List.of(), ContainerRef.UNKNOWN));
         assertThat(read.networks().get(0).endpoints()).isEqualTo(1);
     }
 

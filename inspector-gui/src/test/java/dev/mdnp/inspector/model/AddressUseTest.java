@@ -25,7 +25,7 @@ class AddressUseTest {
 
     @Test
     void ipv4AndIpv6PoolsAddUpAndAHugeFreeCountStaysAtTheCap() {
-        NetworkView dual = new NetworkView("n", "b", 0, List.of("10.1.0.0/24"), List.of("fd00::/64"), List.of(),
+        NetworkView dual = new NetworkView("n", "", "b", 0, List.of("10.1.0.0/24"), List.of("fd00::/64"), List.of(),
                 Map.of(), 0, Instant.EPOCH);
 
         assertThat(AddressUse.of(dual, List.of(pool("10.1.0.0/24", 2, 252), pool("fd00::/64", 2, Long.MAX_VALUE))))

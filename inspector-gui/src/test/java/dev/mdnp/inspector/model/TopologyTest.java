@@ -128,7 +128,7 @@ class TopologyTest {
 
     @Test
     void subnetsListIpv4BeforeIpv6AndNetworksKeepTheDaemonsOrder() {
-        NetworkView dual = new NetworkView("2".repeat(40), "mdnpb2222222222", 0, List.of("10.78.0.0/24"),
+        NetworkView dual = new NetworkView("2".repeat(40), "", "mdnpb2222222222", 0, List.of("10.78.0.0/24"),
                 List.of("fd78::/64"), List.of("10.78.0.1/24", "fd78::1/64"), Map.of(), 0, Instant.EPOCH);
         Topology topology = Topology.of(objects(List.of(dual, demoNetwork(0)), List.of(), List.of(), List.of()));
 

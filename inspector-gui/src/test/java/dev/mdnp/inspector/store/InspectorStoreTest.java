@@ -33,7 +33,7 @@ class InspectorStoreTest {
     }
 
     private static NetworkView network(String id, int mtu) {
-        return new NetworkView(id, "mdnpb" + id, mtu, List.of("10.1.0.0/24"), List.of(), List.of("10.1.0.1/24"),
+        return new NetworkView(id, "", "mdnpb" + id, mtu, List.of("10.1.0.0/24"), List.of(), List.of("10.1.0.1/24"),
                 Map.of(), 0, Instant.EPOCH);
     }
 

@@ -4,6 +4,7 @@ import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.Drift;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.LinkView;
@@ -34,7 +35,7 @@ public final class ObjectsFixture {
 
     /** Returns the demo network with {@code endpoints} endpoints. */
     public static NetworkView demoNetwork(int endpoints) {
-        return new NetworkView(NET, BRIDGE, 1400, List.of(SUBNET), List.of(), List.of("10.77.0.1/24"),
+        return new NetworkView(NET, "", BRIDGE, 1400, List.of(SUBNET), List.of(), List.of("10.77.0.1/24"),
                 Map.of("com.docker.network.driver.mtu", "1400"), endpoints, T0);
     }
 
@@ -42,7 +43,8 @@ public final class ObjectsFixture {
     public static EndpointView endpoint(char digit, String ipv4, boolean joined) {
         String id = String.valueOf(digit).repeat(40);
         return new EndpointView(id, NET, hostEnd(digit), containerEnd(digit), "02:42:0a:4d:00:0" + digit,
-                ipv4, "", joined, joined ? "/var/run/docker/netns/" + id.substring(0, 12) : "", List.of());
+                ipv4, "", joined, joined ? "/var/run/docker/netns/" + id.substring(0, 12) : "", List.of(),
+                ContainerRef.UNKNOWN);
     }
 
     /** Returns the endpoint named after {@code digit} with {@code -p 8080:80} published in IPv4 and IPv6. */

@@ -46,7 +46,7 @@ class NetworksViewModelTest {
 
     @Test
     void optionsAreSortedByKeyAndSubnetsListIpv4First() {
-        NetworkView network = new NetworkView("n", "b", 0, List.of("10.1.0.0/24"), List.of("fd00::/64"),
+        NetworkView network = new NetworkView("n", "", "b", 0, List.of("10.1.0.0/24"), List.of("fd00::/64"),
                 List.of("10.1.0.1/24", "fd00::1/64"), Map.of("z", "1", "a", "2"), 0, Instant.EPOCH);
         show(store, objects(List.of(network), List.of(), List.of(), List.of()));
 

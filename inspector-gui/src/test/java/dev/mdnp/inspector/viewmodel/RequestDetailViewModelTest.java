@@ -7,6 +7,7 @@ import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.KernelOpRecord;
@@ -122,10 +123,10 @@ class RequestDetailViewModelTest {
 
     private static DaemonObjects objects(String socket) {
         InfoView info = new InfoView("mdnp", "0.1.0", Instant.EPOCH, socket, "/var/lib/mdnp", 1, 1, 7, 7, 1000, 0);
-        NetworkView network = new NetworkView("n1", "mdnp-n1", 1500, List.of("10.1.0.0/24"), List.of(),
+        NetworkView network = new NetworkView("n1", "", "mdnp-n1", 1500, List.of("10.1.0.0/24"), List.of(),
                 List.of("10.1.0.1/24"), Map.of(), 1, Instant.EPOCH);
         EndpointView endpoint = new EndpointView("e1", "n1", "veth1a2b", "eth0", "02:42:0a:01:00:02",
-                "10.1.0.2/24", "", true, "/var/run/docker/netns/x", List.of());
+                "10.1.0.2/24", "", true, "/var/run/docker/netns/x", List.of(), ContainerRef.UNKNOWN);
         return new DaemonObjects(info, List.of(network), List.of(endpoint), List.of(), List.of(), Instant.EPOCH);
     }
 }

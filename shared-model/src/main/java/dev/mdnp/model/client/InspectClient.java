@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.model.client.InspectException.Reason;
+import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
@@ -123,6 +124,16 @@ public final class InspectClient implements AutoCloseable {
      */
     public List<EndpointView> endpoints() {
         return decode("/v1/endpoints", new TypeReference<List<EndpointView>>() { });
+    }
+
+    /**
+     * Returns the containers the daemon's endpoints are joined to, each with its interfaces as read inside it
+     * ({@code GET /v1/containers}).
+     *
+     * @throws InspectException if the call fails, with status 404 from a daemon older than this call
+     */
+    public List<ContainerView> containers() {
+        return decode("/v1/containers", new TypeReference<List<ContainerView>>() { });
     }
 
     /**

@@ -18,11 +18,17 @@ import java.util.List;
  * @param sandboxKey the container's namespace path, {@code ""} when not joined
  * @param ports the ports published for it ({@code -p}, ProgramExternalConnectivity), one entry per mapping and
  *     address family, in the order Docker asked for them; empty when none (and from a daemon older than this field)
+ * @param container the container Docker attached with this endpoint, by id, name and aliases, learned from the engine
+ *     in the background; {@link ContainerRef#UNKNOWN} while unknown (and from a daemon older than this field)
  */
 public record EndpointView(String id, String networkId, String hostIfName, String containerIfName, String mac,
-        String ipv4Address, String ipv6Address, boolean joined, String sandboxKey, List<PortView> ports) {
+        String ipv4Address, String ipv6Address, boolean joined, String sandboxKey, List<PortView> ports,
+        ContainerRef container) {
 
-    /** Validates the components and copies the list; a null or absent list from JSON becomes empty. */
+    /**
+     * Validates the components and copies the list; a null or absent list from JSON becomes empty, an absent
+     * container {@link ContainerRef#UNKNOWN}.
+     */
     public EndpointView {
         requireNonNull(id, "id");
         requireNonNull(networkId, "networkId");
@@ -33,11 +39,18 @@ public record EndpointView(String id, String networkId, String hostIfName, Strin
         requireNonNull(ipv6Address, "ipv6Address");
         requireNonNull(sandboxKey, "sandboxKey");
         ports = ports == null ? List.of() : List.copyOf(ports);
+        container = container == null ? ContainerRef.UNKNOWN : container;
     }
 
     /** Returns a copy with these published ports. */
     public EndpointView withPorts(List<PortView> published) {
         return new EndpointView(id, networkId, hostIfName, containerIfName, mac, ipv4Address, ipv6Address, joined,
-                sandboxKey, published);
+                sandboxKey, published, container);
+    }
+
+    /** Returns a copy that names {@code attached} as its container. */
+    public EndpointView withContainer(ContainerRef attached) {
+        return new EndpointView(id, networkId, hostIfName, containerIfName, mac, ipv4Address, ipv6Address, joined,
+                sandboxKey, ports, attached);
     }
 }

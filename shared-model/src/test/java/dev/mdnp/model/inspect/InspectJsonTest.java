@@ -63,11 +63,11 @@ class InspectJsonTest {
 
     @Test
     void viewsRoundTrip() throws Exception {
-        NetworkView network = new NetworkView("8f", "mdnpb8f", 1400, List.of("10.1.0.0/24"), List.of("fd00::/64"),
+        NetworkView network = new NetworkView("8f", "", "mdnpb8f", 1400, List.of("10.1.0.0/24"), List.of("fd00::/64"),
                 List.of("10.1.0.1/24"), Map.of("k", "v"), 2, Instant.parse("2026-11-28T12:00:00Z"));
         EndpointView endpoint = new EndpointView("e0", "8f", "mdnphe0", "mdnpce0", "02:00:00:00:00:01",
                 "10.1.0.2/24", "", true, "/var/run/docker/netns/abc",
-                List.of(new PortView("tcp", "0.0.0.0", 8080, "10.1.0.2", 80, false)));
+                List.of(new PortView("tcp", "0.0.0.0", 8080, "10.1.0.2", 80, false)), ContainerRef.UNKNOWN);
         PoolView pool = new PoolView("MdnpLocal/10.1.0.0/24", "MdnpLocal", "10.1.0.0/24", "", 2, 252);
         InfoView info = new InfoView("mdnp", "0.1.0", Instant.parse("2026-11-28T12:00:00Z"),
                 "/run/docker/plugins/mdnp.sock", "/var/lib/mdnp/mdnp", 1, 1, 42, 42, 10_000, 0);
@@ -83,7 +83,7 @@ class InspectJsonTest {
         EndpointView endpoint = new EndpointView("e0", "8f", "mdnphe0", "mdnpce0", "02:00:00:00:00:01",
                 "10.1.0.2/24", "fd00::2/64", true, "/var/run/docker/netns/abc",
                 List.of(new PortView("tcp", "0.0.0.0", 32768, "10.1.0.2", 80, false),
-                        new PortView("udp", "fd00::2", 53, "fd00::2", 53, true)));
+                        new PortView("udp", "fd00::2", 53, "fd00::2", 53, true)), ContainerRef.UNKNOWN);
 
         JsonNode tree = mapper.valueToTree(endpoint);
 
