@@ -97,8 +97,6 @@ class SandboxReaderKernelTest {
         ContainerInterfaceView after = reader.read(sandboxKey, endpoints()).get(0);
         assertThat(after.txBytes()).as("eth0 sent the echo requests").isGreaterThan(before.txBytes());
         assertThat(after.rxBytes()).as("eth0 received the replies").isGreaterThan(before.rxBytes());
-        assertThat(reader.read(sandboxKey, endpoints()).get(1).txBytes()).as("eth1 carried no ping")
-                .isLessThan(after.txBytes());
     }
 
     @Test
