@@ -1,5 +1,6 @@
 package dev.mdnp.daemon;
 
+import dev.mdnp.daemon.cli.ContainersCommand;
 import dev.mdnp.daemon.cli.EndpointsCommand;
 import dev.mdnp.daemon.cli.LinksCommand;
 import dev.mdnp.daemon.cli.LogCommand;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code mdnp} command: runs the plugin daemon ({@code mdnp serve}), inspects a running one through its inspect
- * socket ({@code status}, {@code networks}, {@code endpoints}, {@code links}, {@code pools}, {@code log}) and checks
- * the host ({@code doctor}).
+ * socket ({@code status}, {@code networks}, {@code endpoints}, {@code containers}, {@code links}, {@code pools},
+ * {@code log}) and checks the host ({@code doctor}).
  */
 @Command(
         name = "mdnp",
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A Docker network plugin: a bridge per network, a veth pair per container.",
         subcommands = {ServeCommand.class, StatusCommand.class, NetworksCommand.class, EndpointsCommand.class,
-            LinksCommand.class, PoolsCommand.class, LogCommand.class, DoctorCommand.class,
+            ContainersCommand.class, LinksCommand.class, PoolsCommand.class, LogCommand.class, DoctorCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -16,6 +16,7 @@ import dev.mdnp.daemon.inspect.InspectServerConfig;
 import dev.mdnp.daemon.inspect.InspectSources;
 import dev.mdnp.daemon.inspect.LinkSource;
 import dev.mdnp.daemon.inspect.RequestHistory;
+import dev.mdnp.daemon.inspect.SandboxLinks;
 import dev.mdnp.daemon.inspect.StateEventJournal;
 import dev.mdnp.daemon.ipam.IpamDriver;
 import dev.mdnp.daemon.netlink.RtNetlink;
@@ -110,7 +111,8 @@ final class Wiring implements AutoCloseable {
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
                     new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
                             config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl, ownership::owns),
-                            history, journal, driver::missingFirewallRules, firewallDrift));
+                            history, journal, driver::missingFirewallRules, firewallDrift,
+                            SandboxLinks.netlink()));
             started.add(inspect);
             // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());

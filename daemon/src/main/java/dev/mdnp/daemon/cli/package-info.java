@@ -1,7 +1,7 @@
 /**
  * The client side of the {@code mdnp} command line: the commands that ask a running daemon through its inspect
- * socket ({@code status}, {@code networks}, {@code endpoints}, {@code links}, {@code pools}, {@code log}), with the
- * formatting they share; {@code mdnp doctor}, which checks the host, is in {@code cli.doctor}.
+ * socket ({@code status}, {@code networks}, {@code endpoints}, {@code containers}, {@code links}, {@code pools},
+ * {@code log}), with the formatting they share; {@code mdnp doctor}, which checks the host, is in {@code cli.doctor}.
  *
  * <p>May depend on: picocli, {@code model.client}, {@code model.inspect}, {@code model.json}, Jackson, and, for the
  * doctor's ping only, {@code dockerapi}. Never on the daemon's services (driver, ipam, dataplane, netlink, store, api,

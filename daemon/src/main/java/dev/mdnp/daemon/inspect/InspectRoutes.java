@@ -26,6 +26,8 @@ final class InspectRoutes implements HttpHandler {
     static final String NETWORKS = "/v1/networks";
     static final String NETWORK = "/v1/networks/";
     static final String ENDPOINTS = "/v1/endpoints";
+    /** Reads inside each container's namespace on each call: one netlink dump per sandbox. */
+    static final String CONTAINERS = "/v1/containers";
     static final String LINKS = "/v1/links";
     static final String POOLS = "/v1/ipam/pools";
     /** Lists the kernel's tables on each call: never part of what the inspector polls. */
@@ -57,6 +59,7 @@ final class InspectRoutes implements HttpHandler {
         routes.put(INFO, exchange -> replies.json(exchange, snapshots.info()));
         routes.put(NETWORKS, exchange -> replies.json(exchange, snapshots.networks()));
         routes.put(ENDPOINTS, exchange -> replies.json(exchange, snapshots.endpoints()));
+        routes.put(CONTAINERS, exchange -> replies.json(exchange, snapshots.containers()));
         routes.put(LINKS, exchange -> replies.json(exchange, snapshots.links()));
         routes.put(POOLS, exchange -> replies.json(exchange, snapshots.pools()));
         routes.put(FIREWALL, this::firewall);

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * What the {@link InspectServer} reads from: the daemon's identity, the driver's and the IPAM's state, the kernel's
- * links and firewall rules, and the history and events the api and the driver feed. The server only reads them.
+ * links and firewall rules, the links inside containers, and the history and events the api and the driver feed. The server only reads them.
  *
  * @param name the plugin name
  * @param version mdnp's version
@@ -23,10 +23,12 @@ import java.time.Instant;
  * @param journal the driver journal decorator that publishes state changes and knows creation times
  * @param firewall which firewall rules the kernel lacks, asked only for {@code /v1/firewall}
  * @param firewallDrift the repairs of mdnp's rules since the start, for {@code /v1/firewall/repairs}
+ * @param sandboxes the links inside containers' namespaces, for {@code /v1/containers}
  */
 public record InspectSources(String name, String version, Path pluginSocket, Path stateDir, Instant startedAt,
         DriverState driverState, IpamDriver ipam, LinkSource links, RequestHistory history,
-        StateEventJournal journal, FirewallSource firewall, FirewallDrift firewallDrift) {
+        StateEventJournal journal, FirewallSource firewall, FirewallDrift firewallDrift,
+        SandboxLinks sandboxes) {
 
     /** Validates the components. */
     public InspectSources {
@@ -42,6 +44,7 @@ public record InspectSources(String name, String version, Path pluginSocket, Pat
         requireNonNull(journal, "journal");
         requireNonNull(firewall, "firewall");
         requireNonNull(firewallDrift, "firewallDrift");
+        requireNonNull(sandboxes, "sandboxes");
     }
 
     /** Returns the event log the stream reads: the history's. */

@@ -8,6 +8,7 @@ import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.model.cnm.IpamData;
 import dev.mdnp.model.inspect.ContainerRef;
+import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
@@ -36,9 +37,11 @@ import org.jspecify.annotations.Nullable;
 final class Snapshots {
 
     private final InspectSources sources;
+    private final ContainerViews containers;
 
     Snapshots(InspectSources sources) {
         this.sources = requireNonNull(sources, "sources");
+        this.containers = new ContainerViews(new SandboxReader(sources.sandboxes()));
     }
 
     InfoView info() {
@@ -83,6 +86,11 @@ final class Snapshots {
                 .sorted(Comparator.comparing(Endpoint::networkId).thenComparing(Endpoint::id))
                 .map(Snapshots::view)
                 .toList();
+    }
+
+    /** Returns the containers of the joined endpoints, each one's namespace read once. */
+    List<ContainerView> containers() {
+        return containers.of(endpoints());
     }
 
     /** Returns the kernel's links of mdnp, joined with the state. */

@@ -6,6 +6,8 @@ import dev.mdnp.daemon.netlink.sys.ErrnoException;
 import dev.mdnp.daemon.netlink.sys.NetlinkChannel;
 import dev.mdnp.daemon.netlink.sys.NetlinkSocket;
 import dev.mdnp.daemon.netlink.sys.Netns;
+import dev.mdnp.daemon.netlink.sys.NetnsFile;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -58,6 +60,24 @@ public final class RtNetlink implements AutoCloseable {
             return new RtNetlink(NetlinkSocket.open(0, RECEIVE_BUFFER_BYTES, RECEIVE_TIMEOUT), netns);
         } catch (ErrnoException e) {
             throw new NetlinkException("open rtnetlink socket", e.errno(), "in " + e.call(), e);
+        }
+    }
+
+    /**
+     * Opens a handle in the network namespace that {@code namespaceFile} names, such as a container's sandbox key
+     * {@code /var/run/docker/netns/1a2b3c4d5e6f}, checked to be a namespace file first. The socket is created on a
+     * short-lived thread of its own ({@link NetnsFile}); the calling thread never changes namespace. Opening changes
+     * nothing in that namespace.
+     *
+     * @throws NetlinkException when the file is missing ({@code ENOENT}), not a network namespace ({@code EINVAL}),
+     *                          or the socket cannot be opened
+     */
+    public static RtNetlink openIn(Path namespaceFile) {
+        try {
+            return NetnsFile.callIn(namespaceFile,
+                    netns -> new RtNetlink(NetlinkSocket.open(0, RECEIVE_BUFFER_BYTES, RECEIVE_TIMEOUT), netns));
+        } catch (ErrnoException e) {
+            throw new NetlinkException("open rtnetlink socket in " + namespaceFile, e.errno(), "in " + e.call(), e);
         }
     }
 

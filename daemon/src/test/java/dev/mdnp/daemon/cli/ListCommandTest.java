@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code mdnp status|networks|endpoints|links|pools} against a stub inspect socket: tables, JSON, exit codes. */
+/**
+ * {@code mdnp status|networks|endpoints|containers|links|pools} against a stub inspect socket: tables, JSON, exit
+ * codes.
+ */
 class ListCommandTest {
 
     private StubHttpServer daemon;
@@ -28,6 +31,7 @@ class ListCommandTest {
         daemon.reply("/v1/endpoints", 200, InspectBodies.ENDPOINTS);
         daemon.reply("/v1/links", 200, InspectBodies.LINKS);
         daemon.reply("/v1/ipam/pools", 200, InspectBodies.POOLS);
+        daemon.reply("/v1/containers", 200, InspectBodies.CONTAINERS);
     }
 
     @AfterEach
@@ -180,5 +184,37 @@ class ListCommandTest {
         } finally {
             Files.delete(directory);
         }
+    }
+
+    @Test
+    void eachInterfaceIsARowWithItsNetworkAddressStateAndTrafficAndUnreadOnesSayWhy() {
+        CommandRun run = CommandRun.of(new ContainersCommand(CLOCK), "--inspect-socket", socket);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(String.join("\n",
+                "CONTAINER     INTERFACE   NETWORK        ADDRESS        STATE    RX     TX",
+                "web           eth0        8f6511a52af0   10.77.0.2/24   UP       378B   2.0KiB",
+                "sandbox def   ?           8f6511a52af0   10.77.0.3/24   unread   -      -",
+                "",
+                "unread: sandbox def, endpoint 9c8d7e6f5a4b: the container's namespace is gone:"
+                        + " /var/run/docker/netns/def does not exist",
+                ""));
+    }
+
+    @Test
+    void aNetworkDockerNamedShowsByItsName() {
+        daemon.reply("/v1/networks", 200, InspectBodies.NETWORKS.replace("\"bridge\":\"mdnpb8f6511a52a\"",
+                "\"name\":\"front\",\"bridge\":\"mdnpb8f6511a52a\""));
+
+        CommandRun run = CommandRun.of(new ContainersCommand(CLOCK), "--inspect-socket", socket);
+
+        assertThat(run.out().lines().skip(1).limit(2)).allSatisfy(row -> assertThat(row).contains(" front "));
+    }
+
+    @Test
+    void jsonIsTheDaemonsAnswerAsReceived() {
+        CommandRun run = CommandRun.of(new ContainersCommand(CLOCK), "--inspect-socket", socket, "--json");
+
+        assertThat(run.out()).isEqualTo(InspectBodies.CONTAINERS);
     }
 }

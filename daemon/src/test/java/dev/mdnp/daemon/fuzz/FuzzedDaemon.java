@@ -17,6 +17,7 @@ import dev.mdnp.daemon.inspect.InspectSources;
 import dev.mdnp.daemon.inspect.InspectViews;
 import dev.mdnp.daemon.inspect.LinkSource;
 import dev.mdnp.daemon.inspect.RequestHistory;
+import dev.mdnp.daemon.inspect.SandboxLinks;
 import dev.mdnp.daemon.inspect.StateEventJournal;
 import dev.mdnp.daemon.ipam.DefaultPools;
 import dev.mdnp.daemon.ipam.IpamDriver;
@@ -133,7 +134,7 @@ final class FuzzedDaemon implements AutoCloseable {
             Path pluginSocket = dir.resolve("plugin.sock");
             InspectSources sources = new InspectSources(NAME, "fuzz", pluginSocket, stateDir, Instant.now(),
                     driverState, ipam, LinkSource.of(netns.rtnl(), ownership::owns), history, journal, driver::missingFirewallRules,
-                    new FirewallDrift(history.events(), Clock.systemUTC()));
+                    new FirewallDrift(history.events(), Clock.systemUTC()), SandboxLinks.netlink());
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(dir.resolve("inspect.sock"), "", null, GRACE), sources);
             opened.add(inspect);

@@ -12,7 +12,15 @@ import dev.mdnp.daemon.dataplane.firewall.FirewallReport;
 import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.driver.DriverException;
 import dev.mdnp.daemon.netlink.BridgeLink;
+import dev.mdnp.daemon.netlink.LinkAttrs;
+import dev.mdnp.daemon.netlink.LinkStats;
+import dev.mdnp.daemon.netlink.MacAddress;
+import dev.mdnp.daemon.netlink.OperState;
+import dev.mdnp.daemon.netlink.VethLink;
 import dev.mdnp.daemon.testsupport.UnixHttpClient.Reply;
+import dev.mdnp.model.inspect.ContainerInterfaceView;
+import dev.mdnp.model.inspect.ContainerRef;
+import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
@@ -111,6 +119,22 @@ class InspectServerTest {
         assertThat(endpoint.get("mac").asText()).isEqualTo("02:42:0a:58:00:02");
         assertThat(endpoint.get("joined").asBoolean()).isTrue();
         assertThat(endpoint.get("sandboxKey").asText()).isEqualTo(InspectFixture.SANDBOX);
+    }
+
+    @Test
+    void containersShowTheInterfacesReadInsideTheirSandboxDumpingEachSandboxOncePerRequest() throws IOException {
+        inspect.docker.network(NET);
+        inspect.docker.endpoint(NET, EP);
+        inspect.docker.join(NET, EP);
+        inspect.sandboxes.set(InspectFixture.SANDBOX, List.of(new VethLink(new LinkAttrs(4, "eth0", 1500,
+                MacAddress.parse("02:42:0a:58:00:02"), 0, true, OperState.UP, new LinkStats(3, 2, 378, 196)), 0)));
+
+        List<ContainerView> containers = mapper.readValue(inspect.get("/v1/containers").body(),
+                new TypeReference<List<ContainerView>>() { });
+
+        assertThat(containers).containsExactly(new ContainerView(InspectFixture.SANDBOX, ContainerRef.UNKNOWN,
+                List.of(new ContainerInterfaceView(EP, NET, "eth0", "02:42:0a:58:00:02", "UP", 378, 196, ""))));
+        assertThat(inspect.sandboxes.dumps(InspectFixture.SANDBOX)).isEqualTo(1);
     }
 
     @Test

@@ -77,6 +77,18 @@ public final class InspectBodies {
               "subPool":"10.78.1.0/24","used":1,"free":253}]
             """;
 
+    /** A named container whose eth0 was read, and one Docker has not named whose namespace is gone. */
+    public static final String CONTAINERS = """
+            [{"sandboxKey":"/var/run/docker/netns/abc",
+              "container":{"id":"c0ffee00c0ffee00","name":"web","aliases":["www"]},
+              "interfaces":[{"endpointId":"%s","networkId":"%s","name":"eth0","mac":"02:42:0a:4d:00:02",
+                             "operState":"UP","rxBytes":378,"txBytes":2048,"problem":""}]},
+             {"sandboxKey":"/var/run/docker/netns/def","container":{"id":"","name":"","aliases":[]},
+              "interfaces":[{"endpointId":"%s","networkId":"%s","name":"","mac":"02:42:0a:4d:00:03",
+                             "operState":"","rxBytes":0,"txBytes":0,
+                             "problem":"the container's namespace is gone: /var/run/docker/netns/def does not exist"}]}]
+            """.formatted(EP_ID, NET_ID, EP2_ID, NET_ID);
+
     private InspectBodies() {
     }
 

@@ -10,8 +10,9 @@ import jnr.ffi.types.socklen_t;
 import jnr.ffi.types.ssize_t;
 
 /**
- * The C library calls of the netlink layer, bound by jnr-ffi: the seven socket calls plus {@code unshare} for tests
- * that need a private network namespace. Each call saves {@code errno}, read with
+ * The C library calls of the netlink layer, bound by jnr-ffi: the seven socket calls, {@code unshare} for tests
+ * that need a private network namespace, and {@code open}, {@code fstatfs} and {@code setns} to open a socket inside
+ * another namespace (a container's). Each call saves {@code errno}, read with
  * {@code jnr.ffi.Runtime.getRuntime(libc).getLastError()} on the same thread right after a call returned -1.
  *
  * <p>Buffers are direct {@link ByteBuffer}s, and jnr-ffi passes <em>address plus position</em>: a buffer whose
@@ -60,4 +61,16 @@ public interface LibC {
     /** {@code int unshare(int flags)}; with {@code CLONE_NEWNET} it moves only the calling thread. */
     @SaveError
     int unshare(int flags);
+
+    /** {@code int open(const char *path, int flags)}, never with {@code O_CREAT}; {@code path} ends with a NUL. */
+    @SaveError
+    int open(@In byte[] path, int flags);
+
+    /** {@code int fstatfs(int fd, struct statfs *buf)}. */
+    @SaveError
+    int fstatfs(int fd, @Out ByteBuffer statfs);
+
+    /** {@code int setns(int fd, int nstype)}; moves only the calling thread. */
+    @SaveError
+    int setns(int fd, int nstype);
 }
