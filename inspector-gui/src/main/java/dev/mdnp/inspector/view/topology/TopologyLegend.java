@@ -1,0 +1,59 @@
+package dev.mdnp.inspector.view.topology;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+
+/**
+ * The topology's legend (id {@code topologyLegend}): what the boxes, wires, colours and drift marks mean, each shown
+ * with a small sample drawn in the picture's own styles.
+ */
+final class TopologyLegend extends FlowPane {
+
+    private static final double SWATCH_WIDTH = 36;
+    private static final double SWATCH_HEIGHT = 18;
+
+    TopologyLegend() {
+        setId("topologyLegend");
+        setHgap(24);
+        setVgap(6);
+        setPadding(new Insets(6, 12, 6, 12));
+        getChildren().addAll(
+                entry(box("topology-bridge"), "network: its bridge, name and addresses"),
+                entry(box("topology-veth"), "host end of a veth pair, with its counters"),
+                entry(box("topology-container"), "container, drawn once"),
+                entry(box("topology-interface"), "its interface (eth0…), counters read inside"),
+                entry(wire(), "veth pair"),
+                entry(wire(TopologyDrawing.NOT_JOINED), "created, no container joined"),
+                entry(wire(TopologyDrawing.TRAFFIC), "carrying traffic now"),
+                entry(wire(TopologyDrawing.DRIFT), "⚠ drift: state and kernel disagree"));
+    }
+
+    private static HBox entry(Node sample, String meaning) {
+        HBox entry = new HBox(8, sample, new Label(meaning));
+        entry.setAlignment(Pos.CENTER_LEFT);
+        return entry;
+    }
+
+    private static VBox box(String styleClass) {
+        VBox box = new VBox();
+        box.getStyleClass().addAll("topology-box", styleClass);
+        box.setMinSize(SWATCH_WIDTH, SWATCH_HEIGHT);
+        box.setPrefSize(SWATCH_WIDTH, SWATCH_HEIGHT);
+        box.setMaxSize(SWATCH_WIDTH, SWATCH_HEIGHT);
+        return box;
+    }
+
+    private static Line wire(String... marks) {
+        Line wire = new Line(0, 0, SWATCH_WIDTH, 0);
+        wire.getStyleClass().add("topology-wire");
+        wire.getStyleClass().addAll(List.of(marks));
+        return wire;
+    }
+}
