@@ -43,7 +43,9 @@ public final class TopologyViewModel {
     /** Creates the view model over {@code store}'s readings and connection; it follows them as they arrive. */
     public TopologyViewModel(InspectorStore store) {
         show(store.objectsProperty().get());
-        store.objectsProperty().addListener((property, before, now) -> show(now));
+        // Each reading counts, even one equal to the last (which a change listener would not hear): counters that
+        // stand still are how the traffic highlight fades.
+        store.objectsProperty().addListener(observable -> show(store.objectsProperty().get()));
         stale = Bindings.createBooleanBinding(() -> !topology.get().isEmpty() && isDown(
                 store.connectionProperty().get()), store.connectionProperty(), topology);
     }

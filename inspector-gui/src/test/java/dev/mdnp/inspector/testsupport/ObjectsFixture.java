@@ -130,7 +130,8 @@ public final class ObjectsFixture {
         List<LinkView> links = List.of(bridge(bridgeOf(FRONT), FRONT, Drift.NONE),
                 bridge(bridgeOf(BACK), BACK, Drift.NONE), hostLinkOf(WEB, FRONT, 1000),
                 hostLinkOf(APP_FRONT, FRONT, 1000), hostLinkOf(APP_BACK, BACK, appBackBytes),
-                hostLinkOf(DB, BACK, 1000));
+                hostLinkOf(DB, BACK, 1000), inContainerOf(WEB, FRONT), inContainerOf(APP_FRONT, FRONT),
+                inContainerOf(APP_BACK, BACK), inContainerOf(DB, BACK));
         List<ContainerView> containers = List.of(
                 new ContainerView(sandboxOf(web), web, List.of(inside(WEB, FRONT, "eth0", 1000))),
                 new ContainerView(sandboxOf(app), app, List.of(inside(APP_FRONT, FRONT, "eth0", 1000),
@@ -172,6 +173,11 @@ public final class ObjectsFixture {
         return new LinkView(hostEnd(digit), "veth", 10 + digit, "", bridgeOf(networkId), 1500,
                 "ae:00:00:00:00:0" + digit, true, "UP", bytes, bytes, networkId, String.valueOf(digit).repeat(40),
                 Drift.NONE);
+    }
+
+    private static LinkView inContainerOf(char digit, String networkId) {
+        return new LinkView(containerEnd(digit), "veth", 0, "", "", 0, "", false, "", 0, 0, networkId,
+                String.valueOf(digit).repeat(40), Drift.NONE);
     }
 
     private static ContainerInterfaceView inside(char digit, String networkId, String name, long bytes) {
