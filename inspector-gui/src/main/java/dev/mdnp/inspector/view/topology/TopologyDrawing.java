@@ -31,9 +31,9 @@ import javafx.scene.shape.Line;
  */
 final class TopologyDrawing {
 
-    static final String DRIFT = "drift";
-    static final String NOT_JOINED = "not-joined";
-    static final String TRAFFIC = "traffic";
+    private static final String DRIFT = "drift";
+    private static final String NOT_JOINED = "not-joined";
+    private static final String TRAFFIC = "traffic";
     private static final double COLUMN = 280;
     private static final double GAP = 24;
     private static final double BOX = COLUMN - GAP;
@@ -129,7 +129,7 @@ final class TopologyDrawing {
             double boxWidth = columns * COLUMN - GAP;
             VBox box = box("container-" + containerId(container), "topology-container", boxWidth,
                     containerHeight(container) - INTERFACE_HEIGHT / 2, Drift.NONE,
-                    container.joined() ? "" : "created, no container has joined yet");
+                    container.joined() ? "netns " + container.sandbox() : "created, no container has joined yet");
             if (!container.joined()) {
                 box.getStyleClass().add(NOT_JOINED);
             }
@@ -232,9 +232,8 @@ final class TopologyDrawing {
         if (!container.joined()) {
             return "created, not joined";
         }
-        String id = container.id().isEmpty() || container.name().isEmpty() ? "" : "id " + ShortIds.of(container.id())
-                + " · ";
-        return id + "netns " + container.sandbox();
+        return container.name().isEmpty() || container.id().isEmpty() ? "netns " + container.sandbox()
+                : "id " + ShortIds.of(container.id());
     }
 
     private static String address(TopologyInterface inside) {

@@ -1,6 +1,5 @@
 package dev.mdnp.inspector.view.topology;
 
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,10 +28,10 @@ final class TopologyLegend extends FlowPane {
                 entry(box("topology-veth"), "host end of a veth pair, with its counters"),
                 entry(box("topology-container"), "container, drawn once"),
                 entry(box("topology-interface"), "its interface (eth0…), counters read inside"),
-                entry(wire(), "veth pair"),
-                entry(wire(TopologyDrawing.NOT_JOINED), "created, no container joined"),
-                entry(wire(TopologyDrawing.TRAFFIC), "carrying traffic now"),
-                entry(wire(TopologyDrawing.DRIFT), "⚠ drift: state and kernel disagree"));
+                entry(plainWire(), "veth pair"),
+                entry(wire("not-joined"), "created, no container joined"),
+                entry(wire("traffic"), "carrying traffic now"),
+                entry(wire("drift"), "⚠ drift: state and kernel disagree"));
     }
 
     private static HBox entry(Node sample, String meaning) {
@@ -50,10 +49,16 @@ final class TopologyLegend extends FlowPane {
         return box;
     }
 
-    private static Line wire(String... marks) {
+    /** Returns a sample wire, marked as the drawing marks one. */
+    private static Line wire(String mark) {
+        Line wire = plainWire();
+        wire.getStyleClass().add(mark);
+        return wire;
+    }
+
+    private static Line plainWire() {
         Line wire = new Line(0, 0, SWATCH_WIDTH, 0);
         wire.getStyleClass().add("topology-wire");
-        wire.getStyleClass().addAll(List.of(marks));
         return wire;
     }
 }
