@@ -2,6 +2,7 @@ package dev.mdnp.inspector.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.model.inspect.ContainerInterfaceView;
 import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
@@ -9,7 +10,9 @@ import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PoolView;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the daemon holds at one moment, as the inspector shows it in its object tabs and topology: read in one
@@ -42,6 +45,14 @@ public record DaemonObjects(InfoView info, List<NetworkView> networks, List<Endp
     public DaemonObjects(InfoView info, List<NetworkView> networks, List<EndpointView> endpoints,
             List<LinkView> links, List<PoolView> pools, Instant readAt) {
         this(info, networks, endpoints, List.of(), links, pools, readAt);
+    }
+
+    /** Returns the containers' interfaces as read inside them, by endpoint id. */
+    public Map<String, ContainerInterfaceView> interfacesByEndpoint() {
+        Map<String, ContainerInterfaceView> byEndpoint = new HashMap<>();
+        containers.forEach(container -> container.interfaces().forEach(
+                read -> byEndpoint.put(read.endpointId(), read)));
+        return byEndpoint;
     }
 
     /** Returns this reading with the counters of a newer one: its links and containers, read at {@code at}. */

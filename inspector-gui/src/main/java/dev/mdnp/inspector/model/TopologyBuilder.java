@@ -40,17 +40,15 @@ final class TopologyBuilder {
     private final LinkIndex links;
     private final Map<String, String> bridgeByNetwork = new HashMap<>();
     private final Map<String, ContainerView> containerBySandbox = new HashMap<>();
-    private final Map<String, ContainerInterfaceView> interfaceByEndpoint = new HashMap<>();
+    private final Map<String, ContainerInterfaceView> interfaceByEndpoint;
     private final Map<String, List<TopologyPort>> portsByBridge = new LinkedHashMap<>();
     private final Set<String> placed = new HashSet<>();
 
     TopologyBuilder(DaemonObjects objects) {
         this.objects = objects;
         this.links = LinkIndex.of(objects.links());
-        for (ContainerView container : objects.containers()) {
-            containerBySandbox.put(container.sandboxKey(), container);
-            container.interfaces().forEach(read -> interfaceByEndpoint.put(read.endpointId(), read));
-        }
+        this.interfaceByEndpoint = objects.interfacesByEndpoint();
+        objects.containers().forEach(container -> containerBySandbox.put(container.sandboxKey(), container));
     }
 
     Topology build() {

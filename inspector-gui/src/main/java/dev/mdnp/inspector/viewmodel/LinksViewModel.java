@@ -3,10 +3,8 @@ package dev.mdnp.inspector.viewmodel;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.ContainerInterfaceView;
-import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.LinkView;
-import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LinksViewModel {
 
-    private final Map<String, ContainerInterfaceView> insideByEndpoint = new HashMap<>();
+    private Map<String, ContainerInterfaceView> insideByEndpoint = Map.of();
     private final MappedList<LinkView, LinkRow> rows;
     private final ReadOnlyIntegerWrapper driftCount = new ReadOnlyIntegerWrapper();
     private final BooleanProperty shown = new SimpleBooleanProperty();
@@ -56,12 +54,7 @@ public final class LinksViewModel {
     }
 
     private void noteContainers(@Nullable DaemonObjects objects) {
-        insideByEndpoint.clear();
-        if (objects != null) {
-            for (ContainerView container : objects.containers()) {
-                container.interfaces().forEach(read -> insideByEndpoint.put(read.endpointId(), read));
-            }
-        }
+        insideByEndpoint = objects == null ? Map.of() : objects.interfacesByEndpoint();
     }
 
     private LinkRow row(LinkView link) {
