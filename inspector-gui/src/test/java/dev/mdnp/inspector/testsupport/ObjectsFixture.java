@@ -35,10 +35,13 @@ public final class ObjectsFixture {
     public static final String FRONT = "2222222222aaaaaaaaaabbbbbbbbbbcccccccccc";
     /** The classroom's network "back". */
     public static final String BACK = "3333333333aaaaaaaaaabbbbbbbbbbcccccccccc";
-    /** The classroom's endpoints: web on front, app on front and back, db on back. */
+    /** The classroom's endpoint of web on front (veths named after it, as {@link #hostEnd}). */
     public static final char WEB = 'a';
+    /** The classroom's endpoint of app on front: its eth0. */
     public static final char APP_FRONT = 'b';
+    /** The classroom's endpoint of app on back: its eth1. */
     public static final char APP_BACK = 'c';
+    /** The classroom's endpoint of db on back. */
     public static final char DB = 'd';
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");

@@ -19,6 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.transform.Scale;
 
 /**
  * The topology tab (id {@code topology}): the networks' bridges ({@code bridge-<name>}) on top, the host veths
@@ -38,6 +39,8 @@ public final class TopologyPane extends BorderPane {
     private final ScrollPane scroll = new ScrollPane();
     private final Group zoomed = new Group();
     private final ColorAdjust greyed = new ColorAdjust(0, -1, 0, 0);
+    /** Scales from the top left corner, so the zoomed picture starts where the scroll bars do. */
+    private final Scale zoom = new Scale(1, 1, 0, 0);
     private Pane drawing = new Pane();
 
     /** Builds the pane and draws {@code model}'s topology, now and whenever it changes. */
@@ -55,6 +58,7 @@ public final class TopologyPane extends BorderPane {
         setTop(toolbar(legend));
         setCenter(scroll);
         setBottom(legend);
+        scale(model.scaleProperty().get());
         model.scaleProperty().addListener((property, before, now) -> scale(now.doubleValue()));
         model.staleProperty().addListener((property, before, now) -> grey(now));
         draw();
@@ -100,8 +104,8 @@ public final class TopologyPane extends BorderPane {
     private void draw() {
         Topology topology = model.topologyProperty().get();
         drawing = topology.isEmpty() ? empty() : TopologyDrawing.of(topology, model.trafficProperty().get());
+        drawing.getTransforms().setAll(zoom);
         zoomed.getChildren().setAll(drawing);
-        scale(model.scaleProperty().get());
         fit();
     }
 
@@ -122,8 +126,8 @@ public final class TopologyPane extends BorderPane {
     }
 
     private void scale(double factor) {
-        drawing.setScaleX(factor);
-        drawing.setScaleY(factor);
+        zoom.setX(factor);
+        zoom.setY(factor);
     }
 
     private void zoomOnCtrlWheel(ScrollEvent event) {

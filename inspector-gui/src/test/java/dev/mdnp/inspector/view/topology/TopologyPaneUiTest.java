@@ -2,6 +2,7 @@ package dev.mdnp.inspector.view.topology;
 
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.APP_BACK;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.APP_FRONT;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.BACK;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.BRIDGE;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.FRONT;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.NET;
@@ -28,9 +29,11 @@ import dev.mdnp.model.inspect.Drift;
 import java.time.Duration;
 import java.util.List;
 import javafx.geometry.Bounds;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -155,6 +158,39 @@ class TopologyPaneUiTest {
                 .isEqualTo(Math.round(model.scaleProperty().get() * 100) + " %");
         robot.clickOn("#topologyFit");
         assertThat(model.scaleProperty().get()).isEqualTo(fitted);
+    }
+
+    @Test
+    void ctrlWheelZoomsAndStopsFollowingTheWindow(FxRobot robot) {
+        robot.interact(() -> ObjectsFixture.show(store, classroom(1000)));
+        double fitted = model.scaleProperty().get();
+
+        robot.moveTo("#topologyScroll").press(KeyCode.CONTROL).scroll(2, VerticalDirection.UP)
+                .release(KeyCode.CONTROL);
+
+        assertThat(model.scaleProperty().get()).isNotEqualTo(fitted);
+        assertThat(model.fittingProperty().get()).isFalse();
+    }
+
+    @Test
+    void zoomedInThePictureStartsAtTheScrollBarsOrigin(FxRobot robot) {
+        robot.interact(() -> ObjectsFixture.show(store, classroom(1000)));
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#topologyZoomIn");
+        }
+        ScrollPane scroll = robot.lookup("#topologyScroll").queryAs(ScrollPane.class);
+        robot.interact(() -> {
+            scroll.setHvalue(scroll.getHmin());
+            scroll.setVvalue(scroll.getVmin());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node viewport = robot.lookup("#topologyScroll .viewport").query();
+        Bounds visible = viewport.localToScene(viewport.getLayoutBounds());
+        Node back = robot.lookup("#bridge-" + bridgeOf(BACK)).query();
+        Bounds box = back.localToScene(back.getLayoutBounds());
+        assertThat(box.getMinX()).isBetween(visible.getMinX(), visible.getMinX() + 100);
+        assertThat(box.getMinY()).isBetween(visible.getMinY(), visible.getMinY() + 100);
     }
 
     @Test
