@@ -47,12 +47,15 @@ public final class InspectorWindow implements AutoCloseable {
     private final PreferencesFile preferencesFile;
     private final String preferencesProblem;
     private final Timeline noting;
+    /** Held so the binding that starts and stops the counter reading lives as long as the window. */
+    private final CounterDemand counters;
     private volatile Preferences noted;
     private volatile boolean closed;
 
     private InspectorWindow(Stage stage, InspectorSession session, InspectorViewModels models, MainWindow window,
             ThemeSwitcher themes, PreferencesFile preferencesFile, String preferencesProblem) {
         this.stage = stage;
+        this.counters = CounterDemand.connect(window.tabs(), models, session.feed());
         this.session = session;
         this.models = models;
         this.window = window;

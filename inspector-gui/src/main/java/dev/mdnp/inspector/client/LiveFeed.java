@@ -27,7 +27,9 @@ import java.util.function.Consumer;
  * live; the objects read again whenever the stream (re)connects, the state or a link changes, or calls were lost.
  * Each repair of the firewall is reported once, from the event stream or from the daemon's list of repairs, read on
  * every (re)connect so that one made while the inspector was away is shown too. Reconnects with backoff when the
- * daemon goes away, and notices when it comes back as a new run.
+ * daemon goes away, and notices when it comes back as a new run. While a view wants the counters
+ * ({@link #setCountersWanted}), the links and containers are read every {@link #COUNTER_INTERVAL} as well, so traffic
+ * shows without waiting for a plugin call.
  */
 public final class LiveFeed implements Feed {
 
@@ -35,14 +37,18 @@ public final class LiveFeed implements Feed {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     /** Changes closer together than this are read in one go: a container start changes several things. */
     private static final Duration REFRESH_DELAY = Duration.ofMillis(150);
+    /** How often the counters are read while a view wants them: a ping a second shows as it happens. */
+    static final Duration COUNTER_INTERVAL = Duration.ofSeconds(1);
 
     private final Path socket;
     private final Clock clock;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final CounterPoll counters;
     /** The repairs reported so far: the list read on connecting and the stream's replay name some of them twice. */
     private final Set<FirewallRepairView> repairsReported = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean connected;
     private Consumer<FeedUpdate> sink = update -> { };
     private InspectClient client;
     private ScheduledExecutorService refresher;
@@ -58,6 +64,7 @@ public final class LiveFeed implements Feed {
     LiveFeed(Path socket, Clock clock) {
         this.socket = requireNonNull(socket, "socket");
         this.clock = requireNonNull(clock, "clock");
+        this.counters = new CounterPoll(clock);
     }
 
     @Override
@@ -73,6 +80,16 @@ public final class LiveFeed implements Feed {
         });
         client = InspectClient.connect(socket, CALL_TIMEOUT);
         subscription = client.subscribe(0, this::onEvent, this::onState);
+        refresher.scheduleAtFixedRate(this::readCounters, COUNTER_INTERVAL.toMillis(), COUNTER_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Starts or stops reading the counters every {@link #COUNTER_INTERVAL}: true while a view that shows them (the
+     * topology, the links table) is on screen. Off by default; any thread.
+     */
+    public void setCountersWanted(boolean wanted) {
+        counters.setWanted(wanted);
     }
 
     @Override
@@ -82,7 +99,8 @@ public final class LiveFeed implements Feed {
 
     private void onState(ConnectionState state) {
         sink.accept(new FeedUpdate.Connection(state));
-        if (state instanceof ConnectionState.Connected && !closed) {
+        connected = state instanceof ConnectionState.Connected;
+        if (connected && !closed) {
             refresher.execute(this::readRepairs);
             refreshSoon();
         }
@@ -113,10 +131,19 @@ public final class LiveFeed implements Feed {
         refreshPending.set(false);
         try {
             InfoView info = client.info();
-            sink.accept(new FeedUpdate.Objects(new DaemonObjects(info, client.networks(), client.endpoints(),
-                    client.links(), client.pools(), clock.instant())));
+            DaemonObjects read = new DaemonObjects(info, client.networks(), client.endpoints(),
+                    CounterPoll.containers(client), client.links(), client.pools(), clock.instant());
+            counters.base(read);
+            sink.accept(new FeedUpdate.Objects(read));
         } catch (InspectException e) {
             // The event stream reports the connection; the next (re)connect reads the objects again.
+        }
+    }
+
+    /** Reads the counters if a view wants them, the daemon is there and no full reading is on its way. */
+    private void readCounters() {
+        if (connected && !closed && !refreshPending.get()) {
+            counters.tick(client).ifPresent(read -> sink.accept(new FeedUpdate.Objects(read)));
         }
     }
 

@@ -2,12 +2,14 @@ package dev.mdnp.inspector.model;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.mdnp.model.inspect.ContainerInterfaceView;
 import dev.mdnp.model.inspect.LinkView;
 
 /**
- * What the kernel said about one link of the topology: whether it has it, its state and its counters.
+ * What the kernel said about one link of the topology: whether it has it, its state and its counters. A host end is
+ * read in the daemon's namespace, a container's interface inside the container.
  *
- * @param inKernel whether the kernel (in the daemon's namespace) has the link
+ * @param inKernel whether the kernel has the link where it was read
  * @param up whether it is administratively up
  * @param operState the kernel's operational state, such as {@code UP}; {@code ""} when not in the kernel
  * @param mtu its MTU, 0 when not in the kernel
@@ -30,5 +32,19 @@ public record LinkStatus(boolean inKernel, boolean up, String operState, int mtu
             return ABSENT;
         }
         return new LinkStatus(true, link.up(), link.operState(), link.mtu(), link.rxBytes(), link.txBytes());
+    }
+
+    /** Returns the status read inside a container, {@link #ABSENT} when it could not be read; the MTU is not read. */
+    public static LinkStatus inside(ContainerInterfaceView read) {
+        if (!read.isRead()) {
+            return ABSENT;
+        }
+        return new LinkStatus(true, !"DOWN".equals(read.operState()), read.operState(), 0, read.rxBytes(),
+                read.txBytes());
+    }
+
+    /** Returns the bytes both ways, which rise while the link carries traffic. */
+    public long totalBytes() {
+        return rxBytes + txBytes;
     }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.inspector.model.DaemonObjects;
+import dev.mdnp.inspector.testsupport.ObjectsFixture;
 import dev.mdnp.model.client.StubHttpServer;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.InspectEvent;
@@ -99,6 +101,29 @@ class LiveFeedTest {
 
         await().atMost(WAIT).until(() -> objectsReadAfterRepairs(1));
         assertThat(repairs()).isEmpty();
+    }
+
+    @Test
+    void whileTheCountersAreWantedTheyAreReadAgainWithoutAnyEvent() throws JsonProcessingException {
+        DaemonObjects objects = ObjectsFixture.classroom(1000);
+        daemon.reply("/v1/info", 200, json.writeValueAsString(objects.info()));
+        daemon.reply("/v1/networks", 200, json.writeValueAsString(objects.networks()));
+        daemon.reply("/v1/endpoints", 200, json.writeValueAsString(objects.endpoints()));
+        daemon.reply("/v1/containers", 200, json.writeValueAsString(objects.containers()));
+        daemon.reply("/v1/links", 200, json.writeValueAsString(objects.links()));
+        daemon.reply("/v1/ipam/pools", 200, "[]");
+        daemon.streamThenHold();
+        feed.setCountersWanted(true);
+
+        feed.start(updates::add);
+
+        // One full reading on connecting, then only the links and containers, again and again.
+        await().atMost(WAIT).until(() -> count("/v1/links") >= 3 && count("/v1/info") == 1);
+        assertThat(updates).filteredOn(FeedUpdate.Objects.class::isInstance).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private long count(String path) {
+        return daemon.requests().stream().filter(request -> request.path().equals(path)).count();
     }
 
     private String firewallEvent(long seq, FirewallRepairView repair) throws JsonProcessingException {

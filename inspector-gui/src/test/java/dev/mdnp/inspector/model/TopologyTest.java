@@ -45,19 +45,25 @@ class TopologyTest {
     }
 
     @Test
-    void aPortCarriesTheContainerSideAndTheHostVethsCounters() {
+    void aPortCarriesTheHostVethsCountersAndTheContainerTheInterfacesAddresses() {
         Topology topology = Topology.of(objects(List.of(demoNetwork(1)), List.of(endpoint('1', "10.77.0.2/24", true)),
                 List.of(bridge(BRIDGE, NET, Drift.NONE), hostLink('1'), inContainer('1')), List.of()));
 
         TopologyPort port = topology.bridges().get(0).ports().get(0);
-        assertThat(port.containerIfName()).isEqualTo(containerEnd('1'));
-        assertThat(port.ipv4Address()).isEqualTo("10.77.0.2/24");
-        assertThat(port.mac()).isEqualTo("02:42:0a:4d:00:01");
-        assertThat(port.joined()).isTrue();
-        assertThat(port.sandbox()).isEqualTo("111111111111");
+        assertThat(port.peer()).isEqualTo(containerEnd('1'));
         assertThat(port.hostLink().rxBytes()).isEqualTo(1536);
         assertThat(port.hostLink().txBytes()).isEqualTo(3 * 1024 * 1024);
         assertThat(port.drift()).isEqualTo(Drift.NONE);
+        TopologyContainer container = topology.containers().get(0);
+        assertThat(port.containerKey()).isEqualTo(container.key());
+        assertThat(container.joined()).isTrue();
+        assertThat(container.sandbox()).isEqualTo("111111111111");
+        assertThat(container.interfaces()).singleElement().satisfies(inside -> {
+            assertThat(inside.name()).isEqualTo(containerEnd('1'));
+            assertThat(inside.ipv4Address()).isEqualTo("10.77.0.2/24");
+            assertThat(inside.mac()).isEqualTo("02:42:0a:4d:00:01");
+            assertThat(inside.bridge()).isEqualTo(BRIDGE);
+        });
     }
 
     @Test
@@ -82,7 +88,8 @@ class TopologyTest {
 
         assertThat(topology.bridges().get(0).ports()).singleElement().satisfies(port -> {
             assertThat(port.hostIfName()).isEqualTo("mdnphdead");
-            assertThat(port.containerIfName()).isEqualTo("mdnpcdead");
+            assertThat(port.peer()).isEqualTo("mdnpcdead");
+            assertThat(port.containerKey()).isEmpty();
             assertThat(port.endpointId()).isEmpty();
             assertThat(port.drift()).isEqualTo(Drift.UNKNOWN_TO_STATE);
         });
@@ -111,7 +118,7 @@ class TopologyTest {
         assertThat(topology.bridges()).isEmpty();
         assertThat(topology.strays()).singleElement().satisfies(port -> {
             assertThat(port.hostIfName()).isEqualTo("mdnpcx");
-            assertThat(port.containerIfName()).isEqualTo("mdnphx");
+            assertThat(port.peer()).isEqualTo("mdnphx");
         });
     }
 
@@ -127,13 +134,13 @@ class TopologyTest {
     }
 
     @Test
-    void subnetsListIpv4BeforeIpv6AndNetworksKeepTheDaemonsOrder() {
+    void subnetsListIpv4BeforeIpv6AndUnnamedNetworksGoByTheirIds() {
         NetworkView dual = new NetworkView("2".repeat(40), "", "mdnpb2222222222", 0, List.of("10.78.0.0/24"),
                 List.of("fd78::/64"), List.of("10.78.0.1/24", "fd78::1/64"), Map.of(), 0, Instant.EPOCH);
         Topology topology = Topology.of(objects(List.of(dual, demoNetwork(0)), List.of(), List.of(), List.of()));
 
-        assertThat(topology.bridges()).extracting(TopologyBridge::name).containsExactly("mdnpb2222222222", BRIDGE);
-        assertThat(topology.bridges().get(0).subnets()).containsExactly("10.78.0.0/24", "fd78::/64");
+        assertThat(topology.bridges()).extracting(TopologyBridge::name).containsExactly(BRIDGE, "mdnpb2222222222");
+        assertThat(topology.bridges().get(1).subnets()).containsExactly("10.78.0.0/24", "fd78::/64");
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.mdnp.inspector.testsupport;
 import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.store.InspectorStore;
-import dev.mdnp.model.inspect.Drift;
+import dev.mdnp.model.inspect.ContainerInterfaceView;
 import dev.mdnp.model.inspect.ContainerRef;
+import dev.mdnp.model.inspect.ContainerView;
+import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.LinkView;
@@ -17,7 +19,8 @@ import java.util.Map;
 
 /**
  * Builds the daemon's objects by hand for the object tabs' and the topology's tests: a network "demo" with bridge
- * {@code mdnpb1111111111} on 10.77.0.0/24, and helpers for its endpoints, links and pools.
+ * {@code mdnpb1111111111} on 10.77.0.0/24, and helpers for its endpoints, links and pools; and a classroom: networks
+ * "front" and "back", containers "web" (front), "app" (both) and "db" (back), as Docker names them.
  */
 public final class ObjectsFixture {
 
@@ -27,6 +30,19 @@ public final class ObjectsFixture {
     public static final String BRIDGE = "mdnpb1111111111";
     /** The demo network's subnet. */
     public static final String SUBNET = "10.77.0.0/24";
+
+    /** The classroom's network "front". */
+    public static final String FRONT = "2222222222aaaaaaaaaabbbbbbbbbbcccccccccc";
+    /** The classroom's network "back". */
+    public static final String BACK = "3333333333aaaaaaaaaabbbbbbbbbbcccccccccc";
+    /** The classroom's endpoint of web on front (veths named after it, as {@link #hostEnd}). */
+    public static final char WEB = 'a';
+    /** The classroom's endpoint of app on front: its eth0. */
+    public static final char APP_FRONT = 'b';
+    /** The classroom's endpoint of app on back: its eth1. */
+    public static final char APP_BACK = 'c';
+    /** The classroom's endpoint of db on back. */
+    public static final char DB = 'd';
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -98,6 +114,78 @@ public final class ObjectsFixture {
     /** Returns an mdnp IPAM pool. */
     public static PoolView pool(String cidr, long used, long free) {
         return new PoolView("mdnp/" + cidr, "mdnp", cidr, "", used, free);
+    }
+
+    /**
+     * Returns the classroom, read with every counter at 1000 bytes but app's interface on back (its host end and
+     * eth1), which counted {@code appBackBytes}: raise it between readings for a ping from app to db.
+     */
+    public static DaemonObjects classroom(long appBackBytes) {
+        ContainerRef web = container("web");
+        ContainerRef app = container("app");
+        ContainerRef db = container("db");
+        List<EndpointView> endpoints = List.of(
+                endpointOf(WEB, FRONT, "10.78.0.2/24", web).withPorts(List.of(
+                        new PortView("tcp", "0.0.0.0", 8080, "10.78.0.2", 80, false))),
+                endpointOf(APP_FRONT, FRONT, "10.78.0.3/24", app),
+                endpointOf(APP_BACK, BACK, "10.79.0.3/24", app),
+                endpointOf(DB, BACK, "10.79.0.2/24", db));
+        List<LinkView> links = List.of(bridge(bridgeOf(FRONT), FRONT, Drift.NONE),
+                bridge(bridgeOf(BACK), BACK, Drift.NONE), hostLinkOf(WEB, FRONT, 1000),
+                hostLinkOf(APP_FRONT, FRONT, 1000), hostLinkOf(APP_BACK, BACK, appBackBytes),
+                hostLinkOf(DB, BACK, 1000), inContainerOf(WEB, FRONT), inContainerOf(APP_FRONT, FRONT),
+                inContainerOf(APP_BACK, BACK), inContainerOf(DB, BACK));
+        List<ContainerView> containers = List.of(
+                new ContainerView(sandboxOf(web), web, List.of(inside(WEB, FRONT, "eth0", 1000))),
+                new ContainerView(sandboxOf(app), app, List.of(inside(APP_FRONT, FRONT, "eth0", 1000),
+                        inside(APP_BACK, BACK, "eth1", appBackBytes))),
+                new ContainerView(sandboxOf(db), db, List.of(inside(DB, BACK, "eth0", 1000))));
+        InfoView info = new InfoView("mdnp", "0.1.0", T0, "/run/docker/plugins/mdnp.sock", "/var/lib/mdnp", 2, 4, 0,
+                0, 1000, 0);
+        // Listed in the daemon's order (by id), which is not the order by name.
+        return new DaemonObjects(info, List.of(network(FRONT, "front", "10.78.0.0/24", 2),
+                network(BACK, "back", "10.79.0.0/24", 2)), endpoints, containers, links, List.of(), T0);
+    }
+
+    /** Returns the bridge of the classroom's network {@code networkId}. */
+    public static String bridgeOf(String networkId) {
+        return "mdnpb" + networkId.substring(0, 10);
+    }
+
+    private static NetworkView network(String id, String name, String subnet, int endpoints) {
+        String gateway = subnet.replace(".0/24", ".1/24");
+        return new NetworkView(id, name, bridgeOf(id), 0, List.of(subnet), List.of(), List.of(gateway), Map.of(),
+                endpoints, T0);
+    }
+
+    private static ContainerRef container(String name) {
+        return new ContainerRef((name + "0").repeat(64).substring(0, 64), name, List.of());
+    }
+
+    private static String sandboxOf(ContainerRef container) {
+        return "/var/run/docker/netns/" + container.name() + "-netns";
+    }
+
+    private static EndpointView endpointOf(char digit, String networkId, String ipv4, ContainerRef container) {
+        String id = String.valueOf(digit).repeat(40);
+        return new EndpointView(id, networkId, hostEnd(digit), containerEnd(digit), "02:42:0a:4e:00:0" + digit, ipv4,
+                "", true, sandboxOf(container), List.of(), container);
+    }
+
+    private static LinkView hostLinkOf(char digit, String networkId, long bytes) {
+        return new LinkView(hostEnd(digit), "veth", 10 + digit, "", bridgeOf(networkId), 1500,
+                "ae:00:00:00:00:0" + digit, true, "UP", bytes, bytes, networkId, String.valueOf(digit).repeat(40),
+                Drift.NONE);
+    }
+
+    private static LinkView inContainerOf(char digit, String networkId) {
+        return new LinkView(containerEnd(digit), "veth", 0, "", "", 0, "", false, "", 0, 0, networkId,
+                String.valueOf(digit).repeat(40), Drift.NONE);
+    }
+
+    private static ContainerInterfaceView inside(char digit, String networkId, String name, long bytes) {
+        return new ContainerInterfaceView(String.valueOf(digit).repeat(40), networkId, name,
+                "02:42:0a:4e:00:0" + digit, "UP", bytes, bytes, "");
     }
 
     /** Returns one reading of these objects. */

@@ -1,8 +1,11 @@
 package dev.mdnp.inspector.viewmodel;
 
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.APP_BACK;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.BRIDGE;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.NET;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.bridge;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.classroom;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.containerEnd;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.hostEnd;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.hostLink;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.inContainer;
@@ -48,6 +51,30 @@ class LinksViewModelTest {
     }
 
     @Test
+    void aContainerEndShowsItsNameStateAndCountersAsReadInsideTheContainer() {
+        show(store, classroom(4242));
+
+        assertThat(row(containerEnd(APP_BACK))).satisfies(row -> {
+            assertThat(row.state()).isEqualTo("in container as eth1, state UP");
+            assertThat(row.rxBytes()).isEqualTo(4242);
+            assertThat(row.txBytes()).isEqualTo(4242);
+        });
+    }
+
+    @Test
+    void aReadingOfTheCountersAloneUpdatesTheContainerEnds() {
+        show(store, classroom(1000));
+        show(store, classroom(5000));
+
+        assertThat(row(containerEnd(APP_BACK)).rxBytes()).isEqualTo(5000);
+    }
+
+    @Test
+    void theTableIsNotShownUntilTheWindowSaysSo() {
+        assertThat(model.shownProperty().get()).isFalse();
+    }
+
+    @Test
     void everyDriftedLinkIsCountedAndExplained() {
         show(store, objects(List.of(), List.of(),
                 List.of(bridge(BRIDGE, NET, Drift.NONE), missing(hostEnd('1'), "veth", NET, "1".repeat(40)),
@@ -58,5 +85,9 @@ class LinksViewModelTest {
         assertThat(model.rows()).extracting(LinkRow::driftNote).containsExactly("",
                 "veth " + hostEnd('1') + ": the state has this link, the kernel does not",
                 "veth mdnphleft: the kernel has this link, the state does not know it (a leftover?)");
+    }
+
+    private LinkRow row(String name) {
+        return model.rows().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
     }
 }
