@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.model.inspect.NameLookup;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -23,10 +24,11 @@ import java.time.Instant;
  * @param journal the driver journal decorator that publishes state changes and knows creation times
  * @param firewall which firewall rules the kernel lacks, asked only for {@code /v1/firewall}
  * @param firewallDrift the repairs of mdnp's rules since the start, for {@code /v1/firewall/repairs}
+ * @param names Docker's names of networks and endpoints' containers, as far as they are known
  */
 public record InspectSources(String name, String version, Path pluginSocket, Path stateDir, Instant startedAt,
         DriverState driverState, IpamDriver ipam, LinkSource links, RequestHistory history,
-        StateEventJournal journal, FirewallSource firewall, FirewallDrift firewallDrift) {
+        StateEventJournal journal, FirewallSource firewall, FirewallDrift firewallDrift, NameLookup names) {
 
     /** Validates the components. */
     public InspectSources {
@@ -42,6 +44,7 @@ public record InspectSources(String name, String version, Path pluginSocket, Pat
         requireNonNull(journal, "journal");
         requireNonNull(firewall, "firewall");
         requireNonNull(firewallDrift, "firewallDrift");
+        requireNonNull(names, "names");
     }
 
     /** Returns the event log the stream reads: the history's. */

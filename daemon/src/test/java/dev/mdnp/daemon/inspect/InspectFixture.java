@@ -50,6 +50,8 @@ final class InspectFixture implements AutoCloseable {
     final IpamDriver ipam = new IpamDriver();
     final StubLinkSource links = new StubLinkSource();
     final StubFirewallSource firewall = new StubFirewallSource();
+    /** Docker's names the inspect server shows; tests set them. */
+    final StubNameLookup names = new StubNameLookup();
     /** The firewall repairs the inspect server shows; tests record repairs into it. */
     final FirewallDrift drift;
     final InspectServer server;
@@ -67,7 +69,7 @@ final class InspectFixture implements AutoCloseable {
         server = InspectServer.start(
                 new InspectServerConfig(dir.resolve("inspect.sock"), "", record, 4096, 2, Duration.ofSeconds(5)),
                 new InspectSources("mdnp", "0.1.0-test", dir.resolve("mdnp.sock"), dir, STARTED, state, ipam,
-                        kernel == null ? links : kernel, history, journal, firewall, drift));
+                        kernel == null ? links : kernel, history, journal, firewall, drift, names));
     }
 
     static InspectFixture start(Path dir) throws IOException {
