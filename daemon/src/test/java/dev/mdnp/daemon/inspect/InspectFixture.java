@@ -6,6 +6,7 @@ import dev.mdnp.daemon.driver.DriverJournal;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.names.KnownNames;
 import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.LinkListener;
 import dev.mdnp.daemon.testsupport.RecordingDataplane;
@@ -51,7 +52,7 @@ final class InspectFixture implements AutoCloseable {
     final StubLinkSource links = new StubLinkSource();
     final StubFirewallSource firewall = new StubFirewallSource();
     /** Docker's names the inspect server shows; tests set them. */
-    final StubNameLookup names = new StubNameLookup();
+    final KnownNames names = new KnownNames(networkId -> { }, endpointId -> { });
     /** The firewall repairs the inspect server shows; tests record repairs into it. */
     final FirewallDrift drift;
     final InspectServer server;
