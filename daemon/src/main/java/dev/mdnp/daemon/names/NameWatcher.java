@@ -100,7 +100,14 @@ public final class NameWatcher implements AutoCloseable {
     }
 
     private void run() {
-        NameSource engine = connect.get();
+        NameSource engine;
+        try {
+            engine = connect.get();
+        } catch (RuntimeException e) {
+            // The top of this thread: without a client there are no names, and ids are shown.
+            log.error("docker names: cannot create the docker engine client; ids are shown instead", e);
+            return;
+        }
         synchronized (this) {
             if (closed()) {
                 engine.close();
