@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param inspect the introspection channel's socket, group, history size and record file
  * @param shutdownGrace how long a stop waits for calls in flight
  * @param defaultPools the ranges mdnp's IPAM carves automatic pools from
- * @param dockerHost the Docker engine the orphan collector asks, a {@code unix://} URI
+ * @param dockerHost the Docker engine the orphan collector asks and Docker's names are learned from, a
+ *     {@code unix://} URI
  * @param reconcileInterval how often the orphan collector asks Docker
  */
 record DaemonConfig(String name, Path pluginDir, Path stateDir, IntrospectionOptions inspect, Duration shutdownGrace,

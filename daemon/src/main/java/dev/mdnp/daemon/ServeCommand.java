@@ -85,8 +85,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--docker-host", defaultValue = "unix:///var/run/docker.sock", paramLabel = "URI",
             description = "The Docker engine that uses this plugin, asked in the background for the networks and"
-                    + " endpoints it still holds, so that those it forgot in a crash are freed"
-                    + " (default: ${DEFAULT-VALUE}).")
+                    + " endpoints it still holds, so that those it forgot in a crash are freed, and for the names of"
+                    + " networks and containers the inspect socket shows (default: ${DEFAULT-VALUE}).")
     private String dockerHost = "unix:///var/run/docker.sock";
 
     @Option(names = "--reconcile-interval", defaultValue = "30s", paramLabel = "DURATION",

@@ -15,10 +15,13 @@ import dev.mdnp.daemon.inspect.InspectServer;
 import dev.mdnp.daemon.inspect.InspectServerConfig;
 import dev.mdnp.daemon.inspect.InspectSources;
 import dev.mdnp.daemon.inspect.LinkSource;
+import dev.mdnp.daemon.inspect.NameEvents;
 import dev.mdnp.daemon.inspect.RequestHistory;
 import dev.mdnp.daemon.inspect.SandboxLinks;
 import dev.mdnp.daemon.inspect.StateEventJournal;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.names.KnownNames;
+import dev.mdnp.daemon.names.NameWatcher;
 import dev.mdnp.daemon.netlink.RtNetlink;
 import dev.mdnp.daemon.persistence.DurableState;
 import dev.mdnp.daemon.reconcile.FirewallRepair;
@@ -58,10 +61,11 @@ final class Wiring implements AutoCloseable {
     private final InspectServer inspectServer;
     private final OrphanCollector orphans;
     private final FirewallRepair firewallRepair;
+    private final NameWatcher names;
 
     private Wiring(DurableState state, RtNetlink rtnl, NetlinkDataplane dataplane, LazyDockerEngine docker,
             UnixSocketServer pluginServer, InspectServer inspectServer, OrphanCollector orphans,
-            FirewallRepair firewallRepair) {
+            FirewallRepair firewallRepair, NameWatcher names) {
         this.state = state;
         this.rtnl = rtnl;
         this.dataplane = dataplane;
@@ -70,6 +74,7 @@ final class Wiring implements AutoCloseable {
         this.inspectServer = inspectServer;
         this.orphans = orphans;
         this.firewallRepair = firewallRepair;
+        this.names = names;
     }
 
     /**
@@ -100,6 +105,8 @@ final class Wiring implements AutoCloseable {
             StateEventJournal journal = new StateEventJournal(state.driverJournal(), history.events(),
                     Clock.systemUTC(), state.restored().networksCreatedAt());
             FirewallDrift firewallDrift = new FirewallDrift(history.events(), Clock.systemUTC());
+            NameEvents nameEvents = new NameEvents(history.events());
+            KnownNames knownNames = new KnownNames(nameEvents::networkNamed, nameEvents::containerNamed);
             NetworkDriver driver = new NetworkDriver(driverState, dataplane, journal,
                     op -> recorder.kernelOp(new KernelOpRecord(op.operation(), op.target(),
                             op.took().toNanos() / 1_000, op.error())));
@@ -112,7 +119,7 @@ final class Wiring implements AutoCloseable {
                     new InspectSources(config.name(), VersionProvider.version(), config.pluginSocket(),
                             config.stateDir(), startedAt, driverState, ipam, LinkSource.of(rtnl, ownership::owns),
                             history, journal, driver::missingFirewallRules, firewallDrift,
-                            SandboxLinks.netlink()));
+                            SandboxLinks.netlink(), knownNames));
             started.add(inspect);
             // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
             UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
@@ -123,7 +130,9 @@ final class Wiring implements AutoCloseable {
             started.add(orphans);
             FirewallRepair firewallRepair = new FirewallRepair(driver, firewallDrift::repaired);
             firewallRepair.start(config.reconcileInterval());
-            return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans, firewallRepair);
+            // Its own engine client: the event stream holds a connection for as long as the daemon runs.
+            NameWatcher names = NameWatcher.start(config.dockerHost(), DOCKER_API_TIMEOUT, config.name(), knownNames);
+            return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans, firewallRepair, names);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 closeAfter(started.get(i), e);
@@ -157,6 +166,7 @@ final class Wiring implements AutoCloseable {
     /** Stops serving: the socket file goes first, then calls in flight finish, then everything closes. */
     @Override
     public void close() {
+        names.close();
         firewallRepair.close();
         orphans.close();
         docker.close();

@@ -51,6 +51,7 @@ class ArchitectureTest {
     private static final String INSPECT = ROOT + ".inspect";
     private static final String IP = ROOT + ".ip";
     private static final String IPAM = ROOT + ".ipam";
+    private static final String NAMES = ROOT + ".names";
     private static final String NETLINK = ROOT + ".netlink";
     private static final String NETLINK_SYS = NETLINK + ".sys";
     private static final String NETLINK_WIRE = NETLINK + ".wire";
@@ -78,6 +79,7 @@ class ArchitectureTest {
                     MODEL_CNM, MODEL_INSPECT, MODEL_JSON)),
             entry(IP, List.of()),
             entry(IPAM, List.of(MODEL_IPAM, MODEL_CNM, IP)),
+            entry(NAMES, List.of(DOCKERAPI, MODEL_INSPECT, MODEL_CLIENT)),
             entry(NETLINK, List.of(NETLINK_WIRE, NETLINK_SYS, CONCURRENT)),
             entry(NETLINK_SYS, List.of(NETLINK_WIRE)),
             entry(NETLINK_WIRE, List.of()),

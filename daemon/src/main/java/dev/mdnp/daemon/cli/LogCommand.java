@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.model.client.ConnectionState;
 import dev.mdnp.model.client.EventSubscription;
 import dev.mdnp.model.client.InspectClient;
+import dev.mdnp.model.client.InspectException;
 import dev.mdnp.model.inspect.InspectEvent;
 import dev.mdnp.model.inspect.RequestFilter;
 import dev.mdnp.model.inspect.RequestRecord;
@@ -32,8 +33,9 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"Show the latest plugin calls mdnp recorded, one per line: time, method, status, duration,"
                 + " network and endpoint (short ids), error.",
-            "Filter: method:Join net:8f65 ep:1a2b status:ok|error|404|5xx slower-than:20ms since:10s, free text"
-                + " (method, ids, error); '-' negates a term, spaces mean AND, OR separates alternatives."})
+            "Filter: method:Join net:8f65|front ep:1a2b container:web status:ok|error|404|5xx slower-than:20ms"
+                + " since:10s, free text (method, ids, Docker's names, error); '-' negates a term, spaces mean AND,"
+                + " OR separates alternatives."})
 public final class LogCommand extends ClientCommand {
 
     private static final DateTimeFormatter TIME =
@@ -62,12 +64,16 @@ public final class LogCommand extends ClientCommand {
 
     @Override
     int run(InspectClient client, PrintWriter out) throws InterruptedException {
-        RequestFilter filter = filter();
+        DaemonNames names = new DaemonNames(client);
+        RequestFilter filter = filter(names);
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
         }
         long lastSeq = client.info().lastSeq();
-        return follow ? follow(client, filter, out) : latest(client, lastSeq, filter, out);
+        if (!filter.matchesAll()) {
+            refresh(names, spec.commandLine().getErr());
+        }
+        return follow ? follow(client, filter, names, out) : latest(client, lastSeq, filter, out);
     }
 
     private int latest(InspectClient client, long lastSeq, RequestFilter filter, PrintWriter out) {
@@ -88,8 +94,11 @@ public final class LogCommand extends ClientCommand {
         return EXIT_OK;
     }
 
-    /** Follows the event stream until this thread is interrupted (Ctrl-C ends the process anyway). */
-    private int follow(InspectClient client, RequestFilter filter, PrintWriter out) {
+    /**
+     * Follows the event stream until this thread is interrupted (Ctrl-C ends the process anyway); reads Docker's
+     * names again at each state event when a filter may use them.
+     */
+    private int follow(InspectClient client, RequestFilter filter, DaemonNames names, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch ended = new CountDownLatch(1);
         AtomicReference<String> endReason = new AtomicReference<>("");
@@ -102,6 +111,9 @@ public final class LogCommand extends ClientCommand {
             if (event instanceof InspectEvent.Request request && filter.test(request.record())) {
                 out.println(json ? encode(request.record()) : line(request.record()));
                 out.flush();
+            } else if (event instanceof InspectEvent.StateChange && !filter.matchesAll()) {
+                // A network, an endpoint or a Docker name changed: the filter's names follow.
+                refresh(names, err);
             } else if (event instanceof InspectEvent.Lost lost) {
                 err.println("mdnp log: some calls were dropped before they could be shown (the daemon now keeps"
                         + " events from " + lost.firstKept() + ")");
@@ -136,9 +148,19 @@ public final class LogCommand extends ClientCommand {
         return EXIT_DAEMON_ERROR;
     }
 
-    private RequestFilter filter() {
+    private static void refresh(DaemonNames names, PrintWriter err) {
         try {
-            return RequestFilter.parse(filterExpression, clock);
+            names.refresh();
+        } catch (InspectException e) {
+            err.println("mdnp log: cannot read Docker's names, the filter matches what it knows (ids at least): "
+                    + e.getMessage());
+            err.flush();
+        }
+    }
+
+    private RequestFilter filter(DaemonNames names) {
+        try {
+            return RequestFilter.parse(filterExpression, clock, names);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "invalid --filter: " + e.getMessage(), e);
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 
 /** {@code mdnp networks}: the networks the daemon holds ({@code /v1/networks}). */
 @Command(name = "networks", mixinStandardHelpOptions = true,
-        description = "List the networks mdnp holds: id, bridge, subnets, gateways, MTU, endpoints, age.")
+        description = "List the networks mdnp holds: id, Docker's name, bridge, subnets, gateways, MTU, endpoints,"
+                + " age.")
 public final class NetworksCommand extends ClientCommand {
 
     NetworksCommand() {
@@ -33,11 +34,12 @@ public final class NetworksCommand extends ClientCommand {
             return EXIT_OK;
         }
         Instant now = clock.instant();
-        TextTable table = new TextTable("NETWORK ID", "BRIDGE", "SUBNETS", "GATEWAYS", "MTU", "ENDPOINTS", "CREATED");
+        TextTable table = new TextTable("NETWORK ID", "NAME", "BRIDGE", "SUBNETS", "GATEWAYS", "MTU", "ENDPOINTS",
+                "CREATED");
         for (NetworkView network : client.networks()) {
             List<String> subnets = new ArrayList<>(network.ipv4Subnets());
             subnets.addAll(network.ipv6Subnets());
-            table.row(shortId(network.id()), network.bridge(), orDash(String.join(",", subnets)),
+            table.row(shortId(network.id()), orDash(network.name()), network.bridge(), orDash(String.join(",", subnets)),
                     orDash(String.join(",", network.gateways())),
                     network.mtu() == 0 ? "default" : Integer.toString(network.mtu()),
                     Integer.toString(network.endpoints()), ago(network.createdAt(), now));

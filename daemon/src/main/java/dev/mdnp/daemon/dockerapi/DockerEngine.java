@@ -2,17 +2,22 @@ package dev.mdnp.daemon.dockerapi;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import dev.mdnp.daemon.dockerapi.EngineJson.EventBody;
 import dev.mdnp.daemon.dockerapi.EngineJson.NetworkBody;
 import dev.mdnp.model.client.UnixHttp;
 import dev.mdnp.model.client.UnixHttpException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.client.ContentResponse;
 import org.slf4j.Logger;
@@ -34,12 +39,15 @@ public final class DockerEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerEngine.class);
     private static final String UNIX_SCHEME = "unix://";
     private static final String NETWORKS = "/v1.41/networks";
+    private static final String CONTAINERS = "/v1.41/containers";
+    private static final String EVENTS = "/v1.41/events";
     private static final String HINT = "is dockerd running? is --docker-host right?";
     private static final int NOT_FOUND = 404;
     private static final int MAX_BODY_BYTES = 16 << 20;
+    private static final int MAX_ERROR_BYTES = 4096;
     private static final int MAX_THREADS = 4;
     /** Docker's ids are hex; a name-like id is accepted too, but nothing that would change the request path. */
-    private static final Pattern NETWORK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern OBJECT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     private final Duration timeout;
     private final UnixHttp http;
@@ -104,7 +112,7 @@ public final class DockerEngine implements AutoCloseable {
             if (!summary.driver().equals(driverName)) {
                 continue;
             }
-            if (!NETWORK_ID.matcher(summary.id()).matches()) {
+            if (!OBJECT_ID.matcher(summary.id()).matches()) {
                 throw new DockerEngineException(engine() + " listed a network with the unusable id \""
                         + summary.id() + "\" for GET " + list);
             }
@@ -139,7 +147,7 @@ public final class DockerEngine implements AutoCloseable {
             if (!summary.ipam().driver().equals(ipamDriver)) {
                 continue;
             }
-            if (!NETWORK_ID.matcher(summary.id()).matches()) {
+            if (!OBJECT_ID.matcher(summary.id()).matches()) {
                 throw new DockerEngineException(engine() + " listed a network with the unusable id \""
                         + summary.id() + "\" for GET " + NETWORKS);
             }
@@ -152,6 +160,60 @@ public final class DockerEngine implements AutoCloseable {
             networks.add(decode(inspect, json::ipamNetwork, successBody(inspect, reply)));
         }
         return List.copyOf(networks);
+    }
+
+    /**
+     * Returns the container {@code containerId} with its name and the networks it is attached to, or empty when the
+     * engine knows no such container. Sends {@code GET /v1.41/containers/ID/json}.
+     *
+     * @throws IllegalArgumentException if {@code containerId} could change the request path
+     * @throws DockerEngineException as {@link #networksOfDriver} does
+     */
+    public Optional<DockerContainer> container(String containerId) {
+        if (!OBJECT_ID.matcher(containerId).matches()) {
+            throw new IllegalArgumentException("unusable container id \"" + containerId + "\"");
+        }
+        String inspect = CONTAINERS + "/" + containerId + "/json";
+        ContentResponse reply = get(inspect, inspect);
+        if (reply.getStatus() == NOT_FOUND) {
+            return Optional.empty();
+        }
+        return Optional.of(decode(inspect, json::container, successBody(inspect, reply)));
+    }
+
+    /**
+     * Follows the engine's events of networks and containers that can change a name or an attachment (network
+     * create, destroy, connect, disconnect; container destroy, rename): calls {@code opened} once the engine has
+     * answered, then hands each event to {@code sink} on the calling thread, as it comes; events that arrive while
+     * {@code opened} runs wait for it. Sends {@code GET /v1.41/events?filters=...}; the stream has no idle timeout, since
+     * a quiet engine sends nothing. Blocks until the stream ends, which is the only normal return.
+     *
+     * @throws DockerEngineException if the stream cannot be opened, breaks, or carries an unreadable event; also
+     *     when {@link #close()} aborts it
+     */
+    public void followEvents(Runnable opened, Consumer<DockerEvent> sink) {
+        String filters = json.nameEventFilter();
+        String call = EVENTS + "?filters=" + filters;
+        UnixHttp.StreamedReply reply;
+        try {
+            reply = http.open(http.request(EVENTS + "?filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8))
+                    .idleTimeout(0, TimeUnit.MILLISECONDS));
+        } catch (UnixHttpException e) {
+            throw failure(call, e);
+        }
+        try (InputStream body = reply.body()) {
+            if (reply.head().getStatus() != 200) {
+                throw new DockerEngineException(engine() + " answered GET " + call + " with "
+                        + reply.head().getStatus() + ": " + json.errorMessage(body.readNBytes(MAX_ERROR_BYTES)));
+            }
+            opened.run();
+            MappingIterator<EventBody> events = json.events(body);
+            while (events.hasNextValue()) {
+                sink.accept(events.nextValue().event());
+            }
+        } catch (IOException e) {
+            throw new DockerEngineException("event stream of " + engine() + " broke: " + e.getMessage(), e);
+        }
     }
 
     /** Stops the HTTP client and its threads, aborting any request still in flight. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,11 +21,13 @@ import java.util.stream.Collectors;
 
 /**
  * Reads and writes the few Docker Engine API bodies {@link DockerEngine} uses (Engine API v1.41, {@code Network},
- * {@code NetworkContainer} and {@code ErrorResponse}). Unknown fields are ignored, because newer engines add fields;
+ * {@code NetworkContainer}, {@code ContainerInspectResponse}, {@code EventMessage} and {@code ErrorResponse}). Unknown fields are ignored, because newer engines add fields;
  * Go writes a nil map as {@code null} and an unset string as {@code ""}, so both become empty here. Thread-safe.
  */
 final class EngineJson {
 
+    /** How many leading characters of a container id Docker shows and resolves as its short id. */
+    private static final int SHORT_ID = 12;
     private static final TypeReference<List<NetworkBody>> NETWORK_LIST = new TypeReference<>() {
     };
 
@@ -37,6 +41,20 @@ final class EngineJson {
             return mapper.writeValueAsString(Map.of("driver", List.of(driverName)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a map of one string list", e);
+        }
+    }
+
+    /**
+     * Returns the {@code filters} value that selects the events of networks and containers that can change a name
+     * or an attachment: {@code {"type":["network","container"],"event":[...]}}.
+     */
+    String nameEventFilter() {
+        try {
+            return mapper.writeValueAsString(Map.of(
+                    "type", List.of("network", "container"),
+                    "event", List.of("create", "destroy", "connect", "disconnect", "rename")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a map of string lists", e);
         }
     }
 
@@ -60,6 +78,35 @@ final class EngineJson {
                 .sorted(Comparator.comparing(DockerEndpoint::containerId))
                 .toList();
         return new DockerNetwork(network.id(), network.name(), endpoints);
+    }
+
+    /**
+     * Decodes the body of {@code GET /containers/{id}/json} into the container's name and its attachments; each
+     * attachment's aliases leave out the container's name and short id, which Docker lists among them.
+     */
+    DockerContainer container(byte[] body) throws IOException {
+        ContainerBody container = mapper.readValue(body, ContainerBody.class);
+        if (container == null || container.id().isEmpty()) {
+            throw new IOException("expected a JSON container object with an Id");
+        }
+        String name = container.name().startsWith("/") ? container.name().substring(1) : container.name();
+        String shortId = container.id().substring(0, Math.min(SHORT_ID, container.id().length()));
+        List<DockerAttachment> attachments = new ArrayList<>();
+        container.networkSettings().networks().forEach((networkName, settings) -> attachments.add(
+                new DockerAttachment(settings.networkId(), networkName, settings.endpointId(),
+                        settings.aliases().stream()
+                                .filter(alias -> !alias.equals(name) && !alias.equals(shortId))
+                                .distinct()
+                                .toList())));
+        return new DockerContainer(container.id(), name, attachments);
+    }
+
+    /**
+     * Returns a reader of the event stream's body: one JSON object per event, read as they come; the reader blocks
+     * until the next event or the end of the stream.
+     */
+    MappingIterator<EventBody> events(InputStream body) throws IOException {
+        return mapper.readerFor(EventBody.class).readValues(body);
     }
 
     /**
@@ -116,6 +163,13 @@ final class EngineJson {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    /** Copies {@code map} without its null values; a null map becomes empty. */
+    private static Map<String, String> withoutNullValues(Map<String, String> map) {
+        return map == null ? Map.of() : map.entrySet().stream()
+                .filter(entry -> entry.getValue() != null)
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static String bare(String address) {
@@ -187,9 +241,7 @@ final class EngineJson {
         IpamConfigBody {
             subnet = text(subnet);
             gateway = text(gateway);
-            auxiliaryAddresses = auxiliaryAddresses == null ? Map.of() : auxiliaryAddresses.entrySet().stream()
-                    .filter(entry -> entry.getValue() != null)
-                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            auxiliaryAddresses = withoutNullValues(auxiliaryAddresses);
         }
     }
 
@@ -209,6 +261,104 @@ final class EngineJson {
             endpointId = text(endpointId);
             ipv4Address = text(ipv4Address);
             ipv6Address = text(ipv6Address);
+        }
+    }
+
+    /**
+     * A container as {@code GET /containers/{id}/json} gives it.
+     *
+     * @param id the full container id; JSON {@code "Id"}
+     * @param name its name with Docker's leading {@code /}; JSON {@code "Name"}
+     * @param networkSettings JSON {@code "NetworkSettings"}; {@code null} becomes empty
+     */
+    record ContainerBody(
+            @JsonProperty("Id") String id,
+            @JsonProperty("Name") String name,
+            @JsonProperty("NetworkSettings") NetworkSettingsBody networkSettings) {
+
+        ContainerBody {
+            id = text(id);
+            name = text(name);
+            networkSettings = networkSettings == null ? new NetworkSettingsBody(Map.of()) : networkSettings;
+        }
+    }
+
+    /**
+     * A container's {@code NetworkSettings}.
+     *
+     * @param networks its attachments by network name; JSON {@code "Networks"}; {@code null} and {@code null}
+     *     entries are left out
+     */
+    record NetworkSettingsBody(@JsonProperty("Networks") Map<String, EndpointSettingsBody> networks) {
+
+        NetworkSettingsBody {
+            Map<String, EndpointSettingsBody> copy = new LinkedHashMap<>();
+            if (networks != null) {
+                networks.forEach((name, settings) -> {
+                    if (settings != null) {
+                        copy.put(name, settings);
+                    }
+                });
+            }
+            networks = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /**
+     * One entry of a container's {@code NetworkSettings.Networks}.
+     *
+     * @param networkId JSON {@code "NetworkID"}
+     * @param endpointId JSON {@code "EndpointID"}, {@code ""} while the container does not run
+     * @param aliases JSON {@code "Aliases"}; {@code null} becomes empty
+     */
+    record EndpointSettingsBody(
+            @JsonProperty("NetworkID") String networkId,
+            @JsonProperty("EndpointID") String endpointId,
+            @JsonProperty("Aliases") List<String> aliases) {
+
+        EndpointSettingsBody {
+            networkId = text(networkId);
+            endpointId = text(endpointId);
+            aliases = aliases == null ? List.of() : aliases.stream().filter(Objects::nonNull).toList();
+        }
+    }
+
+    /**
+     * One event of {@code GET /events}.
+     *
+     * @param type JSON {@code "Type"}
+     * @param action JSON {@code "Action"}
+     * @param actor JSON {@code "Actor"}; {@code null} becomes empty
+     */
+    record EventBody(
+            @JsonProperty("Type") String type,
+            @JsonProperty("Action") String action,
+            @JsonProperty("Actor") ActorBody actor) {
+
+        EventBody {
+            type = text(type);
+            action = text(action);
+            actor = actor == null ? new ActorBody("", Map.of()) : actor;
+        }
+
+        DockerEvent event() {
+            return new DockerEvent(type, action, actor.id(), actor.attributes());
+        }
+    }
+
+    /**
+     * An event's {@code Actor}.
+     *
+     * @param id JSON {@code "ID"}
+     * @param attributes JSON {@code "Attributes"}; {@code null} and {@code null} values are left out
+     */
+    record ActorBody(
+            @JsonProperty("ID") String id,
+            @JsonProperty("Attributes") Map<String, String> attributes) {
+
+        ActorBody {
+            id = text(id);
+            attributes = withoutNullValues(attributes);
         }
     }
 

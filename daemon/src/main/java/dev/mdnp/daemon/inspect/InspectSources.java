@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.model.inspect.NameLookup;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -24,11 +25,12 @@ import java.time.Instant;
  * @param firewall which firewall rules the kernel lacks, asked only for {@code /v1/firewall}
  * @param firewallDrift the repairs of mdnp's rules since the start, for {@code /v1/firewall/repairs}
  * @param sandboxes the links inside containers' namespaces, for {@code /v1/containers}
+ * @param names Docker's names of networks and endpoints' containers, as far as they are known
  */
 public record InspectSources(String name, String version, Path pluginSocket, Path stateDir, Instant startedAt,
         DriverState driverState, IpamDriver ipam, LinkSource links, RequestHistory history,
         StateEventJournal journal, FirewallSource firewall, FirewallDrift firewallDrift,
-        SandboxLinks sandboxes) {
+        SandboxLinks sandboxes, NameLookup names) {
 
     /** Validates the components. */
     public InspectSources {
@@ -45,6 +47,7 @@ public record InspectSources(String name, String version, Path pluginSocket, Pat
         requireNonNull(firewall, "firewall");
         requireNonNull(firewallDrift, "firewallDrift");
         requireNonNull(sandboxes, "sandboxes");
+        requireNonNull(names, "names");
     }
 
     /** Returns the event log the stream reads: the history's. */

@@ -7,7 +7,6 @@ import dev.mdnp.daemon.dataplane.firewall.MissingRules;
 import dev.mdnp.daemon.driver.Endpoint;
 import dev.mdnp.daemon.driver.Network;
 import dev.mdnp.model.cnm.IpamData;
-import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.FirewallRepairView;
@@ -84,7 +83,7 @@ final class Snapshots {
     List<EndpointView> endpoints() {
         return sources.driverState().endpoints().stream()
                 .sorted(Comparator.comparing(Endpoint::networkId).thenComparing(Endpoint::id))
-                .map(Snapshots::view)
+                .map(this::view)
                 .toList();
     }
 
@@ -143,7 +142,8 @@ final class Snapshots {
     }
 
     private NetworkView view(Network network) {
-        return new NetworkView(network.id(), "", network.bridge(), network.options().mtu(),
+        return new NetworkView(network.id(), sources.names().networkName(network.id()), network.bridge(),
+                network.options().mtu(),
                 pools(network.request().ipv4Data()), pools(network.request().ipv6Data()),
                 gateways(network), network.options().generic(),
                 sources.driverState().endpointsOf(network.id()).size(),
@@ -162,11 +162,12 @@ final class Snapshots {
                 .toList();
     }
 
-    private static EndpointView view(Endpoint endpoint) {
+    private EndpointView view(Endpoint endpoint) {
         return new EndpointView(endpoint.id(), endpoint.networkId(), endpoint.hostName(), endpoint.srcName(),
                 endpoint.mac(), endpoint.request().endpointInterface().address(),
                 endpoint.request().endpointInterface().addressIPv6(), endpoint.joined(), endpoint.sandboxKey(),
-                endpoint.published().stream().map(Snapshots::view).toList(), ContainerRef.UNKNOWN);
+                endpoint.published().stream().map(Snapshots::view).toList(),
+                sources.names().containerOf(endpoint.id()));
     }
 
     private static PortView view(PublishedPort port) {

@@ -62,32 +62,32 @@ class ListCommandTest {
     }
 
     @Test
-    void networksAreATableWithShortIds() {
+    void networksAreATableWithShortIdsAndDockersNames() {
         CommandRun run = CommandRun.of(new NetworksCommand(CLOCK), "--inspect-socket", socket);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(String.join("\n",
-                "NETWORK ID     BRIDGE            SUBNETS                  GATEWAYS                  MTU       "
-                        + "ENDPOINTS   CREATED",
-                "8f6511a52af0   mdnpb8f6511a52a   10.77.0.0/24,fd77::/64   10.77.0.1/24,fd77::1/64   1400      "
-                        + "1           3m ago",
-                "77aa0011bb22   br-lab            -                        -                         default   "
-                        + "0           2d ago",
+                "NETWORK ID     NAME    BRIDGE            SUBNETS                  GATEWAYS                  MTU"
+                        + "       ENDPOINTS   CREATED",
+                "8f6511a52af0   front   mdnpb8f6511a52a   10.77.0.0/24,fd77::/64   10.77.0.1/24,fd77::1/64   1400"
+                        + "      1           3m ago",
+                "77aa0011bb22   -       br-lab            -                        -                         default"
+                        + "   0           2d ago",
                 ""));
     }
 
     @Test
-    void endpointsAreATable() {
+    void endpointsAreATableWithTheirContainers() {
         CommandRun run = CommandRun.of(new EndpointsCommand(CLOCK), "--inspect-socket", socket);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(String.join("\n",
-                "ENDPOINT ID    NETWORK ID     HOST IF           CONTAINER IF      MAC                 IPV4       "
-                        + "    IPV6         JOINED   PORTS",
-                "1a2b3c4d5e6f   8f6511a52af0   mdnph1a2b3c4d5e   mdnpc1a2b3c4d5e   02:42:0a:4d:00:02   10.77.0.2/"
-                        + "24   fd77::2/64   yes      0.0.0.0:8080->80/tcp, [::]:8080->80/tcp",
-                "9c8d7e6f5a4b   8f6511a52af0   mdnph9c8d7e6f5a   mdnpc9c8d7e6f5a   02:42:0a:4d:00:03   10.77.0.3/"
-                        + "24   -            no       -",
+                "ENDPOINT ID    NETWORK ID     CONTAINER   HOST IF           CONTAINER IF      MAC               "
+                        + "  IPV4           IPV6         JOINED   PORTS",
+                "1a2b3c4d5e6f   8f6511a52af0   web (www)   mdnph1a2b3c4d5e   mdnpc1a2b3c4d5e   02:42:0a:4d:00:02 "
+                        + "  10.77.0.2/24   fd77::2/64   yes      0.0.0.0:8080->80/tcp, [::]:8080->80/tcp",
+                "9c8d7e6f5a4b   8f6511a52af0   -           mdnph9c8d7e6f5a   mdnpc9c8d7e6f5a   02:42:0a:4d:00:03 "
+                        + "  10.77.0.3/24   -            no       -",
                 ""));
     }
 

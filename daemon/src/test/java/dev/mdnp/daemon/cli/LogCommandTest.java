@@ -170,6 +170,55 @@ class LogCommandTest {
                 .contains("/v1/events", "/v1/events?after=43");
     }
 
+    @Test
+    void theFilterMatchesDockersNamesAsTheDaemonServesThem() {
+        daemon.reply("/v1/networks", 200, InspectBodies.NETWORKS);
+        daemon.reply("/v1/endpoints", 200, InspectBodies.ENDPOINTS);
+
+        CommandRun byNetwork = CommandRun.of(new LogCommand(CLOCK), "--inspect-socket", socket, "--filter",
+                "net:front");
+        CommandRun byContainer = CommandRun.of(new LogCommand(CLOCK), "--inspect-socket", socket, "--filter",
+                "container:web");
+
+        assertThat(byNetwork.out().lines()).containsExactly(LogCommand.HEADER, CREATE_LINE, JOIN_LINE);
+        assertThat(byContainer.out().lines()).containsExactly(LogCommand.HEADER, JOIN_LINE);
+    }
+
+    @Test
+    void withoutNamesTheFilterStillMatchesIdsAndSaysWhy() {
+        CommandRun run = CommandRun.of(new LogCommand(CLOCK), "--inspect-socket", socket, "--filter",
+                "net:8f65 OR container:web");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).containsExactly(LogCommand.HEADER, CREATE_LINE, JOIN_LINE);
+        assertThat(run.err()).startsWith("mdnp log: cannot read Docker's names");
+    }
+
+    @Test
+    void followReadsTheNamesAgainWhenAStateEventArrives() throws Exception {
+        daemon.reply("/v1/networks", 200, InspectBodies.NETWORKS);
+        daemon.reply("/v1/endpoints", 200, "[]");
+        daemon.streamThenClose(
+                requestEvent(43, record(43, "NetworkDriver.Join", NET_ID, EP_ID, 200, "", 800,
+                        "2026-11-28T21:41:00Z")),
+                requestEvent(44, record(44, "NetworkDriver.Leave", NET_ID, EP_ID, 200, "", 500,
+                        "2026-11-28T21:42:00Z")));
+        Following following = follow("--filter", "container:web OR method:leave");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> following.out.toString().contains("Leave"));
+
+        daemon.reply("/v1/endpoints", 200, InspectBodies.ENDPOINTS);
+        daemon.streamThenHold(
+                "id: 45\nevent: state\ndata: {\"type\":\"state\",\"seq\":45,\"change\":\"container-named\","
+                        + "\"id\":\"" + EP_ID + "\"}\n\n",
+                requestEvent(46, record(46, "NetworkDriver.Join", NET_ID, EP_ID, 200, "", 900,
+                        "2026-11-28T21:43:00Z")));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> following.out.toString().lines().count() == 3);
+        following.stop();
+
+        assertThat(following.out.toString().lines()).extracting(line -> line.substring(26, 67).strip())
+                .containsExactly("METHOD", "NetworkDriver.Leave", "NetworkDriver.Join");
+    }
+
     private Following follow(String... extra) {
         String[] args = new String[extra.length + 3];
         args[0] = "--inspect-socket";

@@ -29,6 +29,7 @@ import dev.mdnp.daemon.transport.PeerPolicy;
 import dev.mdnp.daemon.transport.UnixSocketServer;
 import dev.mdnp.daemon.transport.UnixSocketServerConfig;
 import dev.mdnp.model.inspect.KernelOpRecord;
+import dev.mdnp.model.inspect.NameLookup;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
@@ -134,7 +135,8 @@ final class FuzzedDaemon implements AutoCloseable {
             Path pluginSocket = dir.resolve("plugin.sock");
             InspectSources sources = new InspectSources(NAME, "fuzz", pluginSocket, stateDir, Instant.now(),
                     driverState, ipam, LinkSource.of(netns.rtnl(), ownership::owns), history, journal, driver::missingFirewallRules,
-                    new FirewallDrift(history.events(), Clock.systemUTC()), SandboxLinks.netlink());
+                    new FirewallDrift(history.events(), Clock.systemUTC()), SandboxLinks.netlink(),
+                    NameLookup.NONE);
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(dir.resolve("inspect.sock"), "", null, GRACE), sources);
             opened.add(inspect);

@@ -6,6 +6,7 @@ import dev.mdnp.daemon.driver.DriverJournal;
 import dev.mdnp.daemon.driver.DriverState;
 import dev.mdnp.daemon.driver.NetworkDriver;
 import dev.mdnp.daemon.ipam.IpamDriver;
+import dev.mdnp.daemon.names.KnownNames;
 import dev.mdnp.daemon.netlink.Link;
 import dev.mdnp.daemon.netlink.LinkListener;
 import dev.mdnp.daemon.testsupport.RecordingDataplane;
@@ -51,6 +52,8 @@ final class InspectFixture implements AutoCloseable {
     final StubLinkSource links = new StubLinkSource();
     final StubFirewallSource firewall = new StubFirewallSource();
     final StubSandboxLinks sandboxes = new StubSandboxLinks();
+    /** Docker's names the inspect server shows; tests set them. */
+    final KnownNames names = new KnownNames(networkId -> { }, endpointId -> { });
     /** The firewall repairs the inspect server shows; tests record repairs into it. */
     final FirewallDrift drift;
     final InspectServer server;
@@ -68,7 +71,7 @@ final class InspectFixture implements AutoCloseable {
         server = InspectServer.start(
                 new InspectServerConfig(dir.resolve("inspect.sock"), "", record, 4096, 2, Duration.ofSeconds(5)),
                 new InspectSources("mdnp", "0.1.0-test", dir.resolve("mdnp.sock"), dir, STARTED, state, ipam,
-                        kernel == null ? links : kernel, history, journal, firewall, drift, sandboxes));
+                        kernel == null ? links : kernel, history, journal, firewall, drift, sandboxes, names));
     }
 
     static InspectFixture start(Path dir) throws IOException {

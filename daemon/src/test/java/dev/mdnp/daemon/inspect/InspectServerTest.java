@@ -25,6 +25,7 @@ import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import dev.mdnp.model.inspect.FirewallRulesView;
 import dev.mdnp.model.inspect.InspectEvent;
+import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PortView;
 import dev.mdnp.model.inspect.RequestRecord;
 import dev.mdnp.model.ipam.RequestAddressRequest;
@@ -135,6 +136,33 @@ class InspectServerTest {
         assertThat(containers).containsExactly(new ContainerView(InspectFixture.SANDBOX, ContainerRef.UNKNOWN,
                 List.of(new ContainerInterfaceView(EP, NET, "eth0", "02:42:0a:58:00:02", "UP", 378, 196, ""))));
         assertThat(inspect.sandboxes.dumps(InspectFixture.SANDBOX)).isEqualTo(1);
+    }
+
+    @Test
+    void networksAndEndpointsShowDockersNamesAsTheLookupKnowsThem() throws IOException {
+        inspect.docker.network(NET);
+        inspect.docker.endpoint(NET, EP);
+        ContainerRef web = new ContainerRef("c0ffee", "web", List.of("www"));
+        inspect.names.networkNamed(NET, "front");
+        inspect.names.containerAttached("c0ffee", Map.of(EP, web));
+
+        assertThat(mapper.readValue(inspect.get("/v1/networks").body(), new TypeReference<List<NetworkView>>() { }))
+                .extracting(NetworkView::name).containsExactly("front");
+        assertThat(mapper.readValue(inspect.get("/v1/endpoints").body(),
+                new TypeReference<List<EndpointView>>() { })).extracting(EndpointView::container).containsExactly(web);
+    }
+
+    @Test
+    void withoutDockersNamesNetworksAndEndpointsAreShownByIdAsBefore() throws IOException {
+        inspect.docker.network(NET);
+        inspect.docker.endpoint(NET, EP);
+
+        JsonNode network = json(inspect.get("/v1/networks")).get(0);
+        JsonNode container = json(inspect.get("/v1/endpoints")).get(0).get("container");
+
+        assertThat(network.get("name").asText()).isEmpty();
+        assertThat(container.get("name").asText()).isEmpty();
+        assertThat(container.get("id").asText()).isEmpty();
     }
 
     @Test

@@ -55,7 +55,10 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
         this.serveArgs = List.copyOf(serveArgs);
     }
 
-    /** An extension like {@link #E2ePlugin()} whose daemons also get {@code moreServeArgs}. */
+    /**
+     * An extension like {@link #E2ePlugin()} whose daemons also get {@code moreServeArgs}; a {@code --docker-host}
+     * among them replaces the private engine's (the test's docker CLI still drives that engine).
+     */
     public static E2ePlugin withServeArgs(String... moreServeArgs) {
         return new E2ePlugin(Arrays.asList(moreServeArgs));
     }
@@ -66,7 +69,8 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
         docker = new DockerCli(host);
         name = "mdnpe2e" + randomHex(3);
         workDir = Files.createTempDirectory("mdnp-e2e-");
-        List<String> args = new ArrayList<>(List.of("--docker-host", host));
+        List<String> args = new ArrayList<>(serveArgs.contains("--docker-host") ? List.of()
+                : List.of("--docker-host", host));
         args.addAll(serveArgs);
         daemon = DaemonProcess.start(new DaemonProcess.Launch(name, PLUGIN_DIR, workDir, List.of(), args));
     }

@@ -18,7 +18,7 @@ public final class InspectBodies {
             """;
 
     public static final String NETWORKS = """
-            [{"id":"%s","bridge":"mdnpb8f6511a52a","mtu":1400,
+            [{"id":"%s","name":"front","bridge":"mdnpb8f6511a52a","mtu":1400,
               "ipv4Subnets":["10.77.0.0/24"],"ipv6Subnets":["fd77::/64"],"gateways":["10.77.0.1/24","fd77::1/64"],
               "options":{},"endpoints":1,"createdAt":"2026-11-28T21:57:00Z"},
              {"id":"%s","bridge":"br-lab","mtu":0,
@@ -28,7 +28,10 @@ public final class InspectBodies {
 
     public static final String EP2_ID = "9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d7e6f5a4b3c2d1e0f9c8d";
 
-    /** A joined endpoint with ports published in both families, and one as a daemon without ports sends it. */
+    /**
+     * A joined endpoint of container web (alias www) with ports published in both families, and one as a daemon
+     * without ports and containers sends it.
+     */
     public static final String ENDPOINTS = """
             [{"id":"%s","networkId":"%s","hostIfName":"mdnph1a2b3c4d5e","containerIfName":"mdnpc1a2b3c4d5e",
               "mac":"02:42:0a:4d:00:02","ipv4Address":"10.77.0.2/24","ipv6Address":"fd77::2/64","joined":true,
@@ -36,11 +39,12 @@ public final class InspectBodies {
               "ports":[{"protocol":"tcp","hostIp":"0.0.0.0","hostPort":8080,"containerIp":"10.77.0.2",
                         "containerPort":80,"routed":false},
                        {"protocol":"tcp","hostIp":"::","hostPort":8080,"containerIp":"fd77::2",
-                        "containerPort":80,"routed":false}]},
+                        "containerPort":80,"routed":false}],
+              "container":{"id":"c0ffee4200aa%s","name":"web","aliases":["www"]}},
              {"id":"%s","networkId":"%s","hostIfName":"mdnph9c8d7e6f5a","containerIfName":"mdnpc9c8d7e6f5a",
               "mac":"02:42:0a:4d:00:03","ipv4Address":"10.77.0.3/24","ipv6Address":"","joined":false,
               "sandboxKey":""}]
-            """.formatted(EP_ID, NET_ID, EP2_ID, NET_ID);
+            """.formatted(EP_ID, NET_ID, "0".repeat(52), EP2_ID, NET_ID);
 
     /** The base and two networks' firewall rules: the first network lacks two rules. */
     public static final String FIREWALL = """

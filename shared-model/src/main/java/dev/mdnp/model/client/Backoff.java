@@ -6,9 +6,10 @@ import java.time.Duration;
 
 /**
  * Exponential reconnect delays: {@code initial}, then twice the previous one, up to {@code max}; {@link #reset()}
- * after a success starts again at {@code initial}. Not thread-safe: one subscription thread owns it.
+ * after a success starts again at {@code initial}. Not thread-safe: one thread owns it (a subscription's, or the
+ * daemon's watcher of Docker's names).
  */
-final class Backoff {
+public final class Backoff {
 
     /** The first delay the client uses. */
     static final Duration INITIAL = Duration.ofMillis(100);
@@ -19,7 +20,12 @@ final class Backoff {
     private final Duration max;
     private Duration next;
 
-    Backoff(Duration initial, Duration max) {
+    /**
+     * Creates the delays.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < initial <= max}
+     */
+    public Backoff(Duration initial, Duration max) {
         this.initial = requireNonNull(initial, "initial");
         this.max = requireNonNull(max, "max");
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
@@ -29,7 +35,7 @@ final class Backoff {
     }
 
     /** Returns the delay to wait now and doubles the next one, up to the cap. */
-    Duration next() {
+    public Duration next() {
         Duration now = next;
         Duration doubled = next.multipliedBy(2);
         next = doubled.compareTo(max) > 0 ? max : doubled;
@@ -37,7 +43,7 @@ final class Backoff {
     }
 
     /** Starts again at the initial delay. */
-    void reset() {
+    public void reset() {
         next = initial;
     }
 }

@@ -24,15 +24,22 @@ import java.util.stream.Collectors;
  * matches when any group does; a {@code -} before a term negates it. A term is one of
  * <ul>
  *   <li>{@code method:X}: the method contains X, ignoring case ({@code method:join});</li>
- *   <li>{@code net:PREFIX}, {@code ep:PREFIX}: the network or endpoint id starts with PREFIX, ignoring case;</li>
+ *   <li>{@code net:X}: the network id starts with X, or X is the network's Docker name ({@code net:front}),
+ *       ignoring case;</li>
+ *   <li>{@code ep:PREFIX}: the endpoint id starts with PREFIX, ignoring case;</li>
+ *   <li>{@code container:X}: X is the name of the endpoint's container ({@code container:web}), or its id starts
+ *       with X, ignoring case;</li>
  *   <li>{@code status:ok}, {@code status:error}, {@code status:404}, {@code status:5xx}: the outcome;</li>
  *   <li>{@code slower-than:20ms}: the call took longer (units {@code us ms s m h d}, fractions allowed);</li>
  *   <li>{@code since:10s}: the call started at most that long ago, by the filter's clock at test time;</li>
- *   <li>free text: the method, network id, endpoint id or error text contains it, ignoring case. Quotes make
+ *   <li>free text: the method, network id or name, endpoint id, container name or error text contains it,
+ *       ignoring case. Quotes make
  *       one term of text with spaces or a colon ({@code "no such"}), and also quote a value
  *       ({@code method:"Create"}).</li>
  * </ul>
- * An empty expression matches every call. Thread safety: immutable, so safe to share once built.
+ * Docker's names come from the {@link NameLookup} given to {@link #parse(String, InstantSource, NameLookup)}, asked
+ * at each {@link #test}, so a name learned later counts; without one only ids match. An empty expression matches
+ * every call. Thread safety: immutable, so safe to share once built (as safe as its lookup).
  */
 public final class RequestFilter implements Predicate<RequestRecord> {
 
@@ -45,7 +52,7 @@ public final class RequestFilter implements Predicate<RequestRecord> {
     private static final Map<String, Long> MICROS_PER_UNIT = Map.of(
             "us", 1L, "µs", 1L, "ms", 1_000L, "s", 1_000_000L, "m", 60_000_000L, "h", 3_600_000_000L,
             "d", 86_400_000_000L);
-    private static final String KEYS = "method:, net:, ep:, status:, slower-than: or since:";
+    private static final String KEYS = "method:, net:, ep:, container:, status:, slower-than: or since:";
 
     private final List<List<Term>> groups;
     private final InstantSource clock;
@@ -69,11 +76,22 @@ public final class RequestFilter implements Predicate<RequestRecord> {
      * time of each {@link #test}.
      *
      * @throws IllegalArgumentException with a readable reason if the expression is not valid, such as
-     *     {@code unknown filter key "foo:"; use method:, net:, ep:, status:, slower-than: or since:}
+     *     {@code unknown filter key "foo:"; use method:, net:, ep:, container:, status:, slower-than: or since:}
      */
     public static RequestFilter parse(String expression, InstantSource clock) {
+        return parse(expression, clock, NameLookup.NONE);
+    }
+
+    /**
+     * Parses {@code expression} as {@link #parse(String, InstantSource)} does; {@code net:}, {@code container:} and
+     * free text also match Docker's names, as {@code names} knows them at the time of each {@link #test}.
+     *
+     * @throws IllegalArgumentException with a readable reason if the expression is not valid
+     */
+    public static RequestFilter parse(String expression, InstantSource clock, NameLookup names) {
         requireNonNull(expression, "expression");
         requireNonNull(clock, "clock");
+        requireNonNull(names, "names");
         List<List<Term>> groups = new ArrayList<>();
         List<Term> group = new ArrayList<>();
         boolean sawOr = false;
@@ -91,7 +109,7 @@ public final class RequestFilter implements Predicate<RequestRecord> {
                 sawOr = true;
                 continue;
             }
-            group.add(term(token));
+            group.add(term(token, names));
         }
         if (group.isEmpty() && sawOr) {
             throw new IllegalArgumentException("OR needs a term on each side");
@@ -130,14 +148,16 @@ public final class RequestFilter implements Predicate<RequestRecord> {
                 .collect(Collectors.joining(" OR "));
     }
 
-    private static Term term(Token token) {
+    private static Term term(Token token, NameLookup names) {
         String text = token.text();
         int colon = text.indexOf(':');
         if (token.quoted() || colon <= 0 || !KEY.matcher(text.substring(0, colon)).matches()) {
             String needle = text.toLowerCase(Locale.ROOT);
             return new Term(token.negated(), quoteIfNeeded(text, token.quoted()), (r, now) ->
                     contains(r.method(), needle) || contains(r.networkId(), needle)
-                            || contains(r.endpointId(), needle) || contains(r.error(), needle));
+                            || contains(r.endpointId(), needle) || contains(r.error(), needle)
+                            || contains(names.networkName(r.networkId()), needle)
+                            || contains(names.containerOf(r.endpointId()).name(), needle));
         }
         String key = text.substring(0, colon).toLowerCase(Locale.ROOT);
         String value = text.substring(colon + 1);
@@ -152,11 +172,15 @@ public final class RequestFilter implements Predicate<RequestRecord> {
             case "net":
             case "network":
                 return new Term(token.negated(), "net:" + quoteIfNeeded(value, false),
-                        (r, now) -> r.networkId().toLowerCase(Locale.ROOT).startsWith(lower));
+                        (r, now) -> r.networkId().toLowerCase(Locale.ROOT).startsWith(lower)
+                                || names.networkName(r.networkId()).equalsIgnoreCase(value));
             case "ep":
             case "endpoint":
                 return new Term(token.negated(), "ep:" + quoteIfNeeded(value, false),
                         (r, now) -> r.endpointId().toLowerCase(Locale.ROOT).startsWith(lower));
+            case "container":
+                return new Term(token.negated(), shown, (r, now) -> container(names.containerOf(r.endpointId()),
+                        value));
             case "status":
                 return new Term(token.negated(), "status:" + lower, status(lower));
             case "slower-than": {
@@ -171,6 +195,13 @@ public final class RequestFilter implements Predicate<RequestRecord> {
                 throw new IllegalArgumentException("unknown filter key \"" + key + ":\"; use " + KEYS
                         + ", or quote text that holds a colon");
         }
+    }
+
+    /** Whether {@code value} names the container: its name, or a prefix of its id, ignoring case. */
+    private static boolean container(ContainerRef container, String value) {
+        return container.name().equalsIgnoreCase(value)
+                || !container.id().isEmpty() && container.id().toLowerCase(Locale.ROOT)
+                        .startsWith(value.toLowerCase(Locale.ROOT));
     }
 
     private static Condition status(String value) {
@@ -228,6 +259,8 @@ public final class RequestFilter implements Predicate<RequestRecord> {
             case "ep":
             case "endpoint":
                 return "ep:1a2b3c";
+            case "container":
+                return "container:web";
             default:
                 return "method:Join";
         }

@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * of the inspect client, the CLI and the Docker API client (shared through shared-model's test jar). It listens in a
  * fresh directory under /tmp, answers each GET path (query ignored) with a canned reply, 404 for a path it has none
  * for (the body carries both dockerd's {@code message} and mdnp's {@code Err}), and closes the connection after each
- * answer. Each {@code /v1/events} connection takes the next scripted stream: its chunks are written one by one, then
- * the connection is closed or held open; with no stream scripted it answers 503. {@link #answerNothing()} makes it
+ * answer. Each events connection ({@code /v1/events}, Docker's {@code /v1.41/events}) takes the next scripted
+ * stream: its chunks are written one by one, then the connection is closed or held open; with no stream scripted it
+ * answers 503. {@link #answerNothing()} makes it
  * read requests and never answer. Every request is remembered.
  */
 public final class StubHttpServer implements AutoCloseable {
@@ -163,7 +164,7 @@ public final class StubHttpServer implements AutoCloseable {
             if (silent) {
                 return;
             }
-            if (request.path().equals("/v1/events")) {
+            if (request.path().endsWith("/events")) { // mdnp's /v1/events, Docker's /v1.41/events
                 Stream stream = streams.poll();
                 if (stream != null) {
                     writeStream(connection, stream);

@@ -201,7 +201,7 @@ class RequestFilterTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "foo:bar | unknown filter key \"foo:\"; use method:, net:, ep:, status:, slower-than: or since:, or quote"
+        "foo:bar | unknown filter key \"foo:\"; use method:, net:, ep:, container:, status:, slower-than: or since:, or quote"
                 + " text that holds a colon",
         "method: | method: needs a value, as in method:Join",
         "status:maybe | status: expects ok, error, a code such as 404 or a class such as 5xx; got \"maybe\"",
@@ -237,8 +237,84 @@ class RequestFilterTest {
         assertThat(filter.test(CREATE)).isFalse();
     }
 
+    @Test
+    void netAlsoMatchesTheNetworksDockerNameIgnoringCase() {
+        assertThat(matchingNamed("net:FRONT")).containsExactly(1L, 2L);
+        assertThat(matchingNamed("net:fro")).as("a name matches whole, not as a prefix").isEmpty();
+        assertThat(matchingNamed("net:77aa")).containsExactly(3L);
+    }
+
+    @Test
+    void containerMatchesTheContainersNameOrAnIdPrefix() {
+        assertThat(matchingNamed("container:web")).containsExactly(2L);
+        assertThat(matchingNamed("container:WEB")).containsExactly(2L);
+        assertThat(matchingNamed("container:c0FF")).containsExactly(2L);
+        assertThat(matchingNamed("container:we")).isEmpty();
+        assertThat(matchingNamed("-container:web")).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void freeTextAlsoFindsNetworkAndContainerNames() {
+        assertThat(matchingNamed("ron")).containsExactly(1L, 2L);
+        assertThat(matchingNamed("eb")).containsExactly(2L);
+    }
+
+    @Test
+    void withoutALookupNamesMatchNothingButTheKeyIsKnown() {
+        assertThat(matching("net:front")).isEmpty();
+        assertThat(matching("container:web")).isEmpty();
+        assertThat(RequestFilter.parse("container:web", CLOCK)).hasToString("container:web");
+    }
+
+    @Test
+    void aNameLearnedAfterParsingCounts() {
+        AtomicReference<String> name = new AtomicReference<>("");
+        NameLookup later = new NameLookup() {
+            @Override
+            public String networkName(String networkId) {
+                return networkId.equals(NET) ? name.get() : "";
+            }
+
+            @Override
+            public ContainerRef containerOf(String endpointId) {
+                return ContainerRef.UNKNOWN;
+            }
+        };
+        RequestFilter filter = RequestFilter.parse("net:front", CLOCK, later);
+        assertThat(filter.test(CREATE)).isFalse();
+
+        name.set("front");
+
+        assertThat(filter.test(CREATE)).isTrue();
+    }
+
+    @Test
+    void containerNeedsAValue() {
+        assertThatThrownBy(() -> RequestFilter.parse("container:", CLOCK))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("container: needs a value, as in container:web");
+    }
+
     private static List<Long> matching(String expression) {
         RequestFilter filter = RequestFilter.parse(expression, CLOCK);
+        return ALL.stream().filter(filter::test).map(RequestRecord::seq).collect(Collectors.toList());
+    }
+
+    /** As {@link #matching}, with {@code NET} named front and {@code EP}'s container web (id c0ffee…). */
+    private static List<Long> matchingNamed(String expression) {
+        NameLookup names = new NameLookup() {
+            @Override
+            public String networkName(String networkId) {
+                return networkId.equals(NET) ? "front" : "";
+            }
+
+            @Override
+            public ContainerRef containerOf(String endpointId) {
+                return endpointId.equals(EP) ? new ContainerRef("c0ffee42", "web", List.of("www"))
+                        : ContainerRef.UNKNOWN;
+            }
+        };
+        RequestFilter filter = RequestFilter.parse(expression, CLOCK, names);
         return ALL.stream().filter(filter::test).map(RequestRecord::seq).collect(Collectors.toList());
     }
 
