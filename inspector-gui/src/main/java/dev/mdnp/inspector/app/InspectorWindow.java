@@ -13,6 +13,7 @@ import dev.mdnp.inspector.viewmodel.InspectorViewModels;
 import dev.mdnp.inspector.viewmodel.ReplayViewModel;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.animation.Animation;
@@ -77,9 +78,13 @@ public final class InspectorWindow implements AutoCloseable {
         InspectorStore store = new InspectorStore();
         InspectorViewModels models = InspectorViewModels.over(store, feed.source(), clock);
         ThemeSwitcher themes = new ThemeSwitcher(Theme.named(preferences.theme()));
-        List<Node> bars = feed instanceof ReplayFeed replay
-                ? List.of(new ReplayBar(new ReplayViewModel(replay.control(), Platform::runLater)))
-                : List.of();
+        List<Node> bars = new ArrayList<>();
+        if (feed instanceof ReplayFeed replay) {
+            ReplayViewModel replayModel = new ReplayViewModel(replay.control(),
+                    String.valueOf(options.replay().getFileName()), clock.getZone(), Platform::runLater);
+            models.connection().replayStatusProperty().bind(replayModel.statusProperty());
+            bars.add(new ReplayBar(replayModel));
+        }
         MainWindow window = new MainWindow(models, bars, themes, store.capacity());
         Scene scene = new Scene(window.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         themes.style(scene);
