@@ -61,7 +61,8 @@ class NarrationFileTest {
         try (NarrationFile narration = new NarrationFile(file)) {
             narration.start(reported::add);
             append(file, "step 9/9: docker network rm front back\n");
-            await().atMost(Duration.ofSeconds(10)).until(() -> reported.contains("step 9/9: docker network rm front back"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> reported.contains("step 9/9: docker network rm front back"));
 
             append(file, "demo finished\n");
 
