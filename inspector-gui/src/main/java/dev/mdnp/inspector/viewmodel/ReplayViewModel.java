@@ -69,6 +69,7 @@ public final class ReplayViewModel {
         this.file = requireNonNull(file, "file");
         this.zone = requireNonNull(zone, "zone");
         requireNonNull(fxThread, "fxThread");
+        status.set(statusText(control.state())); // at once, not only once the first report reached the FX thread
         speed.addListener((observable, old, chosen) -> {
             if (chosen != null && !showing) {
                 control.setSpeed(chosen);

@@ -101,6 +101,7 @@ class ReplayViewModelTest {
         ReplayControl control = loaded(3);
         ReplayViewModel model = new ReplayViewModel(control, "demo.ndjson", ZoneOffset.UTC, fxQueue::add);
 
+        assertThat(model.statusProperty().get()).isEqualTo("replay of demo.ndjson — at the start, before call 1 of 3");
         control.step();
         assertThat(model.positionProperty().get()).isZero();
 
