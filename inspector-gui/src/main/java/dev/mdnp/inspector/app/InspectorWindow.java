@@ -87,8 +87,8 @@ public final class InspectorWindow implements AutoCloseable {
         ThemeSwitcher themes = new ThemeSwitcher(Theme.named(preferences.theme()));
         List<Node> bars = new ArrayList<>();
         if (feed instanceof ReplayFeed replay) {
-            ReplayViewModel replayModel = new ReplayViewModel(replay.control(),
-                    String.valueOf(options.replay().getFileName()), clock.getZone(), Platform::runLater);
+            ReplayViewModel replayModel = new ReplayViewModel(replay.control(), clock.getZone(),
+                    Platform::runLater);
             models.connection().replayStatusProperty().bind(replayModel.statusProperty());
             bars.add(new ReplayBar(replayModel));
         }

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the replay bar shows and does: playing or not, how far the replay got ({@code 12 / 80}) and where that is in
- * words for the connection bar ({@code replay of demo.ndjson — call 12 of 80, 21:40:02.113}), seeking to any call
+ * words for the connection bar ({@code replay — call 12 of 80, 21:40:02.113}), seeking to any call
  * and stepping back and forth, the speed, whether it finished, and the lines of the file that were skipped. The
  * control reports from the replay's thread; each report is handed to {@code fxThread} ({@code Platform::runLater}
  * in the app, {@code Runnable::run} in tests), so the properties change only there.
@@ -39,7 +39,6 @@ public final class ReplayViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
 
     private final ReplayControl control;
-    private final String file;
     private final ZoneId zone;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
@@ -61,15 +60,13 @@ public final class ReplayViewModel {
     /**
      * Creates the view model of {@code control}, whose reports reach the properties through {@code fxThread}.
      *
-     * @param file the recorded file's name, as the status names it
      * @param zone the zone the recorded times are shown in
      */
-    public ReplayViewModel(ReplayControl control, String file, ZoneId zone, Executor fxThread) {
+    public ReplayViewModel(ReplayControl control, ZoneId zone, Executor fxThread) {
         this.control = requireNonNull(control, "control");
-        this.file = requireNonNull(file, "file");
         this.zone = requireNonNull(zone, "zone");
         requireNonNull(fxThread, "fxThread");
-        status.set(statusText(control.state())); // at once, not only once the first report reached the FX thread
+        status.set(statusText(control.state(), zone)); // at once, not only once the first report reached the FX thread
         speed.addListener((observable, old, chosen) -> {
             if (chosen != null && !showing) {
                 control.setSpeed(chosen);
@@ -153,8 +150,9 @@ public final class ReplayViewModel {
     }
 
     /**
-     * Returns where the replay stands in words, for the connection bar: {@code replay of demo.ndjson — call 12 of 31,
-     * 21:40:02.113} with the recorded time of that call, and {@code replay of demo.ndjson ended — …} at the end.
+     * Returns where the replay stands in words, for the connection bar (which names the file beside it):
+     * {@code replay — call 12 of 31, 21:40:02.113} with the recorded time of that call, and
+     * {@code replay ended — call 31 of 31, …; showing the last state} at the end.
      */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
@@ -172,7 +170,7 @@ public final class ReplayViewModel {
         progress.set(state.total() == 0 ? 0 : (double) state.position() / state.total());
         progressText.set(state.position() + " / " + state.total());
         finished.set(state.finished());
-        status.set(statusText(state));
+        status.set(statusText(state, zone));
         markStep.set(markStep(state.total()));
         showing = true;
         try {
@@ -186,19 +184,18 @@ public final class ReplayViewModel {
                 .collect(Collectors.joining("\n")));
     }
 
-    private String statusText(ReplayState state) {
-        String replay = "replay of " + file;
+    private static String statusText(ReplayState state, ZoneId zone) {
         if (state.total() == 0) {
-            return state.finished() ? replay + " — the file has no calls" : replay + " — reading the file";
+            return state.finished() ? "replay — the file has no calls" : "replay — reading the file";
         }
         if (state.position() == 0) {
-            return replay + " — at the start, before call 1 of " + state.total();
+            return "replay — at the start, before call 1 of " + state.total();
         }
-        String where = "call " + state.position() + " of " + state.total() + ", " + time(state.at());
-        return state.finished() ? replay + " ended — " + where + "; showing the last state" : replay + " — " + where;
+        String where = "call " + state.position() + " of " + state.total() + ", " + time(state.at(), zone);
+        return state.finished() ? "replay ended — " + where + "; showing the last state" : "replay — " + where;
     }
 
-    private String time(@Nullable Instant at) {
+    private static String time(@Nullable Instant at, ZoneId zone) {
         return at == null ? "" : TIME.format(at.atZone(zone));
     }
 

@@ -72,7 +72,7 @@ class InspectorReplaySeekUiTest {
         await().atMost(WAIT).until(() -> requests.getItems().size() == CALLS);
         await().atMost(WAIT).until(() -> connectionText(robot).contains("ended"));
         assertThat(networks.getItems()).isEmpty();
-        assertThat(connectionText(robot)).startsWith("replay of daemon-session.ndjson ended — call 18 of 18, ")
+        assertThat(connectionText(robot)).startsWith("replay ended — call 18 of 18, ")
                 .endsWith("; showing the last state");
 
         robot.type(KeyCode.LEFT, CALLS - AFTER_JOIN);
@@ -83,7 +83,7 @@ class InspectorReplaySeekUiTest {
             assertThat(networks.getItems()).hasSize(1);
             assertThat(endpoints.getItems()).isNotEmpty();
         });
-        assertThat(connectionText(robot)).startsWith("replay of daemon-session.ndjson — call 11 of 18, ");
+        assertThat(connectionText(robot)).startsWith("replay — call 11 of 18, ");
         assertThat(robot.lookup("#replayPosition").queryAs(Label.class).getText()).isEqualTo("11 / 18");
     }
 

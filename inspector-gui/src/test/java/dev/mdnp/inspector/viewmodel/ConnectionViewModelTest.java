@@ -50,15 +50,15 @@ class ConnectionViewModelTest {
     void aReplayShowsWhereItStandsInsteadOfConnectedAndStaysGreen() {
         store.apply(List.of(new FeedUpdate.Connection(new ConnectionState.Connected(-1))));
 
-        model.replayStatusProperty().set("replay of demo.ndjson — call 12 of 31, 21:40:02.113");
+        model.replayStatusProperty().set("replay — call 12 of 31, 21:40:02.113");
 
-        assertThat(model.stateProperty().get()).isEqualTo("replay of demo.ndjson — call 12 of 31, 21:40:02.113");
+        assertThat(model.stateProperty().get()).isEqualTo("replay — call 12 of 31, 21:40:02.113");
         assertThat(model.connectedProperty().get()).isTrue();
     }
 
     @Test
     void aReplayWhoseFileCannotBeReadSaysWhy() {
-        model.replayStatusProperty().set("replay of gone.ndjson — the file has no calls");
+        model.replayStatusProperty().set("replay — the file has no calls");
 
         store.apply(List.of(new FeedUpdate.Connection(new ConnectionState.Closed("cannot read gone.ndjson: no such file"))));
 

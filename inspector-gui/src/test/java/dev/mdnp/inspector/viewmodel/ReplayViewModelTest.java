@@ -22,7 +22,7 @@ class ReplayViewModelTest {
     private final RecordingReplayTarget target = new RecordingReplayTarget();
 
     private ReplayViewModel model(int calls, MalformedLine... malformed) {
-        return new ReplayViewModel(loaded(calls, malformed), "demo.ndjson", ZoneOffset.UTC, Runnable::run);
+        return new ReplayViewModel(loaded(calls, malformed), ZoneOffset.UTC, Runnable::run);
     }
 
     private ReplayControl loaded(int calls, MalformedLine... malformed) {
@@ -99,9 +99,9 @@ class ReplayViewModelTest {
     void reportsWaitForTheFxThread() {
         Deque<Runnable> fxQueue = new ArrayDeque<>();
         ReplayControl control = loaded(3);
-        ReplayViewModel model = new ReplayViewModel(control, "demo.ndjson", ZoneOffset.UTC, fxQueue::add);
+        ReplayViewModel model = new ReplayViewModel(control, ZoneOffset.UTC, fxQueue::add);
 
-        assertThat(model.statusProperty().get()).isEqualTo("replay of demo.ndjson — at the start, before call 1 of 3");
+        assertThat(model.statusProperty().get()).isEqualTo("replay — at the start, before call 1 of 3");
         control.step();
         assertThat(model.positionProperty().get()).isZero();
 
@@ -113,7 +113,7 @@ class ReplayViewModelTest {
     void lateReportsOfEarlierSpeedsDoNotOverrideTheLastChoice() {
         Deque<Runnable> fxQueue = new ArrayDeque<>();
         ReplayControl control = loaded(3);
-        ReplayViewModel model = new ReplayViewModel(control, "demo.ndjson", ZoneOffset.UTC, fxQueue::add);
+        ReplayViewModel model = new ReplayViewModel(control, ZoneOffset.UTC, fxQueue::add);
         fxQueue.poll().run();
 
         model.speedProperty().set(ReplaySpeed.X2);
@@ -139,7 +139,7 @@ class ReplayViewModelTest {
         model.seek(12);
 
         // ReplayControls.calls are 100 ms apart from 10:00:00 UTC: call 12 arrived at 10:00:01.100.
-        assertThat(model.statusProperty().get()).isEqualTo("replay of demo.ndjson — call 12 of 31, 10:00:01.100");
+        assertThat(model.statusProperty().get()).isEqualTo("replay — call 12 of 31, 10:00:01.100");
         assertThat(model.statusProperty().get()).doesNotContain("connected");
     }
 
@@ -150,14 +150,14 @@ class ReplayViewModelTest {
         model.seek(3);
 
         assertThat(model.statusProperty().get())
-                .isEqualTo("replay of demo.ndjson ended — call 3 of 3, 10:00:00.200; showing the last state");
+                .isEqualTo("replay ended — call 3 of 3, 10:00:00.200; showing the last state");
         assertThat(model.statusProperty().get()).doesNotContain("closed");
     }
 
     @Test
     void theStatusAtTheStartNamesTheCallsToCome() {
         assertThat(model(31).statusProperty().get())
-                .isEqualTo("replay of demo.ndjson — at the start, before call 1 of 31");
+                .isEqualTo("replay — at the start, before call 1 of 31");
     }
 
     @Test

@@ -9,8 +9,8 @@ import javafx.scene.layout.HBox;
 
 /**
  * A line under the connection bar with the narration's newest line ({@code #narrationText}), such as
- * {@code step 4/9: docker run …} or {@code demo finished …}, in large type for a projector; hidden until there is
- * one. Id {@code #narrationBar}, style class {@code narration-bar}.
+ * {@code step 4/9: docker run …} or {@code demo finished …}, in large type for a projector and wrapped when long;
+ * hidden until there is one. Id {@code #narrationBar}, style class {@code narration-bar}.
  */
 public final class NarrationBar extends HBox {
 
@@ -29,7 +29,7 @@ public final class NarrationBar extends HBox {
         text.setId("narrationText");
         text.textProperty().bind(model.textProperty());
         text.setStyle("-fx-font-weight: bold; -fx-font-size: " + FONT_SCALE + "em;");
-        text.setMinWidth(0);
+        text.setWrapText(true); // a long step goes on a second line rather than being cut
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(model.textProperty().concat("\n(read from " + model.file() + ")"));
         text.setTooltip(whole);

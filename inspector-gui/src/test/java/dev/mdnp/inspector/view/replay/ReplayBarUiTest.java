@@ -38,7 +38,7 @@ class ReplayBarUiTest {
     void start(Stage stage) {
         control = ReplayControls.loaded(scheduler, ReplayControls.calls(5),
                 List.of(new MalformedLine(4, "not JSON")), target);
-        stage.setScene(new Scene(new ReplayBar(new ReplayViewModel(control, "demo.ndjson", ZoneOffset.UTC,
+        stage.setScene(new Scene(new ReplayBar(new ReplayViewModel(control, ZoneOffset.UTC,
                 Runnable::run)), 1000, 80));
         stage.show();
     }
