@@ -16,8 +16,6 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,7 +41,6 @@ public final class ReplayViewModel {
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper position = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("0 / 0");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<ReplaySpeed> speed = new SimpleObjectProperty<>(ReplaySpeed.X1);
@@ -119,11 +116,6 @@ public final class ReplayViewModel {
         return total.getReadOnlyProperty();
     }
 
-    /** Returns the share of calls played, from 0 to 1. */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
     /** Returns the position as text, such as {@code 12 / 80}. */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText.getReadOnlyProperty();
@@ -167,7 +159,6 @@ public final class ReplayViewModel {
         playing.set(state.playing());
         total.set(state.total()); // before the position, which a timeline keeps within the total
         position.set(state.position());
-        progress.set(state.total() == 0 ? 0 : (double) state.position() / state.total());
         progressText.set(state.position() + " / " + state.total());
         finished.set(state.finished());
         status.set(statusText(state, zone));
