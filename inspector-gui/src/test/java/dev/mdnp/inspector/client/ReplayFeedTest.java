@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReplayFeedTest {
 
@@ -99,9 +101,14 @@ class ReplayFeedTest {
         assertThat(objects().get(objects().size() - 1).objects().networks()).hasSize(1);
     }
 
-    @Test
-    void theStateAtEachCallIsTheStateOfReplayingTheCallsUpToItWhereverItWasReachedFrom() {
-        Path session = resource("daemon-session.ndjson");
+    /**
+     * daemon-session: one network, one endpoint joined, all removed. demo-session: scripts/demo recorded against a
+     * real engine (two networks, three endpoints, a container on both, calls of two removals interleaved).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"daemon-session.ndjson", "demo-session.ndjson"})
+    void theStateAtEachCallIsTheStateOfReplayingTheCallsUpToItWhereverItWasReachedFrom(String name) {
+        Path session = resource(name);
         int total = started(session).control().state().total();
         for (int k = 0; k <= total; k++) {
             updates.clear();
