@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code scripts/demo}, the classroom scenario, run unattended against the private engine: every step works (the
- * ping across the second network included), the daemon recorded the whole flow, and nothing the demo created is
- * left behind.
+ * ping across the second network included), the daemon recorded the whole flow in the order the narration tells,
+ * the narration file names each step and the end, and nothing the demo created is left behind.
  */
 @Tag("e2e")
 class DemoScriptE2eTest {
@@ -32,8 +32,9 @@ class DemoScriptE2eTest {
         String host = E2eEnvironment.requireDockerHost();
         String plugin = "mdnpdemo" + ProcessHandle.current().pid();
         Path output = dir.resolve("demo.out");
+        Path narration = dir.resolve("narration");
         Process demo = new ProcessBuilder(repository().resolve("scripts/demo").toString(), "--docker-host", host,
-                "--plugin", plugin, "--auto", "0", "--no-inspector")
+                "--plugin", plugin, "--auto", "0", "--no-inspector", "--narration", narration.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean finished = demo.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
@@ -49,6 +50,19 @@ class DemoScriptE2eTest {
         assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.Join")).hasSize(3);
         assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.Leave")).hasSize(3);
         assertThat(calls).filteredOn(line -> line.contains("NetworkDriver.DeleteNetwork")).hasSize(2);
+        List<String> methods = calls.stream().map(line -> line.split("\\s+")[1]).toList();
+        assertThat(methods.subList(methods.size() - 6, methods.size())).as("step 9, as narrated").containsExactly(
+                "IpamDriver.ReleaseAddress", "IpamDriver.ReleasePool", "NetworkDriver.DeleteNetwork",
+                "IpamDriver.ReleaseAddress", "IpamDriver.ReleasePool", "NetworkDriver.DeleteNetwork");
+        int join = methods.indexOf("NetworkDriver.Join");
+        assertThat(methods.subList(join - 2, join + 2)).as("step 3, as narrated").containsExactly(
+                "IpamDriver.RequestAddress", "NetworkDriver.CreateEndpoint", "NetworkDriver.Join",
+                "NetworkDriver.ProgramExternalConnectivity");
+        List<String> told = Files.readAllLines(narration, StandardCharsets.UTF_8);
+        assertThat(told).filteredOn(line -> line.startsWith("step ")).extracting(line -> line.split(":")[0])
+                .containsExactly("step 1/9", "step 2/9", "step 3/9", "step 4/9", "step 5/9", "step 6/9", "step 7/9",
+                        "step 8/9", "step 9/9");
+        assertThat(told.get(told.size() - 1)).startsWith("demo finished: all 9 steps ran");
         DockerCli docker = new DockerCli(host);
         assertThat(docker.ok("ps", "-a", "--filter", "name=mdnp-demo", "--format", "{{.Names}}")).isEmpty();
         assertThat(docker.ok("network", "ls", "--filter", "name=mdnp-demo", "--format", "{{.Name}}")).isEmpty();

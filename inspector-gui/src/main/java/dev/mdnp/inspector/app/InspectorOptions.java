@@ -16,14 +16,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The inspector's command line, {@code mdnp-inspector [--socket PATH | --replay FILE.ndjson]}: where its data comes
- * from, a running daemon's inspect socket (the default, {@value InspectClient#DEFAULT_SOCKET_PATH}) or a session
- * recorded with {@code mdnp serve --record FILE}.
+ * The inspector's command line, {@code mdnp-inspector [--socket PATH | --replay FILE.ndjson] [--narration FILE]}:
+ * where its data comes from, a running daemon's inspect socket (the default,
+ * {@value InspectClient#DEFAULT_SOCKET_PATH}) or a session recorded with {@code mdnp serve --record FILE}, and a
+ * narration file whose last line is shown under the connection bar (the demo writes one).
  *
  * @param socket the inspect socket to read; meaningless when {@code replay} is set
  * @param replay the recorded session to play instead, or null for a live daemon
+ * @param narration the narration file to show the last line of, or null for none
  */
-public record InspectorOptions(Path socket, @Nullable Path replay) {
+public record InspectorOptions(Path socket, @Nullable Path replay, @Nullable Path narration) {
 
     /** The program's name in help and errors. */
     static final String NAME = "mdnp-inspector";
@@ -31,6 +33,11 @@ public record InspectorOptions(Path socket, @Nullable Path replay) {
     /** Validates the components. */
     public InspectorOptions {
         requireNonNull(socket, "socket");
+    }
+
+    /** Creates options without a narration. */
+    public InspectorOptions(Path socket, @Nullable Path replay) {
+        this(socket, replay, null);
     }
 
     /** Returns whether a recorded session is played rather than a live daemon read. */
@@ -56,7 +63,9 @@ public record InspectorOptions(Path socket, @Nullable Path replay) {
             }
             Path socket = Path.of(result.matchedOptionValue("--socket", InspectClient.DEFAULT_SOCKET_PATH));
             String replay = result.matchedOptionValue("--replay", (String) null);
-            return new Parsed.Run(new InspectorOptions(socket, replay == null ? null : Path.of(replay)));
+            String narration = result.matchedOptionValue("--narration", (String) null);
+            return new Parsed.Run(new InspectorOptions(socket, replay == null ? null : Path.of(replay),
+                    narration == null ? null : Path.of(narration)));
         } catch (ParameterException e) {
             return new Parsed.Exit(2, NAME + ": " + e.getMessage() + "\n\n" + commandLine.getUsageMessage(), true);
         }
@@ -84,6 +93,12 @@ public record InspectorOptions(Path socket, @Nullable Path replay) {
                         .description("Play a session recorded with 'mdnp serve --record FILE' instead; "
                                 + "needs no daemon, root or Docker.")
                         .build())
+                .build());
+        spec.addOption(OptionSpec.builder("--narration")
+                .paramLabel("FILE")
+                .type(String.class)
+                .description("Show the last line of FILE under the connection bar, re-read as it grows; "
+                        + "scripts/demo writes its steps there and 'demo finished' at the end.")
                 .build());
         return spec;
     }

@@ -2,17 +2,21 @@ package dev.mdnp.inspector.app;
 
 import dev.mdnp.inspector.client.Feed;
 import dev.mdnp.inspector.client.LiveFeed;
+import dev.mdnp.inspector.client.NarrationFile;
 import dev.mdnp.inspector.client.ReplayFeed;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.inspector.theme.Theme;
 import dev.mdnp.inspector.theme.ThemeSwitcher;
 import dev.mdnp.inspector.view.common.ColumnStates;
+import dev.mdnp.inspector.view.narration.NarrationBar;
 import dev.mdnp.inspector.view.replay.ReplayBar;
 import dev.mdnp.inspector.view.shell.MainWindow;
 import dev.mdnp.inspector.viewmodel.InspectorViewModels;
+import dev.mdnp.inspector.viewmodel.NarrationViewModel;
 import dev.mdnp.inspector.viewmodel.ReplayViewModel;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javafx.animation.Animation;
@@ -24,6 +28,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One inspector window on a stage: the feed the options name, the store and view models over it, the views, and the
@@ -49,13 +54,16 @@ public final class InspectorWindow implements AutoCloseable {
     private final Timeline noting;
     /** Held so the binding that starts and stops the counter reading lives as long as the window. */
     private final CounterDemand counters;
+    private final @Nullable NarrationFile narration;
     private volatile Preferences noted;
     private volatile boolean closed;
 
     private InspectorWindow(Stage stage, InspectorSession session, InspectorViewModels models, MainWindow window,
-            ThemeSwitcher themes, PreferencesFile preferencesFile, String preferencesProblem) {
+            ThemeSwitcher themes, PreferencesFile preferencesFile, String preferencesProblem,
+            @Nullable NarrationFile narration) {
         this.stage = stage;
         this.counters = CounterDemand.connect(window.tabs(), models, session.feed());
+        this.narration = narration;
         this.session = session;
         this.models = models;
         this.window = window;
@@ -80,9 +88,20 @@ public final class InspectorWindow implements AutoCloseable {
         InspectorStore store = new InspectorStore();
         InspectorViewModels models = InspectorViewModels.over(store, feed.source(), clock);
         ThemeSwitcher themes = new ThemeSwitcher(Theme.named(preferences.theme()));
-        List<Node> bars = feed instanceof ReplayFeed replay
-                ? List.of(new ReplayBar(new ReplayViewModel(replay.control(), Platform::runLater)))
-                : List.of();
+        List<Node> bars = new ArrayList<>();
+        if (feed instanceof ReplayFeed replay) {
+            ReplayViewModel replayModel = new ReplayViewModel(replay.control(), clock.getZone(),
+                    Platform::runLater);
+            models.connection().replayStatusProperty().bind(replayModel.statusProperty());
+            bars.add(new ReplayBar(replayModel));
+        }
+        NarrationFile narration = null;
+        if (options.narration() != null) {
+            narration = new NarrationFile(options.narration());
+            NarrationViewModel narrationModel = new NarrationViewModel(options.narration().toString());
+            bars.add(new NarrationBar(narrationModel));
+            narration.start(line -> Platform.runLater(() -> narrationModel.show(line)));
+        }
         MainWindow window = new MainWindow(models, bars, themes, store.capacity());
         Scene scene = new Scene(window.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         themes.style(scene);
@@ -90,7 +109,7 @@ public final class InspectorWindow implements AutoCloseable {
         stage.setScene(scene);
         InspectorSession session = InspectorSession.open(feed, store);
         InspectorWindow opened = new InspectorWindow(stage, session, models, window, themes, preferencesFile,
-                loaded.problem());
+                loaded.problem(), narration);
         opened.restore(preferences);
         opened.noted = preferences;
         stage.show();
@@ -159,6 +178,9 @@ public final class InspectorWindow implements AutoCloseable {
             save(capture());
         } finally {
             session.close();
+            if (narration != null) {
+                narration.close();
+            }
         }
     }
 

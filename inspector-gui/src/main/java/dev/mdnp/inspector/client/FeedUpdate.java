@@ -53,6 +53,13 @@ public sealed interface FeedUpdate {
     }
 
     /**
+     * A replay went back: the calls reported so far are withdrawn, and the calls that follow are the log from its
+     * start (then the objects as they stood after them).
+     */
+    record Rewound() implements FeedUpdate {
+    }
+
+    /**
      * The daemon put back firewall rules that something else had removed (drift). Each repair is reported once; one
      * the inspector learns of only on (re)connecting may come after a newer one.
      *

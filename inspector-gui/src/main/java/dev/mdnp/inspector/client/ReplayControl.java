@@ -10,14 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Plays a recorded session: play, pause, step one call, and the speed. While playing, the wait before each call is
- * the recorded gap since the call before it, at most {@link #MAX_GAP} so that a quiet minute in a recording does
- * not stall a class, divided by the speed.
+ * Plays a recorded session: play, pause, step forward and back, seek to any call, and the speed. While playing, the
+ * wait before each call is the recorded gap since the call before it, at most {@link #MAX_GAP} so that a quiet
+ * minute in a recording does not stall a class, divided by the speed.
  *
- * <p>Thread-safe: every method may be called from any thread, the replay's own thread plays the calls, and this
- * object's lock guards its state. Calls are handed to the {@code play} consumer and states to the listeners with
- * the lock held, one at a time and in order; both must be quick and must not block on another thread that uses
- * this control.
+ * <p>The position moves at once, on the caller's thread; the {@link ReplayTarget} catches up on the replay's thread:
+ * the calls after those it shows when the position went forward, or all the calls up to the position again when it
+ * went back. Several quick seeks (a dragged slider) thus cost one catch-up, to the last.
+ *
+ * <p>Thread-safe: every method may be called from any thread, and this object's lock guards its state. The target
+ * and the listeners are called with the lock held, one at a time and in order; both must be quick and must not
+ * block on another thread that uses this control.
  */
 public final class ReplayControl {
 
@@ -25,21 +28,24 @@ public final class ReplayControl {
     public static final Duration MAX_GAP = Duration.ofSeconds(2);
 
     private final ReplayScheduler scheduler;
-    private final Consumer<RequestRecord> play;
+    private final ReplayTarget target;
     private final List<Consumer<ReplayState>> listeners = new CopyOnWriteArrayList<>();
     private List<RequestRecord> calls = List.of();
     private List<MalformedLine> malformed = List.of();
     private boolean loaded;
+    /** How many calls the replay reached. */
     private int position;
+    /** How many calls the target shows; it catches up with {@link #position} on the replay's thread. */
+    private int shown;
     private boolean playing;
     private ReplaySpeed speed = ReplaySpeed.X1;
     /** Counts schedulings; a scheduled call whose number is not the latest was cancelled by a pause or a speed. */
     private long generation;
 
-    /** Creates a control that plays calls to {@code play} on {@code scheduler}'s thread, once {@link #load}ed. */
-    ReplayControl(ReplayScheduler scheduler, Consumer<RequestRecord> play) {
+    /** Creates a control that shows calls on {@code target} from {@code scheduler}'s thread, once {@link #load}ed. */
+    ReplayControl(ReplayScheduler scheduler, ReplayTarget target) {
         this.scheduler = requireNonNull(scheduler, "scheduler");
-        this.play = requireNonNull(play, "play");
+        this.target = requireNonNull(target, "target");
     }
 
     /** Hands over the session read from the file; if {@link #play()} was asked for before, playing starts. */
@@ -48,6 +54,7 @@ public final class ReplayControl {
         malformed = recording.malformed();
         loaded = true;
         position = 0;
+        shown = 0;
         if (calls.isEmpty()) {
             playing = false;
         } else if (playing) {
@@ -78,16 +85,46 @@ public final class ReplayControl {
         changed();
     }
 
-    /** Pauses, then plays exactly the next call, at once; no-op when finished. */
+    /** Pauses, then goes exactly one call forward; no-op at the end. */
     public synchronized void step() {
+        pauseThenSeek(position + 1);
+    }
+
+    /** Pauses, then goes one call back, to the state before the last call played; no-op at the start. */
+    public synchronized void stepBack() {
+        pauseThenSeek(position - 1);
+    }
+
+    /**
+     * Goes to the state after the first {@code count} calls (0 is the start, before any call), forward or back; a
+     * count out of range goes to the start or the end. Playing goes on from there; at the end it stops.
+     */
+    public synchronized void seek(int count) {
+        if (!loaded) {
+            return;
+        }
+        int to = Math.max(0, Math.min(count, calls.size()));
+        if (to == position) {
+            return;
+        }
+        position = to;
+        generation++;
+        scheduler.schedule(this::catchUp, Duration.ZERO);
+        if (finished()) {
+            playing = false;
+        } else if (playing) {
+            scheduleNext();
+        }
+        changed();
+    }
+
+    private void pauseThenSeek(int count) {
         if (playing) {
             playing = false;
             generation++;
+            changed();
         }
-        if (loaded && position < calls.size()) {
-            playNext();
-        }
-        changed();
+        seek(count);
     }
 
     /** Sets the speed; a call waiting to be played waits again, at the new speed. */
@@ -105,7 +142,8 @@ public final class ReplayControl {
 
     /** Returns where the replay stands now. */
     public synchronized ReplayState state() {
-        return new ReplayState(position, calls.size(), playing, speed, finished(), malformed);
+        return new ReplayState(position, calls.size(), playing, speed, finished(), malformed,
+                position == 0 ? null : calls.get(position - 1).start());
     }
 
     /** Tells {@code listener} the current state at once, then every change, with this control's lock held. */
@@ -127,7 +165,8 @@ public final class ReplayControl {
         if (token != generation || !playing) {
             return;
         }
-        playNext();
+        position++;
+        catchUp();
         if (finished()) {
             playing = false;
         } else {
@@ -136,9 +175,14 @@ public final class ReplayControl {
         changed();
     }
 
-    private void playNext() {
-        play.accept(calls.get(position));
-        position++;
+    /** Brings the target to the position: the calls since those it shows, or all again after a seek back. */
+    private synchronized void catchUp() {
+        if (position > shown) {
+            target.advance(calls.subList(shown, position));
+        } else if (position < shown) {
+            target.restart(calls.subList(0, position));
+        }
+        shown = position;
     }
 
     private Duration delayBeforeNext() {

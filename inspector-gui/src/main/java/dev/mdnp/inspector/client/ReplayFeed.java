@@ -12,23 +12,23 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A recorded session, read from the NDJSON file a daemon wrote with {@code --record FILE}, played back through
- * {@link #control()} so that a class can follow a flow without root or Docker. Every played call is reported as a
- * request, and after each call that changed them the objects rebuilt from the calls so far.
+ * {@link #control()} so that a class can follow a flow without root or Docker. Every call reached is reported as a
+ * request, and after the calls that changed them the objects rebuilt from the calls so far. When the control goes
+ * back, the feed reports {@link FeedUpdate.Rewound}, then the calls up to the new position and the objects rebuilt
+ * from them.
  *
- * <p>The connection goes {@code Connected} once the file is read (it starts paused, at the first call) and
- * {@code Closed} when every call was played, naming the lines that were not calls; a file that cannot be read is
- * {@code Closed} at once, with the reason. The file is read on the replay's own thread.
+ * <p>The connection goes {@code Connected} once the file is read (it starts paused, before the first call) and stays
+ * so after the last call, so that the window stays on the last state; where the replay stands is the control's
+ * {@link ReplayState}. A file that cannot be read is {@code Closed} at once, with the reason. The file is read on
+ * the replay's own thread.
  */
 public final class ReplayFeed implements Feed {
-
-    /** How many malformed lines the closing message names; the count covers them all. */
-    private static final int NAMED_PROBLEMS = 3;
 
     private final Path file;
     private final ReplayScheduler scheduler;
@@ -36,8 +36,9 @@ public final class ReplayFeed implements Feed {
     private final ReplayObjects objects;
     private final ReplayControl control;
     private final AtomicBoolean started = new AtomicBoolean();
-    private final AtomicBoolean finishReported = new AtomicBoolean();
     private volatile Consumer<FeedUpdate> sink = update -> { };
+    /** When the first call arrived, as recorded; the time of the objects before any call. Replay thread only. */
+    private Instant firstCall = Instant.EPOCH;
 
     /** Creates a replay of {@code file}, played in real time on a thread of its own; it reads on {@link #start}. */
     public ReplayFeed(Path file) {
@@ -50,10 +51,10 @@ public final class ReplayFeed implements Feed {
         ObjectMapper mapper = JsonMappers.create();
         this.reader = new RecordingReader(mapper);
         this.objects = new ReplayObjects(file.toString(), mapper);
-        this.control = new ReplayControl(scheduler, this::play);
+        this.control = new ReplayControl(scheduler, new Shown());
     }
 
-    /** Returns the play, pause, step and speed controls of this replay; usable before {@link #start}. */
+    /** Returns the play, pause, step, seek and speed controls of this replay; usable before {@link #start}. */
     public ReplayControl control() {
         return control;
     }
@@ -64,7 +65,6 @@ public final class ReplayFeed implements Feed {
             throw new IllegalStateException("the replay of " + file + " was started before");
         }
         this.sink = requireNonNull(sink, "sink");
-        control.subscribe(this::reportFinish);
         scheduler.schedule(this::load, Duration.ZERO);
     }
 
@@ -83,30 +83,15 @@ public final class ReplayFeed implements Feed {
         try {
             recording = reader.read(file);
         } catch (IOException e) {
-            finishReported.set(true);
             sink.accept(new FeedUpdate.Connection(new ConnectionState.Closed("cannot read " + file + ": " + reason(e))));
             control.load(Recording.EMPTY);
             return;
         }
         objects.begin(recording.calls());
+        firstCall = recording.calls().isEmpty() ? Instant.EPOCH : recording.calls().get(0).start();
         sink.accept(new FeedUpdate.Connection(new ConnectionState.Connected(-1)));
-        sink.accept(new FeedUpdate.Objects(objects.snapshot(
-                recording.calls().isEmpty() ? Instant.EPOCH : recording.calls().get(0).start())));
+        sink.accept(new FeedUpdate.Objects(objects.snapshot(firstCall)));
         control.load(recording);
-    }
-
-    /** Reports one call, then the objects when it changed them; called by the control, one call at a time. */
-    private void play(RequestRecord call) {
-        sink.accept(new FeedUpdate.Request(call));
-        if (objects.apply(call)) {
-            sink.accept(new FeedUpdate.Objects(objects.snapshot(call.start())));
-        }
-    }
-
-    private void reportFinish(ReplayState state) {
-        if (state.finished() && finishReported.compareAndSet(false, true)) {
-            sink.accept(new FeedUpdate.Connection(new ConnectionState.Closed(finishText(state))));
-        }
     }
 
     private static String reason(IOException e) {
@@ -119,14 +104,33 @@ public final class ReplayFeed implements Feed {
         return String.valueOf(e.getMessage());
     }
 
-    private String finishText(ReplayState state) {
-        String text = "replay of " + file.getFileName() + " finished after " + state.total() + " calls";
-        if (state.malformed().isEmpty()) {
-            return text;
+    /** Reports what the control reached: the calls, then the objects when they changed (always after a restart). */
+    private final class Shown implements ReplayTarget {
+
+        @Override
+        public void advance(List<RequestRecord> calls) {
+            if (report(calls)) {
+                sink.accept(new FeedUpdate.Objects(objects.snapshot(calls.get(calls.size() - 1).start())));
+            }
         }
-        return text + "; " + state.malformed().size() + " lines were not calls and were skipped ("
-                + state.malformed().stream().limit(NAMED_PROBLEMS).map(MalformedLine::describe)
-                        .collect(Collectors.joining("; "))
-                + (state.malformed().size() > NAMED_PROBLEMS ? "; …" : "") + ")";
+
+        @Override
+        public void restart(List<RequestRecord> calls) {
+            sink.accept(new FeedUpdate.Rewound());
+            objects.reset();
+            report(calls);
+            sink.accept(new FeedUpdate.Objects(objects.snapshot(
+                    calls.isEmpty() ? firstCall : calls.get(calls.size() - 1).start())));
+        }
+
+        /** Reports each call and applies it to the objects; returns whether any changed them. */
+        private boolean report(List<RequestRecord> calls) {
+            boolean changed = false;
+            for (RequestRecord call : calls) {
+                sink.accept(new FeedUpdate.Request(call));
+                changed |= objects.apply(call);
+            }
+            return changed;
+        }
     }
 }

@@ -82,6 +82,15 @@ final class ReplayObjects {
         startedAt = calls.isEmpty() ? Instant.EPOCH : calls.get(0).start();
     }
 
+    /** Forgets every call applied, back to the state before the first; {@link #begin}'s notes stay. */
+    void reset() {
+        networks.clear();
+        endpoints.clear();
+        pools.clear();
+        requests = 0;
+        lastSeq = 0;
+    }
+
     /** Applies one replayed call; returns whether the networks, endpoints or pools changed. */
     boolean apply(RequestRecord call) {
         requests++;

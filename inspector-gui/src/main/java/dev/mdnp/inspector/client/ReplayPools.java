@@ -55,6 +55,12 @@ final class ReplayPools {
         return addresses != null && addresses.remove(bare(address));
     }
 
+    /** Forgets every pool and address. */
+    void clear() {
+        pools.clear();
+        taken.clear();
+    }
+
     /** Returns one view per pool, in the order they were requested. */
     List<PoolView> views() {
         List<PoolView> views = new ArrayList<>();

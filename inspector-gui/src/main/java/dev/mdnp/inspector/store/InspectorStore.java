@@ -68,7 +68,10 @@ public final class InspectorStore {
         this.capacity = capacity;
     }
 
-    /** Applies a batch of updates, in order: calls are added to the log in one change; objects replace the last. */
+    /**
+     * Applies a batch of updates, in order: calls are added to the log in one change; objects replace the last; a
+     * replay's rewind empties the log first (one more change).
+     */
     public void apply(List<FeedUpdate> batch) {
         List<RequestRecord> arrived = new ArrayList<>();
         for (FeedUpdate update : batch) {
@@ -82,6 +85,10 @@ public final class InspectorStore {
                 noteGap(gap);
             } else if (update instanceof FeedUpdate.FirewallRepair firewall) {
                 noteRepair(firewall.repair());
+            } else if (update instanceof FeedUpdate.Rewound) {
+                arrived.clear();
+                received.set(0);
+                clearRequests();
             }
         }
         if (arrived.isEmpty()) {

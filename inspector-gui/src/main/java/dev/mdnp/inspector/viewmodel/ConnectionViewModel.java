@@ -10,6 +10,8 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The connection bar's content: what the inspector reads, whether it is connected, which plugin answers, and a
@@ -22,6 +24,7 @@ public final class ConnectionViewModel {
             "something else rewrote the firewall; mdnp put its rules back — see mdnp doctor";
 
     private final String source;
+    private final StringProperty replayStatus = new SimpleStringProperty("");
     private final BooleanBinding connected;
     private final StringBinding state;
     private final StringBinding plugin;
@@ -39,8 +42,10 @@ public final class ConnectionViewModel {
         connected = Bindings.createBooleanBinding(
                 () -> store.connectionProperty().get() instanceof ConnectionState.Connected,
                 store.connectionProperty());
-        state = Bindings.createStringBinding(() -> describe(store), store.connectionProperty(),
-                store.restartsProperty());
+        state = Bindings.createStringBinding(() -> replayStatus.get().isEmpty()
+                || store.connectionProperty().get() instanceof ConnectionState.Closed
+                ? describe(store) : replayStatus.get(), store.connectionProperty(), store.restartsProperty(),
+                replayStatus);
         plugin = Bindings.createStringBinding(() -> pluginText(store.infoProperty().get()), store.infoProperty());
         firewallRepairs = Bindings.createStringBinding(() -> repairsText(store.firewallRepairsProperty().get(),
                 store.lastFirewallRepairProperty().get(), zone), store.firewallRepairsProperty(),
@@ -72,6 +77,14 @@ public final class ConnectionViewModel {
     /** Returns the socket path or file the inspector reads. */
     public String source() {
         return source;
+    }
+
+    /**
+     * Returns where a replay stands, shown instead of {@code connected} while it is not empty (a replay is never
+     * connected to a daemon); a replay that closed (its file unreadable) still shows why. Empty for a live daemon.
+     */
+    public StringProperty replayStatusProperty() {
+        return replayStatus;
     }
 
     /** Returns whether the event stream is up. */

@@ -81,4 +81,11 @@ class InspectorOptionsTest {
         assertThat(exit.status()).isZero();
         assertThat(exit.text()).startsWith("mdnp-inspector ");
     }
+
+    @Test
+    void narrationNamesAFileToShowTheLastLineOf() {
+        assertThat(run("--narration", "/tmp/demo/narration").narration()).isEqualTo(Path.of("/tmp/demo/narration"));
+        assertThat(run("--replay", "s.ndjson", "--narration", "n.txt").narration()).isEqualTo(Path.of("n.txt"));
+        assertThat(run().narration()).isNull();
+    }
 }

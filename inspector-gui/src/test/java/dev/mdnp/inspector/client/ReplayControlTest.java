@@ -13,9 +13,13 @@ import org.junit.jupiter.api.Test;
 class ReplayControlTest {
 
     private final FakeReplayScheduler scheduler = new FakeReplayScheduler();
-    private final List<RequestRecord> played = new ArrayList<>();
+    private final RecordingReplayTarget target = new RecordingReplayTarget();
     private final List<ReplayState> states = new ArrayList<>();
-    private final ReplayControl control = new ReplayControl(scheduler, played::add);
+    private final ReplayControl control = new ReplayControl(scheduler, target);
+
+    private List<RequestRecord> played() {
+        return target.shown();
+    }
 
     /** Calls at 0 ms, 100 ms, 400 ms and 60 s. */
     private void loadFour() {
@@ -27,8 +31,8 @@ class ReplayControlTest {
         loadFour();
         scheduler.advance(Duration.ofMinutes(5));
 
-        assertThat(played).isEmpty();
-        assertThat(control.state()).isEqualTo(new ReplayState(0, 4, false, ReplaySpeed.X1, false, List.of()));
+        assertThat(played()).isEmpty();
+        assertThat(control.state()).isEqualTo(new ReplayState(0, 4, false, ReplaySpeed.X1, false, List.of(), null));
     }
 
     @Test
@@ -36,16 +40,16 @@ class ReplayControlTest {
         loadFour();
         control.play();
         scheduler.runDue();
-        assertThat(played).extracting(RequestRecord::seq).containsExactly(1L);
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L);
 
         scheduler.advance(Duration.ofMillis(99));
-        assertThat(played).hasSize(1);
+        assertThat(played()).hasSize(1);
         scheduler.advance(Duration.ofMillis(1));
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
         scheduler.advance(Duration.ofMillis(299));
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
         scheduler.advance(Duration.ofMillis(1));
-        assertThat(played).extracting(RequestRecord::seq).containsExactly(1L, 2L, 3L);
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L, 2L, 3L);
     }
 
     @Test
@@ -53,11 +57,11 @@ class ReplayControlTest {
         loadFour();
         control.play();
         scheduler.advance(Duration.ofMillis(400));
-        assertThat(played).hasSize(3);
+        assertThat(played()).hasSize(3);
 
         scheduler.advance(ReplayControl.MAX_GAP);
 
-        assertThat(played).hasSize(4);
+        assertThat(played()).hasSize(4);
         assertThat(control.state().finished()).isTrue();
         assertThat(control.state().playing()).isFalse();
     }
@@ -68,9 +72,9 @@ class ReplayControlTest {
         control.setSpeed(ReplaySpeed.X4);
         control.play();
         scheduler.advance(Duration.ofMillis(25));
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
         scheduler.advance(Duration.ofMillis(75));
-        assertThat(played).hasSize(3);
+        assertThat(played()).hasSize(3);
     }
 
     @Test
@@ -79,9 +83,9 @@ class ReplayControlTest {
         control.setSpeed(ReplaySpeed.X0_25);
         control.play();
         scheduler.advance(Duration.ofMillis(399));
-        assertThat(played).hasSize(1);
+        assertThat(played()).hasSize(1);
         scheduler.advance(Duration.ofMillis(1));
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
     }
 
     @Test
@@ -91,7 +95,7 @@ class ReplayControlTest {
         control.play();
         scheduler.runDue();
 
-        assertThat(played).hasSize(4);
+        assertThat(played()).hasSize(4);
         assertThat(scheduler.now()).isEqualTo(Duration.ZERO);
     }
 
@@ -105,9 +109,9 @@ class ReplayControlTest {
         control.setSpeed(ReplaySpeed.X16);
         scheduler.advance(Duration.ofNanos(6_250_000));
 
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
         scheduler.advance(Duration.ofMillis(100));
-        assertThat(played).hasSize(3); // the stale 1× schedule did not play a second call
+        assertThat(played()).hasSize(3); // the stale 1× schedule did not play a second call
     }
 
     @Test
@@ -117,13 +121,13 @@ class ReplayControlTest {
         scheduler.runDue();
         control.pause();
         scheduler.advance(Duration.ofSeconds(10));
-        assertThat(played).hasSize(1);
+        assertThat(played()).hasSize(1);
         assertThat(control.state().playing()).isFalse();
 
         control.play();
         scheduler.advance(Duration.ofMillis(100));
 
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
     }
 
     @Test
@@ -133,11 +137,12 @@ class ReplayControlTest {
         scheduler.runDue();
 
         control.step();
+        scheduler.runDue();
 
-        assertThat(played).extracting(RequestRecord::seq).containsExactly(1L, 2L);
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L, 2L);
         assertThat(control.state().playing()).isFalse();
         scheduler.advance(Duration.ofMinutes(1));
-        assertThat(played).hasSize(2);
+        assertThat(played()).hasSize(2);
     }
 
     @Test
@@ -145,8 +150,9 @@ class ReplayControlTest {
         control.load(new Recording(List.of(at(1, 0)), List.of()));
         control.step();
         control.step();
+        scheduler.runDue();
 
-        assertThat(played).hasSize(1);
+        assertThat(played()).hasSize(1);
         assertThat(control.state().finished()).isTrue();
     }
 
@@ -158,7 +164,7 @@ class ReplayControlTest {
         loadFour();
         scheduler.runDue();
 
-        assertThat(played).hasSize(1);
+        assertThat(played()).hasSize(1);
     }
 
     @Test
@@ -180,5 +186,128 @@ class ReplayControlTest {
 
         assertThat(control.state().finished()).isTrue();
         assertThat(control.state().playing()).isFalse();
+    }
+
+    @Test
+    void seekingForwardShowsTheCallsUpToThatOneAndNothingMoreWhilePaused() {
+        loadFour();
+
+        control.seek(3);
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L, 2L, 3L);
+        assertThat(target.restarts()).isZero();
+        assertThat(control.state().at()).isEqualTo(RecordedCalls.T0.plusMillis(400));
+    }
+
+    @Test
+    void seekingBackStartsOverWithTheCallsUpToThatOne() {
+        loadFour();
+        control.seek(4);
+        scheduler.runDue();
+
+        control.seek(1);
+        scheduler.runDue();
+
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L);
+        assertThat(target.restarts()).isEqualTo(1);
+        assertThat(control.state().finished()).isFalse();
+        assertThat(control.state().position()).isEqualTo(1);
+    }
+
+    @Test
+    void seekingToTheStartShowsNoCall() {
+        loadFour();
+        control.seek(2);
+        scheduler.runDue();
+
+        control.seek(0);
+        scheduler.runDue();
+
+        assertThat(played()).isEmpty();
+        assertThat(control.state().at()).isNull();
+    }
+
+    @Test
+    void quickSeeksCostOneCatchUpToTheLast() {
+        loadFour();
+        control.seek(4);
+        scheduler.runDue();
+
+        control.seek(3);
+        control.seek(2);
+        control.seek(1);
+        scheduler.runDue();
+
+        assertThat(target.restarts()).isEqualTo(1);
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L);
+    }
+
+    @Test
+    void seekingOutOfRangeGoesToTheEnd() {
+        loadFour();
+
+        control.seek(99);
+        scheduler.runDue();
+
+        assertThat(played()).hasSize(4);
+        assertThat(control.state().finished()).isTrue();
+    }
+
+    @Test
+    void seekingWhilePlayingPlaysOnFromThere() {
+        loadFour();
+        control.play();
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(played()).hasSize(2);
+
+        control.seek(0);
+        scheduler.runDue();
+
+        assertThat(control.state().playing()).isTrue();
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L);
+        scheduler.advance(Duration.ofMillis(100));
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void stepBackPausesAndGoesToTheStateBeforeTheLastCall() {
+        loadFour();
+        control.play();
+        scheduler.advance(Duration.ofMillis(100));
+
+        control.stepBack();
+        scheduler.advance(Duration.ofMinutes(1));
+
+        assertThat(control.state().playing()).isFalse();
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L);
+    }
+
+    @Test
+    void stepBackAtTheStartDoesNothing() {
+        loadFour();
+
+        control.stepBack();
+        scheduler.runDue();
+
+        assertThat(control.state().position()).isZero();
+        assertThat(target.restarts()).isZero();
+    }
+
+    @Test
+    void afterTheEndASeekBackMakesItPlayableAgain() {
+        loadFour();
+        control.setSpeed(ReplaySpeed.MAX);
+        control.play();
+        scheduler.runDue();
+        assertThat(control.state().finished()).isTrue();
+
+        control.seek(2);
+        control.play();
+        scheduler.runDue();
+
+        assertThat(control.state().finished()).isTrue();
+        assertThat(played()).extracting(RequestRecord::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(target.restarts()).isEqualTo(1);
     }
 }

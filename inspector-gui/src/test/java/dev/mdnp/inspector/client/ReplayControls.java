@@ -2,7 +2,6 @@ package dev.mdnp.inspector.client;
 
 import dev.mdnp.model.inspect.RequestRecord;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 /** Builds replay controls on a {@link FakeReplayScheduler}, for tests outside this package. */
@@ -11,10 +10,10 @@ public final class ReplayControls {
     private ReplayControls() {
     }
 
-    /** Returns a control with {@code calls} and {@code malformed} already read, playing to {@code played}. */
+    /** Returns a control with {@code calls} and {@code malformed} already read, showing them on {@code target}. */
     public static ReplayControl loaded(FakeReplayScheduler scheduler, List<RequestRecord> calls,
-            List<MalformedLine> malformed, Consumer<RequestRecord> played) {
-        ReplayControl control = new ReplayControl(scheduler, played);
+            List<MalformedLine> malformed, RecordingReplayTarget target) {
+        ReplayControl control = new ReplayControl(scheduler, target);
         control.load(new Recording(calls, malformed));
         return control;
     }

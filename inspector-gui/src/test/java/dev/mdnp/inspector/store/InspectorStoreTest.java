@@ -156,4 +156,30 @@ class InspectorStoreTest {
     private static FirewallRepairView repair(String at, String bridge) {
         return new FirewallRepairView(Instant.parse(at), false, List.of(bridge), List.of());
     }
+
+    @Test
+    void aRewindReplacesTheLogWithTheCallsThatFollowIt() {
+        InspectorStore store = new InspectorStore();
+        store.apply(calls(1, 30));
+        List<FeedUpdate> rewind = new ArrayList<>();
+        rewind.add(new FeedUpdate.Rewound());
+        rewind.addAll(calls(1, 12));
+
+        store.apply(rewind);
+
+        assertThat(seqs(store.requests())).hasSize(12).startsWith(1L).endsWith(12L);
+        assertThat(store.receivedProperty().get()).isEqualTo(12);
+    }
+
+    @Test
+    void aRewindDropsTheCallsBeforeItInTheSameBatch() {
+        InspectorStore store = new InspectorStore();
+        List<FeedUpdate> batch = new ArrayList<>(calls(1, 5));
+        batch.add(new FeedUpdate.Rewound());
+        batch.addAll(calls(1, 2));
+
+        store.apply(batch);
+
+        assertThat(seqs(store.requests())).containsExactly(1L, 2L);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.client.ConnectionState;
 import dev.mdnp.model.inspect.FirewallRepairView;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,5 +44,24 @@ class ConnectionViewModelTest {
         assertThat(model.firewallRepairDetailProperty().get()).isEqualTo(
                 "last repair: mdnp's chains and jumps, mdnpb8f6511a52a\n"
                         + "something else rewrote the firewall; mdnp put its rules back — see mdnp doctor");
+    }
+
+    @Test
+    void aReplayShowsWhereItStandsInsteadOfConnectedAndStaysGreen() {
+        store.apply(List.of(new FeedUpdate.Connection(new ConnectionState.Connected(-1))));
+
+        model.replayStatusProperty().set("replay — call 12 of 31, 21:40:02.113");
+
+        assertThat(model.stateProperty().get()).isEqualTo("replay — call 12 of 31, 21:40:02.113");
+        assertThat(model.connectedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aReplayWhoseFileCannotBeReadSaysWhy() {
+        model.replayStatusProperty().set("replay — the file has no calls");
+
+        store.apply(List.of(new FeedUpdate.Connection(new ConnectionState.Closed("cannot read gone.ndjson: no such file"))));
+
+        assertThat(model.stateProperty().get()).isEqualTo("closed: cannot read gone.ndjson: no such file");
     }
 }

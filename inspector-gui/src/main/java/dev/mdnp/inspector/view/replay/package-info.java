@@ -1,5 +1,5 @@
 /**
- * The replay bar: play, pause, step and speed of a recorded session, and how far it got.
+ * The replay bar: play, pause, step back and forth, seek and speed of a recorded session, and how far it got.
  *
  * <p>May depend on: {@code viewmodel}, {@code model}, JavaFX, AtlantaFX.
  */
