@@ -10,11 +10,10 @@ import javafx.scene.layout.HBox;
 /**
  * A line under the connection bar with the narration's newest line ({@code #narrationText}), such as
  * {@code step 4/9: docker run …} or {@code demo finished …}, in large type for a projector and wrapped when long;
- * hidden until there is one. Id {@code #narrationBar}, style class {@code narration-bar}.
+ * hidden until there is one. Id {@code #narrationBar}, style class {@code narration-bar} (the type's size and weight
+ * are in the theme).
  */
 public final class NarrationBar extends HBox {
-
-    private static final double FONT_SCALE = 1.25;
 
     /** Builds the line bound to {@code model}. */
     public NarrationBar(NarrationViewModel model) {
@@ -28,7 +27,6 @@ public final class NarrationBar extends HBox {
         Label text = new Label();
         text.setId("narrationText");
         text.textProperty().bind(model.textProperty());
-        text.setStyle("-fx-font-weight: bold; -fx-font-size: " + FONT_SCALE + "em;");
         text.setWrapText(true); // a long step goes on a second line rather than being cut
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(model.textProperty().concat("\n(read from " + model.file() + ")"));
