@@ -163,7 +163,15 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
     /** Creates a network on this plugin ({@code -d NAME} plus {@code options}), removed after the test. */
     public String network(String... options) throws Exception {
-        return network(this.name, "mdnp-e2e-", options);
+        return network(this.name, "mdnp-e2e-" + randomHex(3), options);
+    }
+
+    /**
+     * Creates a network on this plugin under the given name, removed after the test: for tests that show Docker's
+     * names to a person (screenshots), where {@code front} reads better than a random name.
+     */
+    public String networkNamed(String network, String... options) throws Exception {
+        return network(this.name, network, options);
     }
 
     /**
@@ -171,11 +179,10 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
      * what parity tests compare mdnp with.
      */
     public String builtInNetwork(String... options) throws Exception {
-        return network("bridge", "mdnp-e2e-bridge-", options);
+        return network("bridge", "mdnp-e2e-bridge-" + randomHex(3), options);
     }
 
-    private String network(String driver, String prefix, String... options) throws Exception {
-        String name = prefix + randomHex(3);
+    private String network(String driver, String name, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("network", "create", "-d", driver));
         args.addAll(Arrays.asList(options));
         args.add(name);
@@ -203,7 +210,12 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
 
     /** Starts a busybox container that sleeps on {@code network}, removed after the test; safe from many threads. */
     public String container(String network, String... options) throws Exception {
-        Run run = runContainer(network, Arrays.asList(options), List.of("sleep", "300"));
+        return containerNamed("mdnp-e2e-" + randomHex(4), network, options);
+    }
+
+    /** Starts a busybox container named {@code container} that sleeps on {@code network}, removed after the test. */
+    public String containerNamed(String container, String network, String... options) throws Exception {
+        Run run = runContainer(container, network, Arrays.asList(options), List.of("sleep", "300"));
         if (run.result().exitCode() != 0) {
             throw new IllegalStateException("docker run of " + run.name() + " on " + network + " failed ("
                     + run.result().exitCode() + "): " + run.result().err());
@@ -217,7 +229,11 @@ public final class E2ePlugin implements BeforeEachCallback, AfterEachCallback {
      * run leaves created, is removed after the test. Safe from many threads.
      */
     public Run runContainer(String network, List<String> options, List<String> command) throws Exception {
-        String name = "mdnp-e2e-" + randomHex(4);
+        return runContainer("mdnp-e2e-" + randomHex(4), network, options, command);
+    }
+
+    private Run runContainer(String name, String network, List<String> options, List<String> command)
+            throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--net", network));
         args.addAll(options);
         args.add(IMAGE);
