@@ -10,6 +10,7 @@ import dev.mdnp.inspector.view.common.ColumnStates;
 import dev.mdnp.inspector.view.replay.ReplayBar;
 import dev.mdnp.inspector.view.shell.MainWindow;
 import dev.mdnp.inspector.viewmodel.InspectorViewModels;
+import dev.mdnp.inspector.viewmodel.MainWindowViewModel;
 import dev.mdnp.inspector.viewmodel.ReplayViewModel;
 import java.io.IOException;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class InspectorWindow implements AutoCloseable {
     private final InspectorSession session;
     private final InspectorViewModels models;
     private final MainWindow window;
+    private final MainWindowViewModel layout;
     private final ThemeSwitcher themes;
     private final PreferencesFile preferencesFile;
     private final String preferencesProblem;
@@ -51,11 +53,13 @@ public final class InspectorWindow implements AutoCloseable {
     private volatile boolean closed;
 
     private InspectorWindow(Stage stage, InspectorSession session, InspectorViewModels models, MainWindow window,
-            ThemeSwitcher themes, PreferencesFile preferencesFile, String preferencesProblem) {
+            MainWindowViewModel layout, ThemeSwitcher themes, PreferencesFile preferencesFile,
+            String preferencesProblem) {
         this.stage = stage;
         this.session = session;
         this.models = models;
         this.window = window;
+        this.layout = layout;
         this.themes = themes;
         this.preferencesFile = preferencesFile;
         this.preferencesProblem = preferencesProblem;
@@ -80,14 +84,15 @@ public final class InspectorWindow implements AutoCloseable {
         List<Node> bars = feed instanceof ReplayFeed replay
                 ? List.of(new ReplayBar(new ReplayViewModel(replay.control(), Platform::runLater)))
                 : List.of();
-        MainWindow window = new MainWindow(models, bars, themes, store.capacity());
+        MainWindowViewModel layout = new MainWindowViewModel();
+        MainWindow window = new MainWindow(models, bars, themes, store.capacity(), layout);
         Scene scene = new Scene(window.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         themes.style(scene);
         stage.setTitle("mdnp inspector: " + feed.source());
         stage.setScene(scene);
         InspectorSession session = InspectorSession.open(feed, store);
-        InspectorWindow opened = new InspectorWindow(stage, session, models, window, themes, preferencesFile,
-                loaded.problem());
+        InspectorWindow opened = new InspectorWindow(stage, session, models, window, layout, themes,
+                preferencesFile, loaded.problem());
         opened.restore(preferences);
         opened.noted = preferences;
         stage.show();
@@ -109,6 +114,7 @@ public final class InspectorWindow implements AutoCloseable {
         for (String id : TABLES) {
             ColumnStates.restore(window.table(id), preferences.columnsOf(id));
         }
+        layout.setTextScale(preferences.textScale());
         models.log().filterBar().restoreRecentFilters(preferences.recentFilters());
         models.log().filterBar().filterTextProperty().set(preferences.filter());
         window.tabs().getTabs().stream().filter(tab -> Objects.equals(tab.getId(), preferences.selectedTab()))
@@ -121,7 +127,8 @@ public final class InspectorWindow implements AutoCloseable {
                         stage.isMaximized()))
                 .withSplitPositions(window.dividers())
                 .withFilters(models.log().filterBar().filterTextProperty().get(), models.log().filterBar().recentFilters())
-                .withTheme(themes.themeProperty().get().name());
+                .withTheme(themes.themeProperty().get().name())
+                .withTextScale(layout.textScaleProperty().get());
         for (String id : TABLES) {
             preferences = preferences.withColumns(id, ColumnStates.capture(window.table(id)));
         }
@@ -137,6 +144,11 @@ public final class InspectorWindow implements AutoCloseable {
     /** Returns the window's view models. */
     public InspectorViewModels models() {
         return models;
+    }
+
+    /** Returns the window's layout: full-window mode and text size. */
+    public MainWindowViewModel layout() {
+        return layout;
     }
 
     /** Returns why the preferences file was not used, {@code ""} when it was (or did not exist yet). */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.theme.ThemeSwitcher;
+import dev.mdnp.inspector.viewmodel.CallGrouping;
 import dev.mdnp.inspector.viewmodel.FilterBarViewModel;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -22,6 +24,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request log's toolbar: the filter field (tinted {@code filter-invalid}, with the reason as its tooltip, while
  * its text is not valid; Enter keeps it in the recent filters), the recent-filters menu, the quick-filter presets,
- * "hide chatter", pause/resume (showing how many calls wait) and clear.
+ * "hide chatter", grouping by container or network ({@code #groupChoice}), the legend, pause/resume (showing how many
+ * calls wait) and clear.
  */
 public final class RequestToolbar {
 
@@ -48,6 +52,7 @@ public final class RequestToolbar {
         filterBar = log.filterBar();
         bar.setId("requestToolbar");
         bar.getItems().addAll(filterBox(), recentMenu(), new Separator(Orientation.VERTICAL), presets(), hideChatter(),
+                new Separator(Orientation.VERTICAL), grouping(), CallLegend.button(),
                 new Separator(Orientation.VERTICAL), pause(), clear());
     }
 
@@ -134,6 +139,26 @@ public final class RequestToolbar {
         hide.setTooltip(new Tooltip("Hide Plugin.Activate and GetCapabilities"));
         hide.selectedProperty().bindBidirectional(filterBar.hideChatterProperty());
         return hide;
+    }
+
+    private Node grouping() {
+        ChoiceBox<CallGrouping> choice = new ChoiceBox<>();
+        choice.setId("groupChoice");
+        choice.getItems().setAll(CallGrouping.values());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(@Nullable CallGrouping grouping) {
+                return grouping == null ? "" : "Group: " + grouping.label();
+            }
+
+            @Override
+            public CallGrouping fromString(String text) {
+                throw new UnsupportedOperationException("the choice is not editable");
+            }
+        });
+        choice.valueProperty().bindBidirectional(log.groupingProperty());
+        choice.setTooltip(new Tooltip("Group the calls by the container or the network they served"));
+        return choice;
     }
 
     private Node pause() {
