@@ -30,7 +30,7 @@ class EndpointsViewModelTest {
 
         assertThat(model.rows()).singleElement().satisfies(row -> {
             assertThat(row.shortId()).isEqualTo("111111111111");
-            assertThat(row.networkShortId()).isEqualTo(NET.substring(0, 12));
+            assertThat(row.networkLabel()).isEqualTo(NET.substring(0, 12));
             assertThat(row.ipv4Address()).isEqualTo("10.77.0.2/24");
             assertThat(row.ipv6Address()).isEmpty();
             assertThat(row.mac()).isEqualTo("02:42:0a:4d:00:01");
