@@ -13,6 +13,7 @@ import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.RequestRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RequestDetailViewModelTest {
 
     private final InspectorStore store = new InspectorStore();
-    private final RequestDetailViewModel detail = new RequestDetailViewModel(store);
+    private final RequestDetailViewModel detail = new RequestDetailViewModel(store, new RequestLogViewModel(store, Clock.systemDefaultZone())::contextOf);
 
     private final RequestRecord join = call(7, "NetworkDriver.Join").network("n1").endpoint("e1")
             .request("{\"NetworkID\":\"n1\",\"EndpointID\":\"e1\"}").response("{\"InterfaceName\":{}}")

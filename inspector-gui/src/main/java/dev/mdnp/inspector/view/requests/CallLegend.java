@@ -2,7 +2,6 @@ package dev.mdnp.inspector.view.requests;
 
 import dev.mdnp.inspector.model.MethodGroup;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CustomMenuItem;
@@ -41,8 +40,8 @@ final class CallLegend {
         grid.add(heading("Method dot"), 0, row++, 3, 1);
         for (MethodGroup group : MethodGroup.values()) {
             Circle dot = new Circle(4);
-            dot.getStyleClass().addAll("method-dot", RequestTableView.groupClass(group));
-            grid.addRow(row++, dot, new Label(group.name().toLowerCase(Locale.ROOT).replace('_', '/')),
+            dot.getStyleClass().addAll("method-dot", "group-" + group.styleName());
+            grid.addRow(row++, dot, new Label(group.styleName()),
                     new Label(methodsOf(group)));
         }
         grid.add(heading("Timing bar"), 0, row++, 3, 1);

@@ -10,7 +10,6 @@ import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -201,7 +200,7 @@ public final class RequestTableView {
                     return;
                 }
                 setText(CallText.shortMethod(method));
-                dot.getStyleClass().setAll("method-dot", groupClass(method));
+                dot.getStyleClass().setAll("method-dot", "group-" + MethodGroup.of(method).styleName());
                 setGraphic(dot);
             }
         });
@@ -259,15 +258,6 @@ public final class RequestTableView {
         Text text = new Text(LONGEST_METHOD);
         text.setFont(font);
         return Math.ceil(text.getLayoutBounds().getWidth() + METHOD_EXTRA);
-    }
-
-    private static String groupClass(String method) {
-        return groupClass(MethodGroup.of(method));
-    }
-
-    /** Returns the style class of a method dot of {@code group}, such as {@code group-join-leave}. */
-    static String groupClass(MethodGroup group) {
-        return "group-" + group.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** A row that carries {@code call-error} while it shows a failed call, {@code group-start} atop a group. */

@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request log's toolbar: the filter field (tinted {@code filter-invalid}, with the reason as its tooltip, while
  * its text is not valid; Enter keeps it in the recent filters), the recent-filters menu, the quick-filter presets,
- * "hide chatter", grouping by container or network ({@code #groupChoice}), the legend, pause/resume (showing how many
- * calls wait) and clear.
+ * "hide chatter", pause/resume (showing how many calls wait), clear, grouping by container or network
+ * ({@code #groupChoice}) and the legend.
  */
 public final class RequestToolbar {
 
@@ -52,8 +52,8 @@ public final class RequestToolbar {
         filterBar = log.filterBar();
         bar.setId("requestToolbar");
         bar.getItems().addAll(filterBox(), recentMenu(), new Separator(Orientation.VERTICAL), presets(), hideChatter(),
-                new Separator(Orientation.VERTICAL), grouping(), CallLegend.button(),
-                new Separator(Orientation.VERTICAL), pause(), clear());
+                new Separator(Orientation.VERTICAL), pause(), clear(), new Separator(Orientation.VERTICAL),
+                grouping(), CallLegend.button());
     }
 
     /** Returns the toolbar node. */

@@ -59,6 +59,7 @@ public final class MainWindow {
     private final MainWindowViewModel layout;
     private final VBox top = new VBox();
     private final StatusLine status;
+    private final Node requestTable;
     private @Nullable Tab filling;
 
     /**
@@ -74,6 +75,7 @@ public final class MainWindow {
         this.layout = layout;
         root.setId("mainWindow");
         RequestTableView requests = new RequestTableView(models.log());
+        requestTable = requests.node();
         LifecycleView lifecycle = new LifecycleView(models.lifecycle());
         requests.selectedCallProperty().addListener((observable, old, call) -> models.detail().selectedProperty()
                 .set(call));
@@ -192,12 +194,15 @@ public final class MainWindow {
     }
 
     /**
-     * Returns the table with id {@code id} from the tabs' contents (found even in a tab never shown yet, or in the
-     * tab that fills the window).
+     * Returns the table with id {@code id}: the request table or one from the tabs' contents (found even in a tab
+     * never shown yet, or in the tab that fills the window).
      *
      * @throws IllegalArgumentException if no tab holds such a table
      */
     public TableView<?> table(String id) {
+        if (requestTable.lookup("#" + id) instanceof TableView<?> table) {
+            return table;
+        }
         for (Tab tab : tabs.getTabs()) {
             Node content = tab == filling ? root.getCenter() : tab.getContent();
             if (content != null && content.lookup("#" + id) instanceof TableView<?> table) {
