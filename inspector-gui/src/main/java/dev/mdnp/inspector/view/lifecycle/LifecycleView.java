@@ -46,6 +46,8 @@ public final class LifecycleView {
         scroll.setMinWidth(0);
         scroll.setPrefViewportWidth(0);
         steps.setMinWidth(Region.USE_PREF_SIZE);
+        // The timeline grows when a call is added: show the newest one.
+        steps.widthProperty().addListener((obs, old, now) -> scroll.setHvalue(scroll.getHmax()));
         steps.setAlignment(Pos.CENTER_LEFT);
         steps.setPadding(new Insets(8));
         lifecycle.steps().addListener((ListChangeListener<LifecycleStep>) change -> fill());
@@ -78,8 +80,6 @@ public final class LifecycleView {
             }
             steps.getChildren().add(box(step));
         }
-        scroll.layout();
-        scroll.setHvalue(scroll.getHmax());
     }
 
     private Node box(LifecycleStep step) {

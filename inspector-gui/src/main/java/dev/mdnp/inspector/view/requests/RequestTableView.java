@@ -48,8 +48,8 @@ public final class RequestTableView {
     private static final double DOT_RADIUS = 4;
     /** The longest method the table names, without its prefix. */
     private static final String LONGEST_METHOD = "ProgramExternalConnectivity";
-    /** The dot, the gap after it and the cell's padding, beside the method's text. */
-    private static final double METHOD_EXTRA = 40;
+    /** The cell's padding and the dot's gap, in ems of the cell's font, beside the dot and the method's text. */
+    private static final double METHOD_EXTRA_EMS = 2.5;
     private static final String GROUP_START = "group-start";
 
     private final RequestLogViewModel log;
@@ -257,7 +257,7 @@ public final class RequestTableView {
     private static double widthOfMethods(Font font) {
         Text text = new Text(LONGEST_METHOD);
         text.setFont(font);
-        return Math.ceil(text.getLayoutBounds().getWidth() + METHOD_EXTRA);
+        return Math.ceil(text.getLayoutBounds().getWidth() + 2 * DOT_RADIUS + METHOD_EXTRA_EMS * font.getSize());
     }
 
     /** A row that carries {@code call-error} while it shows a failed call, {@code group-start} atop a group. */

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableIntegerValue;
+import javafx.event.EventHandler;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -123,7 +124,16 @@ public final class MainWindow {
         root.setTop(top);
         root.setCenter(tabs);
         root.setBottom(status);
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        // On the scene, so that the keys work also while nothing has the focus.
+        EventHandler<KeyEvent> keys = this::keyPressed;
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
         layout.fullWindowProperty().addListener((obs, old, now) -> fillWindow(now));
         layout.textScaleProperty().addListener((obs, old, now) -> scaleText());
         scaleText();

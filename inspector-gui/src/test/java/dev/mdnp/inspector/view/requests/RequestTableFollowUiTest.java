@@ -108,6 +108,18 @@ class RequestTableFollowUiTest {
         assertThat(column(robot, "Result").getWidth()).isLessThan(column(robot, "Method").getWidth());
     }
 
+    @Test
+    void theLongestMethodStaysWholeWithLargerText(FxRobot robot) {
+        robot.interact(() -> {
+            table(robot).getScene().getRoot().setStyle("-fx-font-size: 28px;");
+            store.apply(updates(call(1, "NetworkDriver.ProgramExternalConnectivity").build()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#requestTable .table-cell .text").queryAllAs(Text.class))
+                .extracting(Text::getText).contains("ProgramExternalConnectivity");
+    }
+
     private TableColumn<?, ?> column(FxRobot robot, String title) {
         return table(robot).getColumns().stream().filter(column -> column.getText().equals(title)).findFirst()
                 .orElseThrow();
