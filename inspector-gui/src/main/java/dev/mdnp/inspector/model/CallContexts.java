@@ -25,6 +25,8 @@ public final class CallContexts implements NameLookup {
 
     private static final String IPAM = "IpamDriver.";
     private static final String DRIVER = "NetworkDriver.";
+    /** How many worked-out contexts are kept before they are all forgotten (the log keeps up to 100,000 calls). */
+    private static final int MAX_CACHED = 200_000;
 
     private final ObjectMapper mapper = JsonMappers.create();
     private final Map<String, String> networkNames = new HashMap<>();
@@ -113,6 +115,9 @@ public final class CallContexts implements NameLookup {
 
     /** Returns what {@code call} was about, as far as is known now. */
     public CallContext of(RequestRecord call) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
         return cache.computeIfAbsent(new CallKey(call.seq(), call.start().toEpochMilli(), call.method()),
                 key -> contextOf(call));
     }
