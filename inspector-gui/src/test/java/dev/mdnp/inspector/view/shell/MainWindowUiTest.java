@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mdnp.inspector.app.InspectorWindow;
 import dev.mdnp.inspector.testsupport.Windows;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,17 +34,16 @@ class MainWindowUiTest {
     Path dir;
 
     private Stage stage;
+    private InspectorWindow window;
 
     @Start
-    void keepStage(Stage primary) {
+    void openWithoutDaemon(Stage primary) {
         stage = primary;
+        window = Windows.live(primary, dir.resolve("nobody.sock"), dir);
     }
 
-    private InspectorWindow open(FxRobot robot) {
-        AtomicReference<InspectorWindow> window = new AtomicReference<>();
-        robot.interact(() -> window.set(Windows.live(stage, dir.resolve("nobody.sock"), dir)));
-        WaitForAsyncUtils.waitForFxEvents();
-        return window.get();
+    @AfterEach
+    void close(FxRobot robot) {
     }
 
     private static boolean shown(Node node) {
@@ -69,7 +68,6 @@ class MainWindowUiTest {
 
     @Test
     void theDetailAndLifecycleBelongToTheRequestsTabOnly(FxRobot robot) {
-        InspectorWindow window = open(robot);
         Node detail = robot.lookup("#requestDetail").query();
         Node lifecycle = robot.lookup("#lifecycle").query();
         assertThat(shown(detail)).isTrue();
@@ -80,12 +78,10 @@ class MainWindowUiTest {
         assertThat(shown(detail)).isFalse();
         assertThat(shown(lifecycle)).isFalse();
         assertThat(shown(robot.lookup("#filterField").query())).as("the request toolbar too").isFalse();
-        robot.interact(window::close);
     }
 
     @Test
     void f11OrTheButtonLetsTheCurrentTabFillTheWindowAndEscLeaves(FxRobot robot) {
-        InspectorWindow window = open(robot);
         selectTab(robot, "networksTab");
         Node networks = robot.lookup("#networksTable").query();
         Node tabs = robot.lookup("#mainTabs").query();
@@ -113,12 +109,10 @@ class MainWindowUiTest {
         robot.type(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.layout().fullWindowProperty().get()).isFalse();
-        robot.interact(window::close);
     }
 
     @Test
     void ctrlPlusMinusAndZeroSizeTheWholeWindowsTextAndTheSizeIsRemembered(FxRobot robot) {
-        InspectorWindow window = open(robot);
         Label status = robot.lookup("#mainWindow .label").queryAs(Label.class);
         double before = status.getFont().getSize();
 
@@ -132,10 +126,10 @@ class MainWindowUiTest {
         assertThat(window.layout().textScaleProperty().get()).isEqualTo(1);
         ctrl(robot, KeyCode.MINUS);
         assertThat(window.layout().textScaleProperty().get()).isCloseTo(0.9, within(1e-9));
-        robot.interact(window::close);
-
-        InspectorWindow again = open(robot);
-        assertThat(again.layout().textScaleProperty().get()).isCloseTo(0.9, within(1e-9));
-        robot.interact(again::close);
+        robot.interact(() -> {
+            window.close();
+            window = Windows.live(stage, dir.resolve("nobody.sock"), dir);
+        });
+        assertThat(window.layout().textScaleProperty().get()).isCloseTo(0.9, within(1e-9));
     }
 }
