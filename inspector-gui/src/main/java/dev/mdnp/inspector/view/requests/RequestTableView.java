@@ -69,9 +69,9 @@ public final class RequestTableView {
         placeholder.textProperty().bind(log.placeholderProperty());
         table.setPlaceholder(placeholder);
         table.getColumns().addAll(List.of(groupColumn(), seqColumn(), timeColumn(), methodColumn(),
-                contextColumn("Network", 140, CallContext::networkLabel),
-                contextColumn("Container", 140, CallContext::containerLabel),
-                contextColumn("Pool / address", 190, CallContext::ipamLabel),
+                contextColumn("Network", 130, CallContext::networkLabel),
+                contextColumn("Container", 130, CallContext::containerLabel),
+                contextColumn("Pool / address", 220, CallContext::ipamLabel),
                 resultColumn(), durationColumn(), timingColumn()));
         table.setRowFactory(view -> new CallRow());
         table.setContextMenu(contextMenu());
@@ -211,7 +211,6 @@ public final class RequestTableView {
             Function<CallContext, String> label) {
         TableColumn<RequestRecord, String> column = column(title, call -> label.apply(log.contextOf(call)));
         column.setPrefWidth(width);
-        column.getStyleClass().add("id-column");
         return column;
     }
 

@@ -34,6 +34,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.jspecify.annotations.Nullable;
 
@@ -113,6 +114,9 @@ public final class MainWindow {
         full.setId("fullWindowButton");
         full.setTooltip(new Tooltip("Let this tab fill the window (F11; Esc leaves). Text size: Ctrl + / Ctrl − / Ctrl 0"));
         full.setOnAction(event -> layout.fullWindowProperty().set(true));
+        // A long connection error is cut, never these buttons.
+        full.setMinWidth(Region.USE_PREF_SIZE);
+        theme.setMinWidth(Region.USE_PREF_SIZE);
         ConnectionBar connection = new ConnectionBar(models.connection());
         HBox.setHgrow(connection, Priority.ALWAYS);
         HBox connectionRow = new HBox(connection, full, theme);

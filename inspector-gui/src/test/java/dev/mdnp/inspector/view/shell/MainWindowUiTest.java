@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -78,6 +79,13 @@ class MainWindowUiTest {
         assertThat(shown(detail)).isFalse();
         assertThat(shown(lifecycle)).isFalse();
         assertThat(shown(robot.lookup("#filterField").query())).as("the request toolbar too").isFalse();
+    }
+
+    @Test
+    void theDisconnectedBarNeverCutsTheWindowsButtons(FxRobot robot) {
+        assertThat(robot.lookup("#connectionBar").tryQuery()).isPresent();
+        assertThat(robot.lookup("#fullWindowButton .text").queryAs(Text.class).getText()).isEqualTo("Full window");
+        assertThat(robot.lookup("#themeToggle .text").queryAs(Text.class).getText()).isEqualTo("Dark theme");
     }
 
     @Test
