@@ -192,7 +192,10 @@ public final class RequestDetailViewModel {
     private void contextChanged() {
         RequestRecord call = selected.get();
         if (call != null) {
-            summary.setAll(summaryOf(call));
+            List<SummaryRow> now = summaryOf(call);
+            if (!now.equals(summary)) {
+                summary.setAll(now); // only when the context changed: a row the user selected stays selected
+            }
         }
         findRelated();
     }
