@@ -8,6 +8,7 @@ import dev.mdnp.inspector.theme.Theme;
 import dev.mdnp.inspector.theme.ThemeSwitcher;
 import dev.mdnp.inspector.view.shell.MainWindow;
 import dev.mdnp.inspector.viewmodel.InspectorViewModels;
+import dev.mdnp.inspector.viewmodel.MainWindowViewModel;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.PhaseTimings;
 import dev.mdnp.model.inspect.RequestRecord;
@@ -199,7 +200,8 @@ public final class FeedRateBenchmark {
             InspectorViewModels models = InspectorViewModels.over(store, "benchmark", Clock.systemDefaultZone());
             models.log().filterBar().filterTextProperty().set(filter);
             ThemeSwitcher themes = new ThemeSwitcher(Theme.LIGHT);
-            MainWindow window = new MainWindow(models, List.of(), themes, store.capacity());
+            MainWindow window = new MainWindow(models, List.of(), themes, store.capacity(),
+                    new MainWindowViewModel());
             Stage stage = new Stage();
             Scene scene = new Scene(window.root(), 1280, 800);
             themes.style(scene);

@@ -13,6 +13,7 @@ import dev.mdnp.inspector.view.replay.ReplayBar;
 import dev.mdnp.inspector.view.shell.MainWindow;
 import dev.mdnp.inspector.viewmodel.InspectorViewModels;
 import dev.mdnp.inspector.viewmodel.NarrationViewModel;
+import dev.mdnp.inspector.viewmodel.MainWindowViewModel;
 import dev.mdnp.inspector.viewmodel.ReplayViewModel;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class InspectorWindow implements AutoCloseable {
     private final InspectorSession session;
     private final InspectorViewModels models;
     private final MainWindow window;
+    private final MainWindowViewModel layout;
     private final ThemeSwitcher themes;
     private final PreferencesFile preferencesFile;
     private final String preferencesProblem;
@@ -59,14 +61,15 @@ public final class InspectorWindow implements AutoCloseable {
     private volatile boolean closed;
 
     private InspectorWindow(Stage stage, InspectorSession session, InspectorViewModels models, MainWindow window,
-            ThemeSwitcher themes, PreferencesFile preferencesFile, String preferencesProblem,
-            @Nullable NarrationFile narration) {
+            MainWindowViewModel layout, ThemeSwitcher themes, PreferencesFile preferencesFile,
+            String preferencesProblem, @Nullable NarrationFile narration) {
         this.stage = stage;
         this.counters = CounterDemand.connect(window.tabs(), models, session.feed());
         this.narration = narration;
         this.session = session;
         this.models = models;
         this.window = window;
+        this.layout = layout;
         this.themes = themes;
         this.preferencesFile = preferencesFile;
         this.preferencesProblem = preferencesProblem;
@@ -102,14 +105,15 @@ public final class InspectorWindow implements AutoCloseable {
             bars.add(new NarrationBar(narrationModel));
             narration.start(line -> Platform.runLater(() -> narrationModel.show(line)));
         }
-        MainWindow window = new MainWindow(models, bars, themes, store.capacity());
+        MainWindowViewModel layout = new MainWindowViewModel();
+        MainWindow window = new MainWindow(models, bars, themes, store.capacity(), layout);
         Scene scene = new Scene(window.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         themes.style(scene);
         stage.setTitle("mdnp inspector: " + feed.source());
         stage.setScene(scene);
         InspectorSession session = InspectorSession.open(feed, store);
-        InspectorWindow opened = new InspectorWindow(stage, session, models, window, themes, preferencesFile,
-                loaded.problem(), narration);
+        InspectorWindow opened = new InspectorWindow(stage, session, models, window, layout, themes,
+                preferencesFile, loaded.problem(), narration);
         opened.restore(preferences);
         opened.noted = preferences;
         stage.show();
@@ -131,6 +135,7 @@ public final class InspectorWindow implements AutoCloseable {
         for (String id : TABLES) {
             ColumnStates.restore(window.table(id), preferences.columnsOf(id));
         }
+        layout.setTextScale(preferences.textScale());
         models.log().filterBar().restoreRecentFilters(preferences.recentFilters());
         models.log().filterBar().filterTextProperty().set(preferences.filter());
         window.tabs().getTabs().stream().filter(tab -> Objects.equals(tab.getId(), preferences.selectedTab()))
@@ -143,7 +148,8 @@ public final class InspectorWindow implements AutoCloseable {
                         stage.isMaximized()))
                 .withSplitPositions(window.dividers())
                 .withFilters(models.log().filterBar().filterTextProperty().get(), models.log().filterBar().recentFilters())
-                .withTheme(themes.themeProperty().get().name());
+                .withTheme(themes.themeProperty().get().name())
+                .withTextScale(layout.textScaleProperty().get());
         for (String id : TABLES) {
             preferences = preferences.withColumns(id, ColumnStates.capture(window.table(id)));
         }
@@ -159,6 +165,11 @@ public final class InspectorWindow implements AutoCloseable {
     /** Returns the window's view models. */
     public InspectorViewModels models() {
         return models;
+    }
+
+    /** Returns the window's layout: full-window mode and text size. */
+    public MainWindowViewModel layout() {
+        return layout;
     }
 
     /** Returns why the preferences file was not used, {@code ""} when it was (or did not exist yet). */

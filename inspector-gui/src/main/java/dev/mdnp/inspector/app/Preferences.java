@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the inspector keeps between runs ({@link PreferencesFile}): the window, the split positions, each table's
- * columns, the filter and the recent ones, the theme and the selected tab. A value missing from the file takes its
+ * columns, the filter and the recent ones, the theme, the selected tab and the text size. A value missing from the file takes its
  * default, so a file from an older version still loads.
  *
  * @param window where the window was; null before the first save, when the window opens centred at its default size
@@ -23,10 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param recentFilters filters used before, newest first, at most {@link #MAX_RECENT_FILTERS}
  * @param theme the theme's name, such as {@code LIGHT} or {@code DARK}
  * @param selectedTab the id of the tab last selected, {@code ""} for the first
+ * @param textScale the text size as a factor of the theme's (Ctrl + / Ctrl −), 1 by default; 0 or less (absent from
+ *     an older file) becomes 1
  */
 public record Preferences(@Nullable WindowState window, List<Double> splitPositions,
         Map<String, List<ColumnState>> columns, String filter, List<String> recentFilters, String theme,
-        String selectedTab) {
+        String selectedTab, double textScale) {
 
     /** How many recent filters are kept. */
     public static final int MAX_RECENT_FILTERS = FilterBarViewModel.RECENT_FILTERS;
@@ -44,29 +46,30 @@ public record Preferences(@Nullable WindowState window, List<Double> splitPositi
                         .limit(MAX_RECENT_FILTERS).toList();
         theme = theme == null || theme.isBlank() ? DEFAULT_THEME : theme;
         selectedTab = selectedTab == null ? "" : selectedTab;
+        textScale = textScale > 0 ? textScale : 1;
     }
 
     /** Returns the preferences of a first run. */
     public static Preferences defaults() {
-        return new Preferences(null, List.of(), Map.of(), "", List.of(), DEFAULT_THEME, "");
+        return new Preferences(null, List.of(), Map.of(), "", List.of(), DEFAULT_THEME, "", 1);
     }
 
     /** Returns a copy with the window at {@code newWindow}. */
     public Preferences withWindow(WindowState newWindow) {
         return new Preferences(requireNonNull(newWindow, "window"), splitPositions, columns, filter, recentFilters,
-                theme, selectedTab);
+                theme, selectedTab, textScale);
     }
 
     /** Returns a copy with these split positions. */
     public Preferences withSplitPositions(List<Double> positions) {
-        return new Preferences(window, positions, columns, filter, recentFilters, theme, selectedTab);
+        return new Preferences(window, positions, columns, filter, recentFilters, theme, selectedTab, textScale);
     }
 
     /** Returns a copy with the columns of table {@code tableId} replaced; the other tables keep theirs. */
     public Preferences withColumns(String tableId, List<ColumnState> tableColumns) {
         Map<String, List<ColumnState>> all = new LinkedHashMap<>(columns);
         all.put(requireNonNull(tableId, "tableId"), tableColumns);
-        return new Preferences(window, splitPositions, all, filter, recentFilters, theme, selectedTab);
+        return new Preferences(window, splitPositions, all, filter, recentFilters, theme, selectedTab, textScale);
     }
 
     /** Returns the saved columns of table {@code tableId}, or an empty list. */
@@ -76,17 +79,23 @@ public record Preferences(@Nullable WindowState window, List<Double> splitPositi
 
     /** Returns a copy whose filter text is {@code newFilter} and whose recent filters are {@code recent}. */
     public Preferences withFilters(String newFilter, List<String> recent) {
-        return new Preferences(window, splitPositions, columns, newFilter, recent, theme, selectedTab);
+        return new Preferences(window, splitPositions, columns, newFilter, recent, theme, selectedTab, textScale);
     }
 
     /** Returns a copy with the theme named {@code newTheme}. */
     public Preferences withTheme(String newTheme) {
-        return new Preferences(window, splitPositions, columns, filter, recentFilters, newTheme, selectedTab);
+        return new Preferences(window, splitPositions, columns, filter, recentFilters, newTheme, selectedTab,
+                textScale);
     }
 
     /** Returns a copy with tab {@code tabId} selected. */
     public Preferences withSelectedTab(String tabId) {
-        return new Preferences(window, splitPositions, columns, filter, recentFilters, theme, tabId);
+        return new Preferences(window, splitPositions, columns, filter, recentFilters, theme, tabId, textScale);
+    }
+
+    /** Returns a copy with the text size {@code scale}. */
+    public Preferences withTextScale(double scale) {
+        return new Preferences(window, splitPositions, columns, filter, recentFilters, theme, selectedTab, scale);
     }
 
     private static Map<String, List<ColumnState>> copy(Map<String, List<ColumnState>> columns) {

@@ -1,5 +1,7 @@
 package dev.mdnp.inspector.model;
 
+import java.util.Locale;
+
 /**
  * The families of plugin calls the request log colours and the quick filters offer, decided by the method name.
  */
@@ -16,6 +18,11 @@ public enum MethodGroup {
     IPAM,
     /** Anything else, such as an unknown path Docker (or a person with curl) sent. */
     OTHER;
+
+    /** Returns the group's name in lower case, {@code _} as {@code -}, such as {@code join-leave}: its style name. */
+    public String styleName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** Returns the group of {@code method}, such as {@link #JOIN_LEAVE} for {@code NetworkDriver.Join}. */
     public static MethodGroup of(String method) {

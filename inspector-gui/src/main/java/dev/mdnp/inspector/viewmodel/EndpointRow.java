@@ -3,6 +3,7 @@ package dev.mdnp.inspector.viewmodel;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.model.ShortIds;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.Drift;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import java.util.List;
  *
  * @param id Docker's endpoint id
  * @param networkId Docker's id of its network
+ * @param networkName Docker's name of its network, {@code ""} while unknown
+ * @param container the container Docker attached with it, {@link ContainerRef#UNKNOWN} while unknown
  * @param ipv4Address its IPv4 address in CIDR form, {@code ""} when none
  * @param ipv6Address its IPv6 address in CIDR form, {@code ""} when none
  * @param mac the container interface's MAC
@@ -22,7 +25,8 @@ import java.util.List;
  * @param driftNote what the drift means, {@code ""} when none
  * @param ports its published ports as {@code docker ps} shows each, such as {@code 0.0.0.0:8080->80/tcp}
  */
-public record EndpointRow(String id, String networkId, String ipv4Address, String ipv6Address, String mac,
+public record EndpointRow(String id, String networkId, String networkName, ContainerRef container,
+        String ipv4Address, String ipv6Address, String mac,
         String hostIfName, String containerIfName, boolean joined, String sandboxKey, Drift drift, String driftNote,
         List<String> ports) implements IdentifiedRow {
 
@@ -30,6 +34,8 @@ public record EndpointRow(String id, String networkId, String ipv4Address, Strin
     public EndpointRow {
         requireNonNull(id, "id");
         requireNonNull(networkId, "networkId");
+        requireNonNull(networkName, "networkName");
+        requireNonNull(container, "container");
         requireNonNull(ipv4Address, "ipv4Address");
         requireNonNull(ipv6Address, "ipv6Address");
         requireNonNull(mac, "mac");
@@ -41,9 +47,19 @@ public record EndpointRow(String id, String networkId, String ipv4Address, Strin
         ports = List.copyOf(ports);
     }
 
-    /** Returns the network's id cut to 12 characters. */
-    public String networkShortId() {
-        return ShortIds.of(networkId);
+    /** Returns the network's name in Docker, else its id cut to 12 characters. */
+    public String networkLabel() {
+        return networkName.isEmpty() ? ShortIds.of(networkId) : networkName;
+    }
+
+    /** Returns the container's name, else its short id, else {@code ""}. */
+    public String containerName() {
+        return container.name().isEmpty() ? ShortIds.of(container.id()) : container.name();
+    }
+
+    /** Returns the container's aliases on this network. */
+    public List<String> aliases() {
+        return container.aliases();
     }
 
     /** Returns {@code joined} when a container has joined, else {@code created}. */

@@ -31,7 +31,7 @@ public record InspectorViewModels(ConnectionViewModel connection, RequestLogView
         LifecycleViewModel lifecycle = new LifecycleViewModel(store);
         lifecycle.endpointIdProperty().bind(log.followedEndpointProperty());
         return new InspectorViewModels(new ConnectionViewModel(store, source, clock.getZone()), log,
-                new RequestDetailViewModel(store), lifecycle, new NetworksViewModel(store),
+                new RequestDetailViewModel(store, log::contextOf), lifecycle, new NetworksViewModel(store),
                 new EndpointsViewModel(store), new LinksViewModel(store), new TopologyViewModel(store));
     }
 }

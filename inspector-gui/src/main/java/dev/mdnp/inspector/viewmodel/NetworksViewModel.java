@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ObservableList;
 
 /**
- * The networks tab: one row per network, with the address use of its IPAM pools and the drift of its bridge from
+ * The networks tab: one row per network, named as in Docker when known, with the address use of its IPAM pools and the drift of its bridge from
  * the kernel's links.
  */
 public final class NetworksViewModel {
@@ -53,7 +53,7 @@ public final class NetworksViewModel {
         List<String> subnets = new ArrayList<>(network.ipv4Subnets());
         subnets.addAll(network.ipv6Subnets());
         Drift drift = links.drift(network.bridge());
-        return new NetworkRow(network.id(), network.bridge(), String.join(", ", subnets),
+        return new NetworkRow(network.id(), network.name(), network.bridge(), String.join(", ", subnets),
                 String.join(", ", network.gateways()), network.mtu(), options(network.options()),
                 network.endpoints(), AddressUse.of(network, store.pools()).orElse(null), drift,
                 DriftNotes.about("bridge " + network.bridge(), drift));

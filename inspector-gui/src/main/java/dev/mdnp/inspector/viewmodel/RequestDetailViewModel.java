@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.export.CurlCommand;
 import dev.mdnp.inspector.export.PrettyJson;
+import dev.mdnp.inspector.model.CallContext;
+import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.KernelOpRecord;
@@ -29,8 +31,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The detail pane of the selected call: a summary (with the ports a ProgramExternalConnectivity published or a
- * Revoke removed, host ports as mdnp chose them), the request and response as indented JSON, the phase timings,
- * the kernel operations in order, the network and endpoint it touched (as the store last read them) and the
+ * Revoke removed, host ports as mdnp chose them, and its context: Docker's names, an IPAM call's pool, address and
+ * the endpoint and container it served), the request and response as indented JSON, the phase timings, the kernel
+ * operations in order, the network and endpoint it touched or served (as the store last read them) and the
  * {@code curl} command that sends it again. Everything is empty while no call is selected. FX thread only.
  */
 public final class RequestDetailViewModel {
@@ -40,6 +43,7 @@ public final class RequestDetailViewModel {
     private static final String UNDO = "undo ";
 
     private final InspectorStore store;
+    private final Function<RequestRecord, CallContext> contexts;
     private final PrettyJson prettyJson = new PrettyJson(JsonMappers.create());
     private final ZoneId zone = ZoneId.systemDefault();
     private final ObjectProperty<@Nullable RequestRecord> selected = new SimpleObjectProperty<>(this, "selected");
@@ -53,12 +57,17 @@ public final class RequestDetailViewModel {
             new ReadOnlyObjectWrapper<>(this, "endpoint");
     private final ReadOnlyStringWrapper curl = new ReadOnlyStringWrapper(this, "curl", "");
 
-    /** Creates the detail of calls from {@code store}, whose objects supply the related network and endpoint. */
-    public RequestDetailViewModel(InspectorStore store) {
+    /**
+     * Creates the detail of calls from {@code store}, whose objects supply the related network and endpoint;
+     * {@code contexts} says what a call was about (the request log's {@link RequestLogViewModel#contextOf}).
+     */
+    public RequestDetailViewModel(InspectorStore store, Function<RequestRecord, CallContext> contexts) {
         this.store = requireNonNull(store, "store");
+        this.contexts = requireNonNull(contexts, "contexts");
         selected.addListener((obs, old, now) -> show(now));
-        store.networks().addListener((Observable changed) -> findRelated());
-        store.endpoints().addListener((Observable changed) -> findRelated());
+        store.networks().addListener((Observable changed) -> contextChanged());
+        store.endpoints().addListener((Observable changed) -> contextChanged());
+        store.requests().addListener((Observable changed) -> contextChanged());
         store.infoProperty().addListener((Observable changed) -> writeCurl());
     }
 
@@ -68,8 +77,9 @@ public final class RequestDetailViewModel {
     }
 
     /**
-     * Returns the summary lines: #, time, method, network, endpoint, status, error, duration; then "Ports revoked"
-     * and "Ports published" when the call removed or published ports.
+     * Returns the summary lines: #, time, method, network, endpoint, then what is known of the call's context (network
+     * name, pool, address, the endpoint an IPAM call served, container, aliases), status, error, duration; then
+     * "Ports revoked" and "Ports published" when the call removed or published ports.
      */
     public ObservableList<SummaryRow> summary() {
         return summary;
@@ -134,13 +144,41 @@ public final class RequestDetailViewModel {
                 new SummaryRow("Time", CallText.dateTime(call.start(), zone)),
                 new SummaryRow("Method", call.method()),
                 new SummaryRow("Network", call.networkId()),
-                new SummaryRow("Endpoint", call.endpointId()),
+                new SummaryRow("Endpoint", call.endpointId())));
+        rows.addAll(contextRows(call, contexts.apply(call)));
+        rows.addAll(List.of(
                 new SummaryRow("Status", Integer.toString(call.status())),
                 new SummaryRow("Error", call.error()),
                 new SummaryRow("Duration", CallText.millis(call.durationMicros()) + " ms")));
         ports(call, UNDO + PUBLISH_PORTS).ifPresent(ports -> rows.add(new SummaryRow("Ports revoked", ports)));
         ports(call, PUBLISH_PORTS).ifPresent(ports -> rows.add(new SummaryRow("Ports published", ports)));
         return rows;
+    }
+
+    private static List<SummaryRow> contextRows(RequestRecord call, CallContext context) {
+        List<SummaryRow> rows = new ArrayList<>();
+        if (call.networkId().isEmpty() && !context.networkId().isEmpty()) {
+            rows.add(new SummaryRow("Network (of pool)", context.networkId()));
+        }
+        addIfKnown(rows, "Network name", context.networkName());
+        addIfKnown(rows, "Pool", context.pool());
+        addIfKnown(rows, "Address", context.gateway() ? context.address() + " (gateway)" : context.address());
+        if (call.endpointId().isEmpty() && !context.endpointId().isEmpty()) {
+            rows.add(new SummaryRow("Served endpoint", context.endpointId()));
+        }
+        if (!context.container().isUnknown()) {
+            String name = context.container().name();
+            String id = ShortIds.of(context.container().id());
+            rows.add(new SummaryRow("Container", name.isEmpty() ? id : id.isEmpty() ? name : name + " (" + id + ")"));
+            addIfKnown(rows, "Aliases", String.join(", ", context.container().aliases()));
+        }
+        return rows;
+    }
+
+    private static void addIfKnown(List<SummaryRow> rows, String key, String value) {
+        if (!value.isEmpty()) {
+            rows.add(new SummaryRow(key, value));
+        }
     }
 
     /** Returns the target of the call's successful {@code operation}: the ports, comma-separated. */
@@ -151,10 +189,22 @@ public final class RequestDetailViewModel {
                 .findFirst();
     }
 
+    private void contextChanged() {
+        RequestRecord call = selected.get();
+        if (call != null) {
+            List<SummaryRow> now = summaryOf(call);
+            if (!now.equals(summary)) {
+                summary.setAll(now); // only when the context changed: a row the user selected stays selected
+            }
+        }
+        findRelated();
+    }
+
     private void findRelated() {
         RequestRecord call = selected.get();
-        network.set(call == null ? null : byId(store.networks(), NetworkView::id, call.networkId()));
-        endpoint.set(call == null ? null : byId(store.endpoints(), EndpointView::id, call.endpointId()));
+        CallContext context = call == null ? CallContext.NONE : contexts.apply(call);
+        network.set(byId(store.networks(), NetworkView::id, context.networkId()));
+        endpoint.set(byId(store.endpoints(), EndpointView::id, context.endpointId()));
     }
 
     private void writeCurl() {

@@ -5,20 +5,27 @@ import static java.util.Objects.requireNonNull;
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.export.CurlCommand;
 import dev.mdnp.inspector.filter.FilterTerms;
+import dev.mdnp.inspector.model.CallContext;
+import dev.mdnp.inspector.model.CallContexts;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Comparator;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -26,8 +33,10 @@ import javafx.collections.transformation.SortedList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request log: the store's calls through the {@linkplain FilterBarViewModel filter bar} and the table's sort
- * order, pause and clear, following an endpoint and the status line. Used on the FX thread only, like the store.
+ * The request log: the store's calls through the {@linkplain FilterBarViewModel filter bar}, each in its
+ * {@linkplain CallContext context} (Docker's names, an IPAM call's pool, address and the endpoint it served), grouped
+ * by container or network if asked and sorted by the table's order within groups; pause and clear, following an
+ * endpoint and the status line. Used on the FX thread only, like the store.
  */
 public final class RequestLogViewModel {
 
@@ -42,6 +51,11 @@ public final class RequestLogViewModel {
     private final StatusSummary status;
     private final TailFollow tail;
     private final StringBinding placeholder;
+    private final CallContexts contexts = new CallContexts();
+    private final CallGroups groups;
+    private final ObjectProperty<@Nullable Comparator<RequestRecord>> tableComparator =
+            new SimpleObjectProperty<>(this, "tableComparator");
+    private final LongProperty contextRevision = new SimpleLongProperty(this, "contextRevision");
 
     /**
      * Creates the log over {@code store}'s calls; {@code clock} is the time for {@code since:} terms and its zone the
@@ -53,7 +67,19 @@ public final class RequestLogViewModel {
         filterBar = new FilterBarViewModel(store, clock);
         filtered = new FilteredList<>(store.requests());
         filtered.predicateProperty().bind(filterBar.predicateProperty());
+        groups = new CallGroups(store.requests(), filtered, contexts);
         sorted = new SortedList<>(filtered);
+        ObjectBinding<Comparator<RequestRecord>> order = Bindings.createObjectBinding(
+                () -> groups.comparator(tableComparator.get()), groups.groupingProperty(), tableComparator,
+                contextRevision);
+        sorted.comparatorProperty().bind(order);
+        InvalidationListener objects = changed -> learnObjects();
+        store.networks().addListener(objects);
+        store.endpoints().addListener(objects);
+        store.pools().addListener(objects);
+        store.requests().addListener((ListChangeListener<RequestRecord>) this::learnCalls);
+        learnObjects();
+        store.requests().forEach(contexts::learn);
         status = new StatusSummary(store, filtered);
         tail = new TailFollow(sorted);
         placeholder = Bindings.createStringBinding(() -> placeholderText(filterBar.filterErrorProperty().get(),
@@ -64,9 +90,44 @@ public final class RequestLogViewModel {
         longestShownMicros.set(longestOf(filtered));
     }
 
-    /** Returns the calls to show, filtered; the table binds this list's comparator to its own. */
+    /** Returns the calls to show, filtered, grouped and in the {@linkplain #tableComparatorProperty table's order}. */
     public SortedList<RequestRecord> requests() {
         return sorted;
+    }
+
+    /** Returns the order within groups (all calls when not grouped); the table binds it to its own. */
+    public ObjectProperty<@Nullable Comparator<RequestRecord>> tableComparatorProperty() {
+        return tableComparator;
+    }
+
+    /** Returns how the calls are grouped; {@link CallGrouping#NONE} at first. */
+    public ObjectProperty<CallGrouping> groupingProperty() {
+        return groups.groupingProperty();
+    }
+
+    /** Returns a number that grows whenever contexts, groups or group totals change: the table redraws then. */
+    public ReadOnlyLongProperty groupsRevisionProperty() {
+        return groups.revisionProperty();
+    }
+
+    /** Returns what {@code call} was about: its network, endpoint, container, and an IPAM call's pool and address. */
+    public CallContext contextOf(RequestRecord call) {
+        return contexts.of(call);
+    }
+
+    /**
+     * Returns the heading of the group that the shown call at {@code index} starts, such as {@code web · 4 calls ·
+     * 12.30 ms}; {@code ""} when nothing is grouped or the call before it is in the same group.
+     */
+    public String groupHeadingAt(int index) {
+        if (groupingProperty().get() == CallGrouping.NONE || index < 0 || index >= sorted.size()) {
+            return "";
+        }
+        RequestRecord call = sorted.get(index);
+        if (index > 0 && groups.key(sorted.get(index - 1)).equals(groups.key(call))) {
+            return "";
+        }
+        return groups.heading(call);
     }
 
     /** Returns the filter bar whose predicate picks the calls to show. */
@@ -155,6 +216,29 @@ public final class RequestLogViewModel {
     /** Returns the {@code curl --unix-socket} command that sends {@code call} again. */
     public String curlCommand(RequestRecord call) {
         return CurlCommand.of(call, store.infoProperty().get());
+    }
+
+    private void learnObjects() {
+        if (contexts.learn(store.networks(), store.endpoints(), store.pools())) {
+            contextsChanged();
+        }
+    }
+
+    private void learnCalls(ListChangeListener.Change<? extends RequestRecord> change) {
+        boolean changed = false;
+        while (change.next()) {
+            for (RequestRecord call : change.getAddedSubList()) {
+                changed |= contexts.learn(call);
+            }
+        }
+        if (changed) {
+            contextsChanged();
+        }
+    }
+
+    private void contextsChanged() {
+        groups.recompute();
+        contextRevision.set(contextRevision.get() + 1);
     }
 
     private void shownChanged(ListChangeListener.Change<? extends RequestRecord> change) {

@@ -26,7 +26,7 @@ class PreferencesTest {
 
     @Test
     void missingValuesBecomeDefaults() {
-        Preferences read = new Preferences(null, null, null, null, null, null, null);
+        Preferences read = new Preferences(null, null, null, null, null, null, null, 0);
 
         assertThat(read).isEqualTo(Preferences.defaults());
     }

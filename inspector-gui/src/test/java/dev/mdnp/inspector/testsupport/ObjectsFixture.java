@@ -1,9 +1,13 @@
 package dev.mdnp.inspector.testsupport;
 
+import static dev.mdnp.inspector.testsupport.CallBuilder.call;
+
 import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.model.cnm.OptionKeys;
 import dev.mdnp.model.inspect.ContainerInterfaceView;
+import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.ContainerView;
 import dev.mdnp.model.inspect.Drift;
@@ -13,14 +17,17 @@ import dev.mdnp.model.inspect.LinkView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PoolView;
 import dev.mdnp.model.inspect.PortView;
+import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds the daemon's objects by hand for the object tabs' and the topology's tests: a network "demo" with bridge
- * {@code mdnpb1111111111} on 10.77.0.0/24, and helpers for its endpoints, links and pools; and a classroom: networks
- * "front" and "back", containers "web" (front), "app" (both) and "db" (back), as Docker names them.
+ * {@code mdnpb1111111111} on 10.77.0.0/24, and helpers for its endpoints, links and pools, for Docker's names
+ * ({@link #named}, {@link #container}), and for the plugin calls that created them ({@link #networkCalls},
+ * {@link #runCalls}); and a classroom: networks "front" and "back", containers "web" (front), "app" (both) and "db"
+ * (back), as Docker names them.
  */
 public final class ObjectsFixture {
 
@@ -43,6 +50,8 @@ public final class ObjectsFixture {
     public static final char APP_BACK = 'c';
     /** The classroom's endpoint of db on back. */
     public static final char DB = 'd';
+    /** The demo network's IPAM pool id, as mdnp names it. */
+    public static final String POOL_ID = "mdnp/" + SUBNET;
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -109,6 +118,61 @@ public final class ObjectsFixture {
     public static LinkView inContainer(char digit) {
         return new LinkView(containerEnd(digit), "veth", 0, "", "", 0, "", false, "", 0, 0, NET,
                 String.valueOf(digit).repeat(40), Drift.NONE);
+    }
+
+    /** Returns {@code network} as Docker names it {@code name}. */
+    public static NetworkView named(NetworkView network, String name) {
+        return network.withName(name);
+    }
+
+    /** Returns a container Docker calls {@code name} (id {@code name} repeated and padded), with {@code aliases}. */
+    public static ContainerRef container(String name, String... aliases) {
+        return new ContainerRef((name + "0".repeat(64)).substring(0, 64), name, List.of(aliases));
+    }
+
+    /**
+     * Returns what {@code docker network create} makes the plugin do for the demo network, numbered from
+     * {@code firstSeq}: RequestPool, RequestAddress of the gateway 10.77.0.1, CreateNetwork.
+     */
+    public static List<RequestRecord> networkCalls(long firstSeq) {
+        return List.of(
+                call(firstSeq, "IpamDriver.RequestPool")
+                        .request("{\"AddressSpace\":\"mdnp\",\"Pool\":\"\",\"V6\":false}")
+                        .response("{\"PoolID\":\"" + POOL_ID + "\",\"Pool\":\"" + SUBNET + "\",\"Data\":{}}")
+                        .build(),
+                call(firstSeq + 1, "IpamDriver.RequestAddress")
+                        .request("{\"PoolID\":\"" + POOL_ID + "\",\"Address\":\"\",\"Options\":{\""
+                                + OptionKeys.REQUEST_ADDRESS_TYPE + "\":\"" + OptionKeys.GATEWAY_ADDRESS_TYPE + "\"}}")
+                        .response("{\"Address\":\"10.77.0.1/24\",\"Data\":{}}").build(),
+                call(firstSeq + 2, "NetworkDriver.CreateNetwork").network(NET)
+                        .request("{\"NetworkID\":\"" + NET + "\",\"IPv4Data\":[{\"AddressSpace\":\"mdnp\",\"Pool\":\""
+                                + SUBNET + "\",\"Gateway\":\"10.77.0.1/24\"}]}").build());
+    }
+
+    /**
+     * Returns what {@code docker run} on the demo network makes the plugin do for the endpoint named after
+     * {@code digit} with address {@code ipv4} (CIDR), numbered from {@code firstSeq}, each call taking
+     * {@code micros}: RequestAddress, CreateEndpoint, Join, ProgramExternalConnectivity.
+     */
+    public static List<RequestRecord> runCalls(long firstSeq, char digit, String ipv4, long micros) {
+        String id = String.valueOf(digit).repeat(40);
+        return List.of(
+                call(firstSeq, "IpamDriver.RequestAddress").micros(micros)
+                        .request("{\"PoolID\":\"" + POOL_ID + "\",\"Address\":\"\",\"Options\":{}}")
+                        .response("{\"Address\":\"" + ipv4 + "\",\"Data\":{}}").build(),
+                call(firstSeq + 1, "NetworkDriver.CreateEndpoint").network(NET).endpoint(id).micros(micros)
+                        .request("{\"NetworkID\":\"" + NET + "\",\"EndpointID\":\"" + id
+                                + "\",\"Interface\":{\"Address\":\"" + ipv4 + "\",\"AddressIPv6\":\"\"}}")
+                        .build(),
+                call(firstSeq + 2, "NetworkDriver.Join").network(NET).endpoint(id).micros(micros).build(),
+                call(firstSeq + 3, "NetworkDriver.ProgramExternalConnectivity").network(NET).endpoint(id)
+                        .micros(micros).build());
+    }
+
+    /** Returns {@code docker rm}'s IPAM call for the endpoint's address {@code ipv4} (CIDR), numbered {@code seq}. */
+    public static RequestRecord releaseAddress(long seq, String ipv4) {
+        return call(seq, "IpamDriver.ReleaseAddress").request("{\"PoolID\":\"" + POOL_ID + "\",\"Address\":\""
+                + ipv4.substring(0, ipv4.indexOf('/')) + "\"}").build();
     }
 
     /** Returns an mdnp IPAM pool. */

@@ -57,7 +57,7 @@ class InspectorCssTest {
             // TimingBarCell and RequestDetailPane: "timing-" + phase.name()
             "timing-", PhaseRow.of(call(1, "NetworkDriver.Join").micros(100).phases(1, 1, 1, 1, 1).build()).stream()
                     .map(PhaseRow::name).toList(),
-            // RequestTableView.groupClass: "group-" + the MethodGroup in lower case, '_' as '-'
+            // RequestTableView and CallLegend: "group-" + MethodGroup.styleName()
             "group-", Arrays.stream(MethodGroup.values())
                     .map(group -> group.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList());
 

@@ -1,6 +1,7 @@
 package dev.mdnp.inspector.viewmodel;
 
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.NET;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.container;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.containerEnd;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.demoNetwork;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.endpoint;
@@ -8,6 +9,7 @@ import static dev.mdnp.inspector.testsupport.ObjectsFixture.hostEnd;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.hostLink;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.inContainer;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.missing;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.named;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.objects;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.published;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.show;
@@ -30,7 +32,7 @@ class EndpointsViewModelTest {
 
         assertThat(model.rows()).singleElement().satisfies(row -> {
             assertThat(row.shortId()).isEqualTo("111111111111");
-            assertThat(row.networkShortId()).isEqualTo(NET.substring(0, 12));
+            assertThat(row.networkLabel()).isEqualTo(NET.substring(0, 12));
             assertThat(row.ipv4Address()).isEqualTo("10.77.0.2/24");
             assertThat(row.ipv6Address()).isEmpty();
             assertThat(row.mac()).isEqualTo("02:42:0a:4d:00:01");
@@ -39,6 +41,30 @@ class EndpointsViewModelTest {
             assertThat(row.state()).isEqualTo("joined");
             assertThat(row.sandboxKey()).isEqualTo("/var/run/docker/netns/111111111111");
             assertThat(row.drifted()).isFalse();
+        });
+    }
+
+    @Test
+    void anEndpointNamesItsContainerAliasesAndNetworkWhenDockerSaidThem() {
+        show(store, objects(List.of(named(demoNetwork(1), "front")),
+                List.of(endpoint('1', "10.77.0.2/24", true).withContainer(container("web", "www", "app"))),
+                List.of(), List.of()));
+
+        assertThat(model.rows()).singleElement().satisfies(row -> {
+            assertThat(row.containerName()).isEqualTo("web");
+            assertThat(row.aliases()).containsExactly("www", "app");
+            assertThat(row.networkLabel()).isEqualTo("front");
+        });
+    }
+
+    @Test
+    void anEndpointWithoutDockersNamesHasNoContainerName() {
+        show(store, objects(List.of(demoNetwork(1)), List.of(endpoint('1', "10.77.0.2/24", true)), List.of(),
+                List.of()));
+
+        assertThat(model.rows()).singleElement().satisfies(row -> {
+            assertThat(row.containerName()).isEmpty();
+            assertThat(row.aliases()).isEmpty();
         });
     }
 

@@ -5,6 +5,7 @@ import static dev.mdnp.inspector.testsupport.ObjectsFixture.NET;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.bridge;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.demoNetwork;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.missing;
+import static dev.mdnp.inspector.testsupport.ObjectsFixture.named;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.objects;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.pool;
 import static dev.mdnp.inspector.testsupport.ObjectsFixture.show;
@@ -42,6 +43,23 @@ class NetworksViewModelTest {
             assertThat(row.driftNote()).isEmpty();
         });
         assertThat(model.driftCountProperty().get()).isZero();
+    }
+
+    @Test
+    void aNetworkIsNamedAsInDockerAndByItsShortIdWhileTheNameIsUnknown() {
+        show(store, objects(List.of(demoNetwork(0)), List.of(), List.of(), List.of()));
+        assertThat(model.rows()).singleElement().extracting(NetworkRow::name, NetworkRow::displayName)
+                .containsExactly("", "1111111111aa");
+
+        show(store, objects(List.of(named(demoNetwork(0), "front")), List.of(), List.of(), List.of()));
+        assertThat(model.rows()).singleElement().extracting(NetworkRow::name, NetworkRow::displayName)
+                .containsExactly("front", "front");
+    }
+
+    @Test
+    void mtuZeroIsTheDefaultEverywhere() {
+        assertThat(NetworkRow.mtuText(0)).isEqualTo("default");
+        assertThat(NetworkRow.mtuText(1400)).isEqualTo("1400");
     }
 
     @Test

@@ -7,12 +7,14 @@ import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.inspector.testsupport.ObjectsFixture;
 import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.InfoView;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.RequestRecord;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class RequestDetailViewModelTest {
 
     private final InspectorStore store = new InspectorStore();
-    private final RequestDetailViewModel detail = new RequestDetailViewModel(store);
+    private final RequestDetailViewModel detail =
+            InspectorViewModels.over(store, "test", Clock.systemDefaultZone()).detail();
 
     private final RequestRecord join = call(7, "NetworkDriver.Join").network("n1").endpoint("e1")
             .request("{\"NetworkID\":\"n1\",\"EndpointID\":\"e1\"}").response("{\"InterfaceName\":{}}")
@@ -49,6 +52,41 @@ class RequestDetailViewModelTest {
                 new SummaryRow("Status", "200"),
                 new SummaryRow("Error", ""),
                 new SummaryRow("Duration", "2.00 ms"));
+    }
+
+    @Test
+    void anIpamCallsSummaryNamesItsPoolAddressAndTheEndpointAndContainerItServed() {
+        ObjectsFixture.show(store, ObjectsFixture.objects(
+                List.of(ObjectsFixture.named(ObjectsFixture.demoNetwork(1), "front")),
+                List.of(ObjectsFixture.endpoint('1', "10.77.0.2/24", true)
+                        .withContainer(ObjectsFixture.container("web", "www"))),
+                List.of(), List.of(ObjectsFixture.pool(ObjectsFixture.SUBNET, 2, 252))));
+        RequestRecord address = ObjectsFixture.runCalls(4, '1', "10.77.0.2/24", 1_000).get(0);
+
+        detail.selectedProperty().set(address);
+
+        assertThat(detail.summary()).contains(
+                new SummaryRow("Network (of pool)", ObjectsFixture.NET),
+                new SummaryRow("Network name", "front"),
+                new SummaryRow("Pool", ObjectsFixture.SUBNET),
+                new SummaryRow("Address", "10.77.0.2"),
+                new SummaryRow("Served endpoint", "1".repeat(40)),
+                new SummaryRow("Container", "web (web000000000)"),
+                new SummaryRow("Aliases", "www"));
+        assertThat(detail.networkProperty().get().name()).isEqualTo("front");
+        assertThat(detail.endpointProperty().get().id()).isEqualTo("1".repeat(40));
+    }
+
+    @Test
+    void theGatewaysAddressIsMarkedAndServesNoEndpoint() {
+        List<RequestRecord> network = ObjectsFixture.networkCalls(1);
+        store.apply(network.stream().<FeedUpdate>map(FeedUpdate.Request::new).toList());
+
+        detail.selectedProperty().set(network.get(1));
+
+        assertThat(detail.summary()).contains(new SummaryRow("Address", "10.77.0.1 (gateway)"),
+                new SummaryRow("Pool", ObjectsFixture.SUBNET));
+        assertThat(detail.summary()).extracting(SummaryRow::key).doesNotContain("Served endpoint", "Container");
     }
 
     @Test

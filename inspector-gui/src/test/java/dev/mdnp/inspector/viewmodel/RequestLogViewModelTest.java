@@ -82,7 +82,7 @@ class RequestLogViewModelTest {
     void sortedListFollowsItsComparator() {
         store.apply(updates(activate, create, join, leave));
 
-        log.requests().setComparator(Comparator.comparingLong(RequestRecord::durationMicros).reversed());
+        log.tableComparatorProperty().set(Comparator.comparingLong(RequestRecord::durationMicros).reversed());
 
         assertThat(seqs().subList(0, 2)).containsExactly(2L, 3L);
     }

@@ -6,8 +6,10 @@ import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.model.ShortIds;
 import dev.mdnp.inspector.view.requests.ClipboardText;
 import dev.mdnp.inspector.viewmodel.PhaseRow;
+import dev.mdnp.inspector.viewmodel.NetworkRow;
 import dev.mdnp.inspector.viewmodel.RequestDetailViewModel;
 import dev.mdnp.inspector.viewmodel.SummaryRow;
+import dev.mdnp.model.inspect.ContainerRef;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.inspect.NetworkView;
@@ -24,6 +26,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -43,7 +46,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The selected call in detail, as tabs: Summary, Request and Response (indented JSON, read-only, copyable), Timing
  * (a bar per phase), Kernel ops (in order, failures styled {@code op-error}) and Related (the network and endpoint
- * as the daemon holds them), with a "Copy as curl" button above.
+ * as the daemon holds them, by Docker's names when known, one fact a line, scrolling rather than cutting), with a
+ * "Copy as curl" button above.
  */
 public final class RequestDetailPane {
 
@@ -68,7 +72,7 @@ public final class RequestDetailPane {
                 new Tab("Response", jsonBox("responseJson", detail.responseJsonProperty())),
                 new Tab("Timing", timingBox()),
                 new Tab("Kernel ops", kernelOpsTable()),
-                new Tab("Related", relatedBox()));
+                new Tab("Related", relatedScroll()));
         pane.setTop(header());
         pane.setCenter(tabs);
     }
@@ -193,6 +197,14 @@ public final class RequestDetailPane {
         return target;
     }
 
+    /** The related network and endpoint, one fact a line, scrolling when the pane is low or narrow. */
+    private Node relatedScroll() {
+        ScrollPane scroll = new ScrollPane(relatedBox());
+        scroll.setId("relatedScroll");
+        scroll.setFitToWidth(false);
+        return scroll;
+    }
+
     private Node relatedBox() {
         related.setId("related");
         related.setPadding(new Insets(8));
@@ -214,7 +226,8 @@ public final class RequestDetailPane {
         heading.getStyleClass().add("related-title");
         Label text = new Label(body);
         text.getStyleClass().add("related-text");
-        text.setWrapText(true);
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(2, heading, text);
     }
 
@@ -222,22 +235,33 @@ public final class RequestDetailPane {
         if (network == null) {
             return "none, or not known to the daemon now";
         }
-        return String.format(Locale.ROOT, "%s  bridge %s  MTU %d%n  IPv4 %s  IPv6 %s  gateways %s%n  %d endpoints"
-                        + "  options %s", ShortIds.of(network.id()), network.bridge(), network.mtu(),
-                network.ipv4Subnets(), network.ipv6Subnets(), network.gateways(), network.endpoints(),
-                network.options());
+        return String.join("\n",
+                network.displayName() + (network.name().isEmpty() ? "" : "  (" + ShortIds.of(network.id()) + ")"),
+                "bridge " + network.bridge() + "   MTU " + NetworkRow.mtuText(network.mtu()),
+                "IPv4 " + String.join(", ", network.ipv4Subnets()) + "   IPv6 "
+                        + (network.ipv6Subnets().isEmpty() ? "none" : String.join(", ", network.ipv6Subnets())),
+                "gateways " + String.join(", ", network.gateways()),
+                network.endpoints() + " endpoints   options " + network.options());
     }
 
     private static String describe(@Nullable EndpointView endpoint) {
         if (endpoint == null) {
             return "none, or not known to the daemon now";
         }
-        return String.format(Locale.ROOT, "%s  on %s%n  host %s  container %s  MAC %s%n  IPv4 %s  IPv6 %s%n  %s%n"
-                        + "  ports %s", ShortIds.of(endpoint.id()), ShortIds.of(endpoint.networkId()),
-                endpoint.hostIfName(), endpoint.containerIfName(), endpoint.mac(), endpoint.ipv4Address(),
-                endpoint.ipv6Address(), endpoint.joined() ? "joined " + endpoint.sandboxKey() : "not joined",
-                endpoint.ports().isEmpty() ? "none published"
-                        : endpoint.ports().stream().map(PortView::text).collect(Collectors.joining(", ")));
+        ContainerRef container = endpoint.container();
+        String owner = container.isUnknown() ? "container not known"
+                : "container " + (container.name().isEmpty() ? ShortIds.of(container.id()) : container.name())
+                        + (container.aliases().isEmpty() ? "" : "   aliases " + String.join(", ", container.aliases()));
+        return String.join("\n",
+                ShortIds.of(endpoint.id()) + "  on " + ShortIds.of(endpoint.networkId()),
+                owner,
+                "host veth " + endpoint.hostIfName() + "   container interface " + endpoint.containerIfName(),
+                "MAC " + endpoint.mac(),
+                "IPv4 " + endpoint.ipv4Address() + "   IPv6 "
+                        + (endpoint.ipv6Address().isEmpty() ? "none" : endpoint.ipv6Address()),
+                endpoint.joined() ? "joined " + endpoint.sandboxKey() : "not joined",
+                "ports " + (endpoint.ports().isEmpty() ? "none published"
+                        : endpoint.ports().stream().map(PortView::text).collect(Collectors.joining(", "))));
     }
 
     private static <S> TableColumn<S, String> column(String title, Function<S, String> value, double width) {

@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One endpoint's lifecycle as a horizontal timeline: a box per call with its method, its offset from the first
- * call and its duration, styled {@code step-ok} or {@code step-error}, joined by arrows. Clicking a box makes its
- * call the {@link #chosenCallProperty chosen} one.
+ * call and its duration, styled {@code step-ok} or {@code step-error}, joined by arrows. A timeline wider than the
+ * pane scrolls horizontally (and shows its newest call when one is added) instead of running off the right edge.
+ * Clicking a box makes its call the {@link #chosenCallProperty chosen} one.
  */
 public final class LifecycleView {
 
@@ -39,6 +40,14 @@ public final class LifecycleView {
         scroll.setId("lifecycle");
         scroll.getStyleClass().add("lifecycle");
         scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
+        scroll.setMinWidth(0);
+        scroll.setPrefViewportWidth(0);
+        steps.setMinWidth(Region.USE_PREF_SIZE);
+        // The timeline grows when a call is added: show the newest one.
+        steps.widthProperty().addListener((obs, old, now) -> scroll.setHvalue(scroll.getHmax()));
         steps.setAlignment(Pos.CENTER_LEFT);
         steps.setPadding(new Insets(8));
         lifecycle.steps().addListener((ListChangeListener<LifecycleStep>) change -> fill());

@@ -5,8 +5,8 @@ import dev.mdnp.inspector.viewmodel.EndpointsViewModel;
 import javafx.scene.layout.StackPane;
 
 /**
- * The endpoints tab: a table (id {@code endpointsTable}) of mdnp's endpoints with their veths, drift and published
- * ports.
+ * The endpoints tab: a table (id {@code endpointsTable}) of mdnp's endpoints with their container's name and aliases
+ * (when Docker's are known), network, veths, drift and published ports.
  */
 public final class EndpointsPane extends StackPane {
 
@@ -14,8 +14,10 @@ public final class EndpointsPane extends StackPane {
     public EndpointsPane(EndpointsViewModel model) {
         getChildren().add(new ObjectTable<>("endpointsTable", model.rows(),
                 "No endpoints yet: docker run --rm -it --network demo busybox")
+                .text("Container", 140, EndpointRow::containerName)
+                .text("Aliases", 140, row -> String.join(", ", row.aliases()))
                 .mono("ID", 130, EndpointRow::shortId)
-                .mono("Network", 130, EndpointRow::networkShortId)
+                .text("Network", 130, EndpointRow::networkLabel)
                 .text("IPv4", 130, EndpointRow::ipv4Address)
                 .text("IPv6", 170, EndpointRow::ipv6Address)
                 .mono("MAC", 160, EndpointRow::mac)

@@ -8,18 +8,22 @@ import java.util.function.ToLongFunction;
 import javafx.scene.layout.StackPane;
 import org.jspecify.annotations.Nullable;
 
-/** The networks tab: a table (id {@code networksTable}) of mdnp's networks with their address use and drift. */
+/**
+ * The networks tab: a table (id {@code networksTable}) of mdnp's networks, by Docker's name when known, with their
+ * address use and drift.
+ */
 public final class NetworksPane extends StackPane {
 
     /** Builds the table over {@code model}'s rows. */
     public NetworksPane(NetworksViewModel model) {
         getChildren().add(new ObjectTable<>("networksTable", model.rows(),
                 "No networks yet: docker network create -d mdnp demo")
+                .text("Name", 140, NetworkRow::name)
                 .mono("ID", 130, NetworkRow::shortId)
                 .mono("Bridge", 150, NetworkRow::bridge)
                 .text("Subnets", 200, NetworkRow::subnets)
                 .text("Gateways", 200, NetworkRow::gateways)
-                .number("MTU", 80, row -> (long) row.mtu(), mtu -> mtu == 0 ? "default" : mtu.toString())
+                .number("MTU", 80, row -> (long) row.mtu(), mtu -> NetworkRow.mtuText(mtu.intValue()))
                 .text("Options", 260, NetworkRow::options)
                 .number("Endpoints", 90, row -> (long) row.endpoints(), Object::toString)
                 .number("Used", 80, row -> use(row, AddressUse::used), NetworksPane::count)

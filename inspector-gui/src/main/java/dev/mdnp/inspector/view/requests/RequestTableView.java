@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.export.CallText;
 import dev.mdnp.inspector.model.MethodGroup;
-import dev.mdnp.inspector.model.ShortIds;
+import dev.mdnp.inspector.model.CallContext;
+import dev.mdnp.inspector.viewmodel.CallGrouping;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,10 +29,15 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
- * The request log's table: #, time, method (with a dot coloured by {@link MethodGroup}), network, endpoint, result,
- * duration and a timing bar, sortable, failed calls styled {@code call-error}. It keeps the newest call in view
+ * The request log's table: #, time, method (with a dot coloured by {@link MethodGroup}), network and container (by
+ * Docker's names, else short ids; an IPAM call's from its pool and address), an IPAM call's pool and address,
+ * result, duration and a timing bar, sortable, failed calls styled {@code call-error}. While calls are grouped, a
+ * group column comes first and names each group with its count and total time on the group's first row (styled
+ * {@code group-start}); sorting by a column sorts within the groups. It keeps the newest call in view
  * until the user scrolls up; then a button in its corner ({@code #followButton}) counts the calls since and scrolls
  * back to follow again. Its placeholder says why it is empty: no calls yet, none matching, or an invalid filter.
  * The context menu copies a row or a {@code curl}
@@ -41,8 +46,11 @@ import javafx.scene.shape.Circle;
 public final class RequestTableView {
 
     private static final double DOT_RADIUS = 4;
-    /** Wide enough for the dot and the longest method, {@code ProgramExternalConnectivity}. */
-    private static final double METHOD_WIDTH = 270;
+    /** The longest method the table names, without its prefix. */
+    private static final String LONGEST_METHOD = "ProgramExternalConnectivity";
+    /** The cell's padding and the dot's gap, in ems of the cell's font, beside the dot and the method's text. */
+    private static final double METHOD_EXTRA_EMS = 2.5;
+    private static final String GROUP_START = "group-start";
 
     private final RequestLogViewModel log;
     private final TableView<RequestRecord> table = new TableView<>();
@@ -60,12 +68,16 @@ public final class RequestTableView {
         placeholder.setWrapText(true);
         placeholder.textProperty().bind(log.placeholderProperty());
         table.setPlaceholder(placeholder);
-        table.getColumns().addAll(List.of(seqColumn(), timeColumn(), methodColumn(),
-                idColumn("Network", RequestRecord::networkId), idColumn("Endpoint", RequestRecord::endpointId),
+        table.getColumns().addAll(List.of(groupColumn(), seqColumn(), timeColumn(), methodColumn(),
+                contextColumn("Network", 130, CallContext::networkLabel),
+                contextColumn("Container", 130, CallContext::containerLabel),
+                contextColumn("Pool / address", 220, CallContext::ipamLabel),
                 resultColumn(), durationColumn(), timingColumn()));
         table.setRowFactory(view -> new CallRow());
         table.setContextMenu(contextMenu());
-        log.requests().comparatorProperty().bind(table.comparatorProperty());
+        log.tableComparatorProperty().bind(table.comparatorProperty());
+        // The log's list sorts itself (groups first, then the table's order), so the table only reports its order.
+        table.setSortPolicy(view -> true);
         table.setItems(log.requests());
         TableTail tail = new TableTail(table, log.tail());
         Button resume = new Button();
@@ -78,6 +90,7 @@ public final class RequestTableView {
         StackPane.setMargin(resume, new Insets(0, 24, 24, 0));
         node.getChildren().addAll(table, resume);
         log.longestShownMicrosProperty().addListener((obs, old, now) -> table.refresh());
+        log.groupsRevisionProperty().addListener((obs, old, now) -> table.refresh());
     }
 
     /** Returns the table with the button that resumes following in its corner. */
@@ -123,6 +136,34 @@ public final class RequestTableView {
         return item;
     }
 
+    private TableColumn<RequestRecord, RequestRecord> groupColumn() {
+        TableColumn<RequestRecord, RequestRecord> column = column("Group", call -> call);
+        column.setId("groupColumn");
+        column.setPrefWidth(260);
+        column.setSortable(false);
+        // Shown exactly while calls are grouped, whatever saved columns or the column chooser say.
+        column.setVisible(grouped());
+        log.groupingProperty().addListener((obs, old, now) -> column.setVisible(grouped()));
+        column.visibleProperty().addListener((obs, old, visible) -> {
+            if (visible != grouped()) {
+                column.setVisible(grouped());
+            }
+        });
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(RequestRecord call, boolean empty) {
+                super.updateItem(call, empty);
+                setText(empty || call == null ? null : log.groupHeadingAt(getIndex()));
+            }
+        });
+        column.getStyleClass().add("group-column");
+        return column;
+    }
+
+    private boolean grouped() {
+        return log.groupingProperty().get() != CallGrouping.NONE;
+    }
+
     private static TableColumn<RequestRecord, Long> seqColumn() {
         TableColumn<RequestRecord, Long> column = column("#", RequestRecord::seq);
         column.setPrefWidth(60);
@@ -139,9 +180,16 @@ public final class RequestTableView {
 
     private static TableColumn<RequestRecord, String> methodColumn() {
         TableColumn<RequestRecord, String> column = column("Method", RequestRecord::method);
-        column.setPrefWidth(METHOD_WIDTH);
+        column.setId("methodColumn");
+        column.setPrefWidth(widthOfMethods(Font.getDefault()));
         column.setCellFactory(c -> new TableCell<>() {
             private final Circle dot = new Circle(DOT_RADIUS);
+
+            {
+                // Larger text (Ctrl +) widens the column so that the longest method still shows whole.
+                fontProperty().addListener((obs, old, font) -> column.setPrefWidth(
+                        Math.max(column.getPrefWidth(), widthOfMethods(font))));
+            }
 
             @Override
             protected void updateItem(String method, boolean empty) {
@@ -152,37 +200,36 @@ public final class RequestTableView {
                     return;
                 }
                 setText(CallText.shortMethod(method));
-                dot.getStyleClass().setAll("method-dot", groupClass(method));
+                dot.getStyleClass().setAll("method-dot", "group-" + MethodGroup.of(method).styleName());
                 setGraphic(dot);
             }
         });
         return column;
     }
 
-    private static TableColumn<RequestRecord, String> idColumn(String title, Function<RequestRecord, String> id) {
-        TableColumn<RequestRecord, String> column = column(title, id);
-        column.setPrefWidth(125);
-        column.setCellFactory(c -> textCell(ShortIds::of, Pos.CENTER_LEFT));
-        column.getStyleClass().add("id-column");
+    private TableColumn<RequestRecord, String> contextColumn(String title, double width,
+            Function<CallContext, String> label) {
+        TableColumn<RequestRecord, String> column = column(title, call -> label.apply(log.contextOf(call)));
+        column.setPrefWidth(width);
         return column;
     }
 
     private static TableColumn<RequestRecord, String> resultColumn() {
         TableColumn<RequestRecord, String> column = column("Result", CallText::result);
-        column.setPrefWidth(110);
+        column.setPrefWidth(80);
         return column;
     }
 
     private static TableColumn<RequestRecord, Long> durationColumn() {
         TableColumn<RequestRecord, Long> column = column("Duration", RequestRecord::durationMicros);
-        column.setPrefWidth(120);
+        column.setPrefWidth(95);
         column.setCellFactory(c -> textCell(micros -> CallText.millis(micros) + " ms", Pos.CENTER_RIGHT));
         return column;
     }
 
     private TableColumn<RequestRecord, RequestRecord> timingColumn() {
         TableColumn<RequestRecord, RequestRecord> column = column("Timing", call -> call);
-        column.setPrefWidth(180);
+        column.setPrefWidth(170);
         column.setSortable(false);
         column.setCellFactory(c -> new TimingBarCell(() -> log.longestShownMicrosProperty().get()));
         return column;
@@ -206,19 +253,24 @@ public final class RequestTableView {
         return cell;
     }
 
-    private static String groupClass(String method) {
-        return "group-" + MethodGroup.of(method).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private static double widthOfMethods(Font font) {
+        Text text = new Text(LONGEST_METHOD);
+        text.setFont(font);
+        return Math.ceil(text.getLayoutBounds().getWidth() + 2 * DOT_RADIUS + METHOD_EXTRA_EMS * font.getSize());
     }
 
-    /** A row that carries {@code call-error} while it shows a failed call. */
-    private static final class CallRow extends TableRow<RequestRecord> {
+    /** A row that carries {@code call-error} while it shows a failed call, {@code group-start} atop a group. */
+    private final class CallRow extends TableRow<RequestRecord> {
 
         @Override
         protected void updateItem(RequestRecord call, boolean empty) {
             super.updateItem(call, empty);
-            getStyleClass().remove("call-error");
+            getStyleClass().removeAll("call-error", GROUP_START);
             if (!empty && call != null && !call.ok()) {
                 getStyleClass().add("call-error");
+            }
+            if (!empty && call != null && !log.groupHeadingAt(getIndex()).isEmpty()) {
+                getStyleClass().add(GROUP_START);
             }
         }
     }

@@ -4,14 +4,18 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.theme.ThemeSwitcher;
+import dev.mdnp.inspector.viewmodel.CallGrouping;
 import dev.mdnp.inspector.viewmodel.FilterBarViewModel;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -22,6 +26,8 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.controlsfx.control.textfield.TextFields;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +35,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request log's toolbar: the filter field (tinted {@code filter-invalid}, with the reason as its tooltip, while
  * its text is not valid; Enter keeps it in the recent filters), the recent-filters menu, the quick-filter presets,
- * "hide chatter", pause/resume (showing how many calls wait) and clear.
+ * "hide chatter", pause/resume (showing how many calls wait) and clear; under it, grouping by container or network
+ * ({@code #groupChoice}) and the legend of the table's colours.
  */
 public final class RequestToolbar {
 
@@ -38,6 +45,7 @@ public final class RequestToolbar {
     private final RequestLogViewModel log;
     private final FilterBarViewModel filterBar;
     private final ToolBar bar = new ToolBar();
+    private final Node node;
     private final TextField filter = new TextField();
     private final Tooltip filterReason = new Tooltip();
     private final MenuButton recent = new MenuButton("Recent");
@@ -49,11 +57,16 @@ public final class RequestToolbar {
         bar.setId("requestToolbar");
         bar.getItems().addAll(filterBox(), recentMenu(), new Separator(Orientation.VERTICAL), presets(), hideChatter(),
                 new Separator(Orientation.VERTICAL), pause(), clear());
+        HBox view = new HBox(8, grouping(), CallLegend.button());
+        view.setId("requestViewBar");
+        view.setAlignment(Pos.CENTER_LEFT);
+        view.setPadding(new Insets(0, 8, 4, 8));
+        node = new VBox(bar, view);
     }
 
-    /** Returns the toolbar node. */
+    /** Returns the toolbar node, with the grouping and legend row under it. */
     public Node node() {
-        return bar;
+        return node;
     }
 
     private Node filterBox() {
@@ -134,6 +147,26 @@ public final class RequestToolbar {
         hide.setTooltip(new Tooltip("Hide Plugin.Activate and GetCapabilities"));
         hide.selectedProperty().bindBidirectional(filterBar.hideChatterProperty());
         return hide;
+    }
+
+    private Node grouping() {
+        ChoiceBox<CallGrouping> choice = new ChoiceBox<>();
+        choice.setId("groupChoice");
+        choice.getItems().setAll(CallGrouping.values());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(@Nullable CallGrouping grouping) {
+                return grouping == null ? "" : "Group: " + grouping.label();
+            }
+
+            @Override
+            public CallGrouping fromString(String text) {
+                throw new UnsupportedOperationException("the choice is not editable");
+            }
+        });
+        choice.valueProperty().bindBidirectional(log.groupingProperty());
+        choice.setTooltip(new Tooltip("Group the calls by the container or the network they served"));
+        return choice;
     }
 
     private Node pause() {

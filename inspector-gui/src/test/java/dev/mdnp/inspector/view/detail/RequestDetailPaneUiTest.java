@@ -35,7 +35,7 @@ class RequestDetailPaneUiTest {
     @Start
     void start(Stage stage) {
         RequestTableView table = new RequestTableView(new RequestLogViewModel(store, Clock.systemDefaultZone()));
-        RequestDetailViewModel detail = new RequestDetailViewModel(store);
+        RequestDetailViewModel detail = new RequestDetailViewModel(store, new RequestLogViewModel(store, Clock.systemDefaultZone())::contextOf);
         detail.selectedProperty().bind(table.selectedCallProperty());
         SplitPane split = new SplitPane(table.node(), new RequestDetailPane(detail).node());
         split.setOrientation(Orientation.VERTICAL);

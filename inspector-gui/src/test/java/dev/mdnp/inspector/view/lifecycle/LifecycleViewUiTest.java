@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.inspector.viewmodel.LifecycleViewModel;
+import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Duration;
+import java.util.stream.LongStream;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -48,5 +54,25 @@ class LifecycleViewUiTest {
 
         robot.clickOn("Join");
         assertThat(view.chosenCallProperty().get().seq()).isEqualTo(2);
+    }
+
+    @Test
+    void aLongTimelineScrollsSidewaysInsteadOfRunningOffTheEdgeAndShowsItsNewestCall(FxRobot robot) {
+        robot.interact(() -> {
+            lifecycle.endpointIdProperty().set("e1");
+            store.apply(updates(LongStream.rangeClosed(1, 30).mapToObj(seq -> call(seq, seq % 2 == 0
+                    ? "NetworkDriver.Join" : "NetworkDriver.Leave").endpoint("e1").build())
+                    .toArray(RequestRecord[]::new)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#lifecycle").queryAs(ScrollPane.class);
+
+        double windowWidth = scroll.getScene().getWidth();
+        assertThat(scroll.getWidth()).isLessThanOrEqualTo(windowWidth);
+        assertThat(scroll.getContent().getLayoutBounds().getWidth()).isGreaterThan(windowWidth);
+        assertThat(scroll.getHvalue()).as("scrolled to the newest call").isEqualTo(scroll.getHmax());
+        assertThat(robot.lookup("#lifecycle .scroll-bar").queryAllAs(ScrollBar.class))
+                .filteredOn(bar -> bar.getOrientation() == Orientation.HORIZONTAL)
+                .singleElement().satisfies(bar -> assertThat(bar.isVisible()).isTrue());
     }
 }

@@ -47,7 +47,8 @@ class EndpointsPaneUiTest {
                 List.of())));
         TableView<EndpointRow> table = robot.lookup("#endpointsTable").queryTableView();
 
-        assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("ID", "Network", "IPv4",
+        assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("Container", "Aliases", "ID",
+                "Network", "IPv4",
                 "IPv6", "MAC", "Host veth", "Container interface", "State", "Ports", "Drift", "Sandbox");
         assertThat(table.getItems()).extracting(EndpointRow::state).containsExactly("joined", "created");
         assertThat(robot.lookup("#endpointsTable .table-row-cell.drift").queryAll()).hasSize(1);

@@ -51,7 +51,7 @@ class NetworksPaneUiTest {
                 List.of(missing(BRIDGE, "bridge", NET, "")), List.of(pool("10.77.0.0/24", 3, 251)))));
         TableView<NetworkRow> table = robot.lookup("#networksTable").queryTableView();
 
-        assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("ID", "Bridge", "Subnets",
+        assertThat(table.getColumns()).extracting(TableColumn::getText).containsExactly("Name", "ID", "Bridge", "Subnets",
                 "Gateways", "MTU", "Options", "Endpoints", "Used", "Free", "State");
         assertThat(table.getItems()).hasSize(1);
         assertThat(robot.lookup("#networksTable .table-row-cell.drift").queryAll()).hasSize(1);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.stream.LongStream;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
@@ -104,8 +105,24 @@ class RequestTableFollowUiTest {
 
         assertThat(robot.lookup("#requestTable .table-cell .text").queryAllAs(Text.class))
                 .extracting(Text::getText).contains("ProgramExternalConnectivity");
-        assertThat(table(robot).getColumns().get(5).getWidth()).isLessThan(
-                table(robot).getColumns().get(2).getWidth());
+        assertThat(column(robot, "Result").getWidth()).isLessThan(column(robot, "Method").getWidth());
+    }
+
+    @Test
+    void theLongestMethodStaysWholeWithLargerText(FxRobot robot) {
+        robot.interact(() -> {
+            table(robot).getScene().getRoot().setStyle("-fx-font-size: 28px;");
+            store.apply(updates(call(1, "NetworkDriver.ProgramExternalConnectivity").build()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#requestTable .table-cell .text").queryAllAs(Text.class))
+                .extracting(Text::getText).contains("ProgramExternalConnectivity");
+    }
+
+    private TableColumn<?, ?> column(FxRobot robot, String title) {
+        return table(robot).getColumns().stream().filter(column -> column.getText().equals(title)).findFirst()
+                .orElseThrow();
     }
 
     @Test

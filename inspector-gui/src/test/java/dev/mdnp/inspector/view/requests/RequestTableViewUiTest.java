@@ -4,14 +4,20 @@ import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static dev.mdnp.inspector.testsupport.CallBuilder.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.inspector.testsupport.ObjectsFixture;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +65,72 @@ class RequestTableViewUiTest {
         assertThat(robot.lookup(".call-error").queryAll()).hasSize(1);
         assertThat(robot.lookup("Join").tryQuery()).isPresent();
         assertThat(robot.lookup(".table-cell").match(LabeledMatchers.hasText("8f6511a5c0ff")).queryAll()).hasSize(3);
+    }
+
+    private void dockerSession(FxRobot robot) {
+        List<RequestRecord> calls = new ArrayList<>(ObjectsFixture.networkCalls(10));
+        calls.addAll(ObjectsFixture.runCalls(13, '1', "10.77.0.2/24", 1_000));
+        calls.addAll(ObjectsFixture.runCalls(17, '2', "10.77.0.3/24", 2_000));
+        robot.interact(() -> {
+            ObjectsFixture.show(store, ObjectsFixture.objects(
+                    List.of(ObjectsFixture.named(ObjectsFixture.demoNetwork(2), "front")),
+                    List.of(ObjectsFixture.endpoint('1', "10.77.0.2/24", true)
+                                    .withContainer(ObjectsFixture.container("web")),
+                            ObjectsFixture.endpoint('2', "10.77.0.3/24", true)
+                                    .withContainer(ObjectsFixture.container("db"))),
+                    List.of(), List.of()));
+            store.apply(calls.stream().<FeedUpdate>map(FeedUpdate.Request::new).toList());
+        });
+    }
+
+    private boolean cellSays(FxRobot robot, String text) {
+        return robot.lookup("#requestTable .table-cell").match(LabeledMatchers.hasText(text)).tryQuery().isPresent();
+    }
+
+    @Test
+    void ipamRowsNameTheirPoolAddressAndTheContainerAndNetworkTheyServed(FxRobot robot) {
+        dockerSession(robot);
+        robot.interact(() -> table.scrollTo(0));
+
+        assertThat(cellSays(robot, "pool 10.77.0.0/24")).isTrue();
+        assertThat(cellSays(robot, "gateway 10.77.0.1 of 10.77.0.0/24")).isTrue();
+        assertThat(cellSays(robot, "10.77.0.2 of 10.77.0.0/24")).isTrue();
+        assertThat(cellSays(robot, "web")).isTrue();
+        assertThat(cellSays(robot, "front")).isTrue();
+    }
+
+    @Test
+    void groupingByContainerShowsEachGroupWithItsTotalAndBackToNone(FxRobot robot) {
+        dockerSession(robot);
+        TableColumn<?, ?> group = table.getColumns().stream()
+                .filter(column -> "groupColumn".equals(column.getId())).findFirst().orElseThrow();
+        assertThat(group.isVisible()).isFalse();
+
+        robot.clickOn("#groupChoice").clickOn("Group: Container");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.scrollTo(0));
+
+        assertThat(group.isVisible()).isTrue();
+        assertThat(cellSays(robot, "1a2b3c4d5e6f · 2 calls · 2.00 ms")).as("the first group to come").isTrue();
+        assertThat(cellSays(robot, "web · 4 calls · 4.00 ms")).isTrue();
+        assertThat(cellSays(robot, "db · 4 calls · 8.00 ms")).isTrue();
+        assertThat(robot.lookup("#requestTable .table-row-cell.group-start").queryAll()).hasSizeGreaterThanOrEqualTo(2);
+
+        robot.clickOn("#groupChoice").clickOn("Group: None");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(group.isVisible()).isFalse();
+        assertThat(table.getItems().get(0).seq()).isEqualTo(1);
+    }
+
+    @Test
+    void theLegendNamesTheMethodDotsAndTimingColours(FxRobot robot) {
+        robot.clickOn("#legendButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#legend .method-dot").queryAll()).hasSize(6);
+        assertThat(robot.lookup("#legend .timing-segment").queryAll()).hasSize(6);
+        assertThat(robot.lookup("RequestPool, RequestAddress, ReleaseAddress, ReleasePool").tryQuery()).isPresent();
+        robot.type(KeyCode.ESCAPE);
     }
 
     @Test
