@@ -3,6 +3,7 @@ package dev.mdnp.inspector.filter;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.model.MethodGroup;
+import dev.mdnp.model.inspect.NameLookup;
 import dev.mdnp.model.inspect.RequestFilter;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.InstantSource;
@@ -29,13 +30,14 @@ public record FilterInput(String text, QuickFilter preset, boolean hideChatter) 
     }
 
     /**
-     * Parses the text and combines it with the presets; {@code since:} terms compare with {@code clock} whenever the
-     * predicate is tested.
+     * Parses the text and combines it with the presets; {@code since:} terms compare with {@code clock} and Docker's
+     * names ({@code net:front}, {@code container:web}) are resolved through {@code names} whenever the predicate is
+     * tested.
      */
-    public FilterResult parse(InstantSource clock) {
+    public FilterResult parse(InstantSource clock, NameLookup names) {
         RequestFilter typed;
         try {
-            typed = RequestFilter.parse(text, clock);
+            typed = RequestFilter.parse(text, clock, names);
         } catch (IllegalArgumentException e) {
             return new FilterResult.Invalid(e.getMessage());
         }

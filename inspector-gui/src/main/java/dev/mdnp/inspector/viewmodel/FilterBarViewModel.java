@@ -10,6 +10,7 @@ import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.filter.RecentFilters;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.EndpointView;
+import dev.mdnp.model.inspect.NameLookup;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.InstantSource;
@@ -47,6 +48,7 @@ public final class FilterBarViewModel {
 
     private final InspectorStore store;
     private final InstantSource clock;
+    private final NameLookup names;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ObjectProperty<QuickFilter> preset = new SimpleObjectProperty<>(this, "preset", QuickFilter.ALL);
     private final BooleanProperty hideChatter = new SimpleBooleanProperty(this, "hideChatter");
@@ -61,12 +63,13 @@ public final class FilterBarViewModel {
     private volatile FilterCompletions completions = FilterCompletions.NONE;
 
     /**
-     * Creates the bar; its completions follow {@code store}'s calls, networks and endpoints, and {@code since:} terms
-     * compare with {@code clock}.
+     * Creates the bar; its completions follow {@code store}'s calls, networks and endpoints, {@code since:} terms
+     * compare with {@code clock}, and Docker's names in a filter are resolved through {@code names}.
      */
-    public FilterBarViewModel(InspectorStore store, InstantSource clock) {
+    public FilterBarViewModel(InspectorStore store, InstantSource clock, NameLookup names) {
         this.store = requireNonNull(store, "store");
         this.clock = requireNonNull(clock, "clock");
+        this.names = requireNonNull(names, "names");
         filterText.addListener((obs, old, now) -> reparse());
         preset.addListener((obs, old, now) -> reparse());
         hideChatter.addListener((obs, old, now) -> reparse());
@@ -163,8 +166,18 @@ public final class FilterBarViewModel {
                 store.endpoints().stream().map(EndpointView::id).collect(Collectors.toSet()));
     }
 
+    /**
+     * Applies the filter again because Docker's names became known or changed: a call whose network was named after
+     * the filter was typed ({@code net:front}) matches from now on.
+     */
+    public void namesChanged() {
+        if (!filterText.get().isBlank()) {
+            reparse();
+        }
+    }
+
     private void reparse() {
-        FilterResult result = new FilterInput(filterText.get(), preset.get(), hideChatter.get()).parse(clock);
+        FilterResult result = new FilterInput(filterText.get(), preset.get(), hideChatter.get()).parse(clock, names);
         if (result instanceof FilterResult.Valid valid) {
             filterError.set(null);
             predicate.set(valid.predicate());

@@ -64,7 +64,7 @@ public final class RequestLogViewModel {
     public RequestLogViewModel(InspectorStore store, Clock clock) {
         this.store = requireNonNull(store, "store");
         this.clock = requireNonNull(clock, "clock");
-        filterBar = new FilterBarViewModel(store, clock);
+        filterBar = new FilterBarViewModel(store, clock, contexts);
         filtered = new FilteredList<>(store.requests());
         filtered.predicateProperty().bind(filterBar.predicateProperty());
         groups = new CallGroups(store.requests(), filtered, contexts);
@@ -221,6 +221,7 @@ public final class RequestLogViewModel {
     private void learnObjects() {
         if (contexts.learn(store.networks(), store.endpoints(), store.pools())) {
             contextsChanged();
+            filterBar.namesChanged(); // only the objects carry Docker's names: calls never do
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.mdnp.inspector.testsupport.CallBuilder.T0;
 import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.model.inspect.NameLookup;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.InstantSource;
 import java.util.List;
@@ -36,7 +37,7 @@ class FilterInputTest {
 
     @Test
     void invalidTextCarriesTheParsersMessage() {
-        FilterResult result = new FilterInput("foo:bar", QuickFilter.ALL, false).parse(CLOCK);
+        FilterResult result = new FilterInput("foo:bar", QuickFilter.ALL, false).parse(CLOCK, NameLookup.NONE);
 
         assertThat(result).isInstanceOf(FilterResult.Invalid.class);
         assertThat(((FilterResult.Invalid) result).message()).contains("unknown filter key \"foo:\"");
@@ -64,7 +65,7 @@ class FilterInputTest {
     }
 
     private static List<Long> shown(FilterInput input) {
-        FilterResult result = input.parse(CLOCK);
+        FilterResult result = input.parse(CLOCK, NameLookup.NONE);
         assertThat(result).isInstanceOf(FilterResult.Valid.class);
         Predicate<RequestRecord> predicate = ((FilterResult.Valid) result).predicate();
         return LOG.stream().filter(predicate).map(RequestRecord::seq).collect(Collectors.toList());

@@ -5,6 +5,7 @@ import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static dev.mdnp.inspector.testsupport.CallBuilder.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.model.inspect.NameLookup;
 import dev.mdnp.inspector.filter.FilterCompletions;
 import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.store.InspectorStore;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class FilterBarViewModelTest {
 
     private final InspectorStore store = new InspectorStore();
-    private final FilterBarViewModel bar = new FilterBarViewModel(store, Clock.fixed(T0, ZoneOffset.UTC));
+    private final FilterBarViewModel bar = new FilterBarViewModel(store, Clock.fixed(T0, ZoneOffset.UTC),
+            NameLookup.NONE);
 
     private final RequestRecord activate = call(1, "Plugin.Activate").build();
     private final RequestRecord join = call(2, "NetworkDriver.Join").network("n1").endpoint("e1").build();

@@ -5,8 +5,11 @@ import static dev.mdnp.inspector.testsupport.CallBuilder.call;
 import static dev.mdnp.inspector.testsupport.CallBuilder.updates;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mdnp.inspector.client.FeedUpdate;
 import dev.mdnp.inspector.filter.QuickFilter;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.inspector.testsupport.ObjectsFixture;
+import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -42,6 +45,22 @@ class RequestLogViewModelTest {
 
         assertThat(seqs()).containsExactly(2L, 4L);
         assertThat(bar.filterErrorProperty().get()).isNull();
+    }
+
+    @Test
+    void aFilterByDockersNamesMatchesOnceTheDaemonNamesTheNetworkAndContainer() {
+        List<RequestRecord> run = ObjectsFixture.runCalls(1, 'a', "10.77.0.2/24", 1_000);
+        store.apply(run.stream().map(FeedUpdate.Request::new).map(FeedUpdate.class::cast).toList());
+        bar.filterTextProperty().set("net:front container:web");
+        assertThat(seqs()).isEmpty();
+
+        EndpointView web = ObjectsFixture.endpoint('a', "10.77.0.2/24", true)
+                .withContainer(ObjectsFixture.container("web"));
+        ObjectsFixture.show(store, ObjectsFixture.objects(
+                List.of(ObjectsFixture.named(ObjectsFixture.demoNetwork(1), "front")), List.of(web), List.of(),
+                List.of()));
+
+        assertThat(seqs()).containsExactly(2L, 3L, 4L);
     }
 
     @Test
