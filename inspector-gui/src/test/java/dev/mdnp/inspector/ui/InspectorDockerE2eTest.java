@@ -1,0 +1,197 @@
+package dev.mdnp.inspector.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mdnp.daemon.testsupport.E2ePlugin;
+import dev.mdnp.inspector.app.InspectorWindow;
+import dev.mdnp.inspector.testsupport.Windows;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole inspector window on a daemon that a real Docker engine drives: what a class sees after {@code docker
+ * network create} and {@code docker run} — Docker's names, the container's {@code eth0}, a container on two networks
+ * drawn once, counters that rise with a ping while no plugin call happens, the newest call in view after a burst,
+ * and the last picture kept when the daemon goes away. The window opens inside each test, once the daemon of
+ * {@link E2ePlugin} runs (an {@code @Start} method would run before the extension starts it).
+ */
+@Tag("e2e")
+@ExtendWith(ApplicationExtension.class)
+class InspectorDockerE2eTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final E2ePlugin plugin = new E2ePlugin();
+
+    @TempDir
+    Path preferences;
+
+    private final AtomicReference<InspectorWindow> window = new AtomicReference<>();
+
+    @AfterEach
+    void close(FxRobot robot) {
+        if (window.get() != null) {
+            robot.interact(() -> window.get().close());
+        }
+    }
+
+    @Test
+    void dockersNamesAndTheContainersEth0ShowInTheTablesAndTheTopology(FxRobot robot) throws Exception {
+        String front = plugin.networkNamed("front", "--subnet", "10.231.71.0/24");
+        String web = plugin.containerNamed("web", front);
+
+        open(robot);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(cells(robot, "networksTable")).contains(front);
+            assertThat(cells(robot, "endpointsTable")).contains(web);
+        });
+        robot.clickOn("#topologyTab");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(texts(robot.lookup("#container-" + web).queryAs(Parent.class))).contains(web);
+            assertThat(interfaceNames(robot)).containsExactly("eth0");
+            assertThat(robot.lookup("#topologyScroll .topology-bridge").queryAll().stream().flatMap(
+                    bridge -> texts((Parent) bridge))).contains("network " + front);
+        });
+    }
+
+    @Test
+    void aContainerOnTwoNetworksIsDrawnOnceWithTwoInterfaces(FxRobot robot) throws Exception {
+        String front = plugin.network("--subnet", "10.231.72.0/24");
+        String back = plugin.network("--subnet", "10.231.73.0/24");
+        String app = plugin.container(front);
+        plugin.docker().ok("network", "connect", back, app);
+
+        open(robot);
+        robot.clickOn("#topologyTab");
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(robot.lookup("#topologyScroll .topology-container").queryAll().stream().map(Node::getId))
+                    .containsExactly("container-" + app);
+            assertThat(interfaceNames(robot)).containsExactlyInAnyOrder("eth0", "eth1");
+        });
+    }
+
+    @Test
+    void aPingRaisesTheCountersOnScreenWithoutAnyPluginCall(FxRobot robot) throws Exception {
+        String network = plugin.network("--subnet", "10.231.74.0/24");
+        String target = plugin.container(network);
+        String pinger = plugin.container(network);
+        String address = plugin.docker().ok("inspect", "--format",
+                "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", target).trim();
+        open(robot);
+        robot.clickOn("#topologyTab");
+        await().atMost(WAIT).until(() -> counters(robot, address).isPresent());
+        String before = counters(robot, address).orElseThrow();
+        long callsBefore = window.get().session().store().receivedProperty().get();
+
+        long started = System.nanoTime();
+        CompletableFuture<Void> ping = CompletableFuture.runAsync(() -> {
+            try {
+                plugin.exec(pinger, "ping", "-c", "3", "-W", "1", address);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+
+        await().atMost(WAIT).until(() -> !counters(robot, address).orElse(before).equals(before));
+        long shownAfterMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        ping.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        System.out.printf("inspector: the counters rose on screen %d ms after the ping started (%s -> %s)%n",
+                shownAfterMillis, before, counters(robot, address).orElse("?"));
+        assertThat(window.get().session().store().receivedProperty().get())
+                .as("plugin calls while the ping ran: the counters come from the poll, not from a call")
+                .isEqualTo(callsBefore);
+    }
+
+    @Test
+    void theNewestCallIsInViewAfterABurstOfCalls(FxRobot robot) throws Exception {
+        open(robot);
+        String network = plugin.network("--subnet", "10.231.75.0/24");
+        for (int i = 0; i < 4; i++) {
+            plugin.container(network);
+        }
+        TableView<?> requests = robot.lookup("#requestTable").queryTableView();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(requests.getItems()).hasSizeGreaterThanOrEqualTo(4 * 4 + 3);
+            WaitForAsyncUtils.waitForFxEvents();
+            VirtualFlow<?> flow = robot.lookup("#requestTable .virtual-flow").queryAs(VirtualFlow.class);
+            assertThat(flow.getLastVisibleCell().getIndex()).isEqualTo(requests.getItems().size() - 1);
+        });
+    }
+
+    @Test
+    void whenTheDaemonGoesAwayTheLastPictureStaysGreyed(FxRobot robot) throws Exception {
+        String network = plugin.network("--subnet", "10.231.76.0/24");
+        String container = plugin.container(network);
+        open(robot);
+        robot.clickOn("#topologyTab");
+        await().atMost(WAIT).until(() -> robot.lookup("#container-" + container).tryQuery().isPresent());
+
+        plugin.killDaemon();
+
+        await().atMost(WAIT).until(() -> robot.lookup("#topologyStale").query().isVisible());
+        assertThat(robot.lookup("#container-" + container).tryQuery()).isPresent();
+        assertThat(interfaceNames(robot)).containsExactly("eth0");
+    }
+
+    private void open(FxRobot robot) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        Path socket = plugin.daemon().launch().inspectSocket();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.set(Windows.live(stage, socket, preferences));
+        });
+    }
+
+    /** The texts of every cell of the table {@code id}. */
+    private static List<String> cells(FxRobot robot, String id) {
+        return robot.lookup("#" + id + " .table-cell").queryAllAs(Labeled.class).stream().map(Labeled::getText)
+                .filter(text -> text != null).toList();
+    }
+
+    /** The interface names drawn inside containers: the first label of each interface chip. */
+    private static List<String> interfaceNames(FxRobot robot) {
+        return robot.lookup("#topologyScroll .topology-interface").queryAllAs(Parent.class).stream()
+                .map(chip -> texts(chip).findFirst().orElse("")).toList();
+    }
+
+    /** The counters shown on the interface chip that shows {@code address}, once drawn. */
+    private static Optional<String> counters(FxRobot robot, String address) {
+        return robot.lookup("#topologyScroll .topology-interface").queryAllAs(Parent.class).stream()
+                .filter(chip -> texts(chip).anyMatch(text -> text.startsWith(address + "/")))
+                .flatMap(chip -> texts(chip).filter(text -> text.startsWith("rx "))).findFirst();
+    }
+
+    private static Stream<String> texts(Parent parent) {
+        return parent.getChildrenUnmodifiable().stream().filter(Labeled.class::isInstance)
+                .map(node -> ((Labeled) node).getText());
+    }
+}
