@@ -20,7 +20,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -162,13 +160,7 @@ class InspectorDockerE2eTest {
     }
 
     private void open(FxRobot robot) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        Path socket = plugin.daemon().launch().inspectSocket();
-        robot.interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(800);
-            window.set(Windows.live(stage, socket, preferences));
-        });
+        window.set(Windows.liveProjector(robot, plugin.daemon().launch().inspectSocket(), preferences));
     }
 
     /** The texts of every cell of the table {@code id}. */

@@ -3,11 +3,10 @@ package dev.mdnp.inspector.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mdnp.daemon.crash.PluginCalls;
+import dev.mdnp.daemon.testsupport.E2ePlugin;
 import dev.mdnp.inspector.app.InspectorWindow;
-import dev.mdnp.inspector.testsupport.LiveDaemon;
-import dev.mdnp.inspector.testsupport.LiveDaemonExtension;
 import dev.mdnp.inspector.testsupport.Windows;
+import dev.mdnp.inspector.viewmodel.CallGrouping;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -33,87 +31,86 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the README's screenshots of the main views, light and dark: the request log with a call's kernel operations
- * and an endpoint's lifecycle, and the topology, on a real daemon holding two networks and three containers. Each
- * image must fill the window and show more than one colour. They are written to {@code target/screenshots}, or to the
- * {@code mdnp.screenshot.dir} property, which {@code scripts/screenshots} sets to {@code docs/images}.
+ * Renders the README's screenshots, light and dark, at 1280×800 from a real Docker session: networks {@code front}
+ * and {@code back}, containers {@code web} (front, a published port), {@code app} (on both) and {@code db} (back),
+ * and a ping from web to app lighting its veth pair. The request log is grouped by container with web's
+ * CreateEndpoint selected and web's lifecycle below; the topology fits the window. Each image must fill the window and show more than one
+ * colour. They are written to {@code target/screenshots}, or to the {@code mdnp.screenshot.dir} property, which
+ * {@code scripts/screenshots} sets to {@code docs/images}.
  */
-@Tag("kernel")
+@Tag("e2e")
 @ExtendWith(ApplicationExtension.class)
-class InspectorScreenshotsKernelTest {
+class InspectorScreenshotsE2eTest {
 
-    private static final String FRONT = "f1".repeat(32);
-    private static final String BACK = "b2".repeat(32);
-    private static final String WEB = "0e".repeat(32);
-    private static final String DB = "db".repeat(32);
-    private static final String WORKER = "a7".repeat(32);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final LiveDaemonExtension daemon = new LiveDaemonExtension(InspectorScreenshotsKernelTest::classroom);
+    final E2ePlugin plugin = new E2ePlugin();
 
     @TempDir
-    static Path preferences;
+    Path preferences;
 
     private final AtomicReference<InspectorWindow> window = new AtomicReference<>();
 
-    /** Two networks, three containers (one left again) and a refused call. */
-    private static void classroom(LiveDaemon live) throws Exception {
-        live.networkWithContainer(FRONT, "10.236.1.0/24", WEB);
-        live.networkWithContainer(BACK, "10.236.2.0/24", DB);
-        try (PluginCalls calls = live.calls()) {
-            calls.createEndpoint(BACK, WORKER, "10.236.2.9/24");
-            calls.join(BACK, WORKER);
-            calls.leave(BACK, WORKER);
-            calls.join(BACK, "ee".repeat(32)); // refused: no such endpoint
-        } catch (PluginCalls.RefusedCallException expected) {
-            // the error shows in the log, as intended
-        }
-    }
-
-    @Start
-    void open(Stage stage) {
-        window.set(Windows.live(stage, daemon.get().inspectSocket(), preferences));
-    }
-
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> window.get().close());
+        if (window.get() != null) {
+            robot.interact(() -> window.get().close());
+        }
     }
 
     @Test
     void mainViewsLightAndDark(FxRobot robot) throws Exception {
+        String front = plugin.networkNamed("front", "--subnet", "10.236.1.0/24");
+        String back = plugin.networkNamed("back", "--subnet", "10.236.2.0/24");
+        String web = plugin.containerNamed("web", front, "-p", "127.0.0.1::80");
+        String app = plugin.containerNamed("app", front);
+        plugin.docker().ok("network", "connect", back, app);
+        plugin.containerNamed("db", back);
+        String webEndpoint = plugin.docker().ok("inspect", "--format",
+                "{{(index .NetworkSettings.Networks \"" + front + "\").EndpointID}}", web).trim();
+        String appAddress = plugin.docker().ok("inspect", "--format",
+                "{{(index .NetworkSettings.Networks \"" + front + "\").IPAddress}}", app).trim();
+        open(robot);
+
         TableView<RequestRecord> requests = robot.lookup("#requestTable").queryTableView();
-        await().atMost(WAIT).until(() -> requests.getItems().stream().anyMatch(call -> !call.ok())
-                && window.get().session().store().endpoints().size() == 3);
-        RequestRecord create = requests.getItems().stream()
-                .filter(call -> call.method().equals("NetworkDriver.CreateEndpoint") && call.endpointId().equals(WEB))
-                .findFirst().orElseThrow();
+        await().atMost(WAIT).until(() -> requests.getItems().stream().anyMatch(call -> isCreateOf(call, webEndpoint))
+                && window.get().session().store().endpoints().stream()
+                        .filter(endpoint -> !endpoint.container().isUnknown()).count() == 4);
         robot.interact(() -> {
             window.get().models().log().filterBar().hideChatterProperty().set(true);
-            requests.getSelectionModel().select(create);
-            robot.lookup("#detailTabs").queryAs(TabPane.class).getSelectionModel().select(4);
+            window.get().models().log().groupingProperty().set(CallGrouping.CONTAINER);
+            requests.getSelectionModel().select(requests.getItems().stream()
+                    .filter(call -> isCreateOf(call, webEndpoint)).findFirst().orElseThrow());
+            robot.lookup("#detailTabs").queryAs(TabPane.class).getSelectionModel().select(0);
             window.get().models().lifecycle().endpointIdProperty().unbind();
-            window.get().models().lifecycle().endpointIdProperty().set(WORKER);
+            window.get().models().lifecycle().endpointIdProperty().set(webEndpoint);
         });
 
         for (String theme : new String[] {"light", "dark"}) {
+            robot.clickOn("#requestsTab");
             robot.interact(() -> {
-                robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(0);
-                robot.lookup("#mainSplit").queryAs(SplitPane.class).setDividerPositions(0.5, 0.82);
+                robot.lookup("#mainSplit").queryAs(SplitPane.class).setDividerPositions(0.42, 0.84);
+                requests.scrollTo(Math.max(0, requests.getSelectionModel().getSelectedIndex() - 3));
             });
             shoot(robot, "inspector-requests-" + theme + ".png");
-            robot.interact(() -> {
-                robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(4);
-                robot.lookup("#mainSplit").queryAs(SplitPane.class).setDividerPositions(0.99, 0.995);
-            });
+            robot.clickOn("#topologyTab");
+            plugin.exec(web, "ping", "-c", "2", "-W", "1", appAddress);
+            await().atMost(WAIT).until(() -> robot.lookup("#topologyScroll .traffic").tryQuery().isPresent());
             shoot(robot, "inspector-topology-" + theme + ".png");
             robot.interact(() -> robot.lookup("#themeToggle").queryButton().fire());
         }
+    }
+
+    private static boolean isCreateOf(RequestRecord call, String endpointId) {
+        return call.method().equals("NetworkDriver.CreateEndpoint") && call.endpointId().equals(endpointId);
+    }
+
+    private void open(FxRobot robot) throws Exception {
+        window.set(Windows.liveProjector(robot, plugin.daemon().launch().inspectSocket(), preferences));
     }
 
     private void shoot(FxRobot robot, String name) throws IOException {
