@@ -18,7 +18,8 @@ import java.util.List;
  * @param ipv6Address its IPv6 address in CIDR form, {@code ""} when none
  * @param mac the container interface's MAC
  * @param hostIfName the veth end on the host
- * @param containerIfName the veth end that goes into the container
+ * @param containerIfName the veth end that goes into the container, as mdnp created it
+ * @param insideName that end's name inside the container ({@code eth0}), {@code ""} while not read there
  * @param joined whether a container has joined it
  * @param sandboxKey the container's namespace path, {@code ""} when not joined
  * @param drift whether state and kernel agree about its veth ends
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record EndpointRow(String id, String networkId, String networkName, ContainerRef container,
         String ipv4Address, String ipv6Address, String mac,
-        String hostIfName, String containerIfName, boolean joined, String sandboxKey, Drift drift, String driftNote,
+        String hostIfName, String containerIfName, String insideName, boolean joined, String sandboxKey, Drift drift, String driftNote,
         List<String> ports) implements IdentifiedRow {
 
     /** Validates the components and copies the list. */
@@ -41,6 +42,7 @@ public record EndpointRow(String id, String networkId, String networkName, Conta
         requireNonNull(mac, "mac");
         requireNonNull(hostIfName, "hostIfName");
         requireNonNull(containerIfName, "containerIfName");
+        requireNonNull(insideName, "insideName");
         requireNonNull(sandboxKey, "sandboxKey");
         requireNonNull(drift, "drift");
         requireNonNull(driftNote, "driftNote");
@@ -60,6 +62,11 @@ public record EndpointRow(String id, String networkId, String networkName, Conta
     /** Returns the container's aliases on this network. */
     public List<String> aliases() {
         return container.aliases();
+    }
+
+    /** Returns the container's interface as the container names it, with mdnp's name: {@code eth0 (mdnpc…)}. */
+    public String containerInterface() {
+        return insideName.isEmpty() ? containerIfName : insideName + " (" + containerIfName + ")";
     }
 
     /** Returns {@code joined} when a container has joined, else {@code created}. */

@@ -1,15 +1,19 @@
 package dev.mdnp.inspector.viewmodel;
 
+import dev.mdnp.inspector.model.DaemonObjects;
 import dev.mdnp.inspector.model.LinkIndex;
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.EndpointView;
 import dev.mdnp.model.inspect.NetworkView;
 import dev.mdnp.model.inspect.PortView;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The endpoints tab: one row per endpoint, with its container's name and aliases and its network's name when Docker's
@@ -22,6 +26,8 @@ public final class EndpointsViewModel {
     private final MappedList<EndpointView, EndpointRow> rows;
     private final ReadOnlyIntegerWrapper driftCount = new ReadOnlyIntegerWrapper();
     private LinkIndex links;
+    /** The containers' interface names as read inside them, by endpoint id: {@code eth0}, {@code eth1}. */
+    private Map<String, String> insideNames = Map.of();
 
     /** Creates the view model over {@code store}'s endpoints and links; it follows them as they change. */
     public EndpointsViewModel(InspectorStore store) {
@@ -33,7 +39,27 @@ public final class EndpointsViewModel {
             links = LinkIndex.of(store.links());
             rows.refresh();
         });
+        store.objectsProperty().addListener((property, before, now) -> {
+            Map<String, String> read = insideNames(now);
+            if (!read.equals(insideNames)) { // counters are read every second: redraw only for new names
+                insideNames = read;
+                rows.refresh();
+            }
+        });
         driftCount.bind(DriftCount.of(rows));
+    }
+
+    private static Map<String, String> insideNames(@Nullable DaemonObjects objects) {
+        if (objects == null) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        objects.interfacesByEndpoint().forEach((endpointId, read) -> {
+            if (read.isRead()) {
+                names.put(endpointId, read.name());
+            }
+        });
+        return names;
     }
 
     /** Returns the rows, in the store's order; read-only. */
@@ -58,7 +84,8 @@ public final class EndpointsViewModel {
                 : "container veth " + endpoint.containerIfName();
         return new EndpointRow(endpoint.id(), endpoint.networkId(), networkName(endpoint.networkId()),
                 endpoint.container(), endpoint.ipv4Address(), endpoint.ipv6Address(),
-                endpoint.mac(), endpoint.hostIfName(), endpoint.containerIfName(), endpoint.joined(),
+                endpoint.mac(), endpoint.hostIfName(), endpoint.containerIfName(),
+                insideNames.getOrDefault(endpoint.id(), ""), endpoint.joined(),
                 endpoint.sandboxKey(), drift, DriftNotes.about(end, drift),
                 endpoint.ports().stream().map(PortView::text).toList());
     }

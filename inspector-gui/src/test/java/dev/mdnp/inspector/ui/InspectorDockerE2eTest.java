@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mdnp.daemon.testsupport.E2ePlugin;
 import dev.mdnp.inspector.app.InspectorWindow;
 import dev.mdnp.inspector.testsupport.Windows;
+import dev.mdnp.inspector.viewmodel.EndpointRow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,8 @@ class InspectorDockerE2eTest {
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(cells(robot, "networksTable")).contains(front);
             assertThat(cells(robot, "endpointsTable")).contains(web);
+            assertThat(window.get().models().endpoints().rows()).singleElement()
+                    .extracting(EndpointRow::containerInterface).asString().startsWith("eth0 (mdnpc");
         });
         robot.clickOn("#topologyTab");
         await().atMost(WAIT).untilAsserted(() -> {

@@ -16,6 +16,7 @@ import static dev.mdnp.inspector.testsupport.ObjectsFixture.show;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.inspector.testsupport.ObjectsFixture;
 import dev.mdnp.model.inspect.Drift;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,25 @@ class EndpointsViewModelTest {
             assertThat(row.sandboxKey()).isEqualTo("/var/run/docker/netns/111111111111");
             assertThat(row.drifted()).isFalse();
         });
+    }
+
+    @Test
+    void theContainersInterfaceIsNamedAsInsideTheContainerOnceRead() {
+        show(store, ObjectsFixture.classroom(1000));
+
+        assertThat(model.rows()).filteredOn(row -> row.containerName().equals("app"))
+                .extracting(EndpointRow::containerInterface).containsExactlyInAnyOrder(
+                        "eth0 (" + containerEnd(ObjectsFixture.APP_FRONT) + ")",
+                        "eth1 (" + containerEnd(ObjectsFixture.APP_BACK) + ")");
+    }
+
+    @Test
+    void beforeTheContainerIsReadItsInterfaceIsMdnpsName() {
+        show(store, objects(List.of(demoNetwork(1)), List.of(endpoint('1', "10.77.0.2/24", true)), List.of(),
+                List.of()));
+
+        assertThat(model.rows()).singleElement().extracting(EndpointRow::containerInterface)
+                .isEqualTo(containerEnd('1'));
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class EndpointsPane extends StackPane {
                 .text("IPv6", 170, EndpointRow::ipv6Address)
                 .mono("MAC", 160, EndpointRow::mac)
                 .mono("Host veth", 150, EndpointRow::hostIfName)
-                .mono("Container interface", 180, EndpointRow::containerIfName)
+                .mono("Container interface", 210, EndpointRow::containerInterface)
                 .text("State", 80, EndpointRow::state)
                 .monoList("Ports", 260, EndpointRow::ports)
                 .drift("Drift", 170)
