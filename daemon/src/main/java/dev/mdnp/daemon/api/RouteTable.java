@@ -62,10 +62,18 @@ final class RouteTable {
         return method != null ? method : methodName(path);
     }
 
-    /** Adapts a driver method that takes the request record {@code type}: decoding comes first, the call after. */
+    /**
+     * Adapts a driver method that takes the request record {@code type}: decoding comes first, the call after. Every
+     * such method needs arguments, so an empty object is refused also when the record decodes from nothing
+     * (RequestPool: an empty address space); for an empty body {@link JsonRouteHandler} then says that Docker resent
+     * a cut-off call.
+     */
     <T> Function<JsonNode, Supplier<?>> json(Class<T> type, Function<T, ?> method) {
         return body -> {
             T request = codec.convert(body, type);
+            if (body.isEmpty()) {
+                throw new BadRequestException("the call needs arguments, got none", null);
+            }
             return () -> method.apply(request);
         };
     }

@@ -182,6 +182,16 @@ class PluginApiTest {
         assertErr(client.post("/NetworkDriver.DeleteNetwork", "{}"), 400, "NetworkID is required\"}");
     }
 
+    @Test
+    void aRequestPoolWithoutItsBodySaysDockerMayHaveLostItInARetryThoughItsRecordDecodesFromNothing()
+            throws IOException {
+        // Seen in ChaosE2eTest: the resent RequestPool decoded to an empty address space and was refused as unknown.
+        assertErr(client.post("/IpamDriver.RequestPool", ""), 400, "the call needs arguments, got none (the request"
+                + " body was empty: Docker resends a call that a plugin restart cut off without its body,"
+                + " moby/moby#39331");
+        assertErr(client.post("/IpamDriver.RequestPool", "{}"), 400, "the call needs arguments, got none\"}");
+    }
+
     /**
      * Docker asks for it after the join; an error would fail the docker run or network connect with the endpoint
      * joined (found by ChaosE2eTest: "endpoint already exists" at the next connect).
