@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  *   <li>{@code net:X}: the network id starts with X, or X is the network's Docker name ({@code net:front}),
  *       ignoring case;</li>
  *   <li>{@code ep:PREFIX}: the endpoint id starts with PREFIX, ignoring case;</li>
- *   <li>{@code container:X}: X is the name of the endpoint's container ({@code container:web}), or its id starts
- *       with X, ignoring case;</li>
+ *   <li>{@code container:X}: X is the name of the endpoint's container ({@code container:web}) or one of its
+ *       aliases on that network ({@code --network-alias}), or its id starts with X, ignoring case;</li>
  *   <li>{@code status:ok}, {@code status:error}, {@code status:404}, {@code status:5xx}: the outcome;</li>
  *   <li>{@code slower-than:20ms}: the call took longer (units {@code us ms s m h d}, fractions allowed);</li>
  *   <li>{@code since:10s}: the call started at most that long ago, by the filter's clock at test time;</li>
@@ -197,9 +197,10 @@ public final class RequestFilter implements Predicate<RequestRecord> {
         }
     }
 
-    /** Whether {@code value} names the container: its name, or a prefix of its id, ignoring case. */
+    /** Whether {@code value} names the container: its name, an alias, or a prefix of its id, ignoring case. */
     private static boolean container(ContainerRef container, String value) {
         return container.name().equalsIgnoreCase(value)
+                || container.aliases().stream().anyMatch(alias -> alias.equalsIgnoreCase(value))
                 || !container.id().isEmpty() && container.id().toLowerCase(Locale.ROOT)
                         .startsWith(value.toLowerCase(Locale.ROOT));
     }

@@ -245,8 +245,9 @@ class RequestFilterTest {
     }
 
     @Test
-    void containerMatchesTheContainersNameOrAnIdPrefix() {
+    void containerMatchesTheContainersNameAnAliasOrAnIdPrefix() {
         assertThat(matchingNamed("container:web")).containsExactly(2L);
+        assertThat(matchingNamed("container:WWW")).containsExactly(2L);
         assertThat(matchingNamed("container:WEB")).containsExactly(2L);
         assertThat(matchingNamed("container:c0FF")).containsExactly(2L);
         assertThat(matchingNamed("container:we")).isEmpty();
