@@ -137,7 +137,7 @@ final class TopologyDrawing {
             underInterfaces.setMinHeight(INTERFACE_HEIGHT / 2);
             box.getChildren().addAll(underInterfaces, title(container.label(), Drift.NONE),
                     muted(secondary(container)));
-            container.ports().forEach(published -> box.getChildren().add(label("port " + published)));
+            container.ports().forEach(published -> box.getChildren().add(portLabel(published)));
             box.relocate(x, top + INTERFACE_HEIGHT / 2);
             canvas.getChildren().add(box);
             for (int i = 0; i < container.interfaces().size(); i++) {
@@ -316,6 +316,13 @@ final class TopologyDrawing {
             return List.of(label(none));
         }
         return values.stream().map(value -> label(prefix + value)).toList();
+    }
+
+    /** A published port; a long one is cut in the box, so its tooltip says it whole. */
+    private static Label portLabel(String published) {
+        Label port = label("port " + published);
+        port.setTooltip(new Tooltip("published " + published));
+        return port;
     }
 
     private static Label label(String text) {
