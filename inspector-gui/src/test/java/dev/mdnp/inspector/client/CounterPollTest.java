@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mdnp.inspector.model.DaemonObjects;
-import dev.mdnp.model.client.InspectClient;
 import dev.mdnp.model.client.StubHttpServer;
+import dev.mdnp.model.client.StubInspectDaemon;
 import dev.mdnp.model.json.JsonMappers;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The light reading of the counters, one tick at a time (the feed's scheduler calls {@link CounterPoll#tick} every
@@ -31,36 +28,24 @@ class CounterPollTest {
     private final CounterPoll poll = new CounterPoll(Clock.fixed(NOW, ZoneOffset.UTC));
     private final DaemonObjects before = classroom(1000);
     private final DaemonObjects after = classroom(1098);
-    private StubHttpServer daemon;
-    private InspectClient client;
-
-    @BeforeEach
-    void startDaemon() throws IOException {
-        daemon = StubHttpServer.start();
-        client = InspectClient.connect(daemon.socket(), Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        daemon.close();
-    }
+    @RegisterExtension
+    final StubInspectDaemon stub = new StubInspectDaemon();
 
     @Test
     void isOffUntilAViewWantsIt() {
         poll.base(before);
 
         assertThat(poll.wanted()).isFalse();
-        assertThat(poll.tick(client)).isEmpty();
-        assertThat(daemon.requests()).isEmpty();
+        assertThat(poll.tick(stub.client())).isEmpty();
+        assertThat(stub.server().requests()).isEmpty();
     }
 
     @Test
     void readsNothingBeforeTheFirstFullReading() {
         poll.setWanted(true);
 
-        assertThat(poll.tick(client)).isEmpty();
-        assertThat(daemon.requests()).isEmpty();
+        assertThat(poll.tick(stub.client())).isEmpty();
+        assertThat(stub.server().requests()).isEmpty();
     }
 
     @Test
@@ -69,7 +54,7 @@ class CounterPollTest {
         poll.base(before);
         poll.setWanted(true);
 
-        Optional<DaemonObjects> read = poll.tick(client);
+        Optional<DaemonObjects> read = poll.tick(stub.client());
 
         assertThat(read).hasValueSatisfying(objects -> {
             assertThat(objects.links()).isEqualTo(after.links());
@@ -78,17 +63,17 @@ class CounterPollTest {
             assertThat(objects.endpoints()).isEqualTo(before.endpoints());
             assertThat(objects.readAt()).isEqualTo(NOW);
         });
-        assertThat(daemon.requests()).extracting(StubHttpServer.Request::path)
+        assertThat(stub.server().requests()).extracting(StubHttpServer.Request::path)
                 .containsExactly("/v1/links", "/v1/containers");
     }
 
     @Test
     void aDaemonOlderThanContainersStillGivesItsLinks() throws JsonProcessingException {
-        daemon.reply("/v1/links", 200, json.writeValueAsString(after.links()));
+        stub.server().reply("/v1/links", 200, json.writeValueAsString(after.links()));
         poll.base(before);
         poll.setWanted(true);
 
-        Optional<DaemonObjects> read = poll.tick(client); // /v1/containers answers 404
+        Optional<DaemonObjects> read = poll.tick(stub.client()); // /v1/containers answers 404
 
         assertThat(read).hasValueSatisfying(objects -> {
             assertThat(objects.links()).isEqualTo(after.links());
@@ -98,11 +83,11 @@ class CounterPollTest {
 
     @Test
     void aFailedReadReportsNothing() {
-        daemon.reply("/v1/links", 500, "{\"Err\":\"boom\"}");
+        stub.server().reply("/v1/links", 500, "{\"Err\":\"boom\"}");
         poll.base(before);
         poll.setWanted(true);
 
-        assertThat(poll.tick(client)).isEmpty();
+        assertThat(poll.tick(stub.client())).isEmpty();
     }
 
     @Test
@@ -110,16 +95,16 @@ class CounterPollTest {
         replyCounters();
         poll.base(before);
         poll.setWanted(true);
-        poll.tick(client);
+        poll.tick(stub.client());
 
         poll.setWanted(false);
 
-        assertThat(poll.tick(client)).isEmpty();
-        assertThat(daemon.requests()).hasSize(2);
+        assertThat(poll.tick(stub.client())).isEmpty();
+        assertThat(stub.server().requests()).hasSize(2);
     }
 
     private void replyCounters() throws JsonProcessingException {
-        daemon.reply("/v1/links", 200, json.writeValueAsString(after.links()));
-        daemon.reply("/v1/containers", 200, json.writeValueAsString(after.containers()));
+        stub.server().reply("/v1/links", 200, json.writeValueAsString(after.links()));
+        stub.server().reply("/v1/containers", 200, json.writeValueAsString(after.containers()));
     }
 }

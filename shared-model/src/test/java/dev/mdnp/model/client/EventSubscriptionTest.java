@@ -16,9 +16,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EventSubscriptionTest {
 
@@ -26,24 +25,12 @@ class EventSubscriptionTest {
 
     private final BlockingQueue<InspectEvent> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<ConnectionState> states = new LinkedBlockingQueue<>();
-    private StubHttpServer daemon;
-    private InspectClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        daemon = StubHttpServer.start();
-        client = InspectClient.connect(daemon.socket(), Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        daemon.close();
-    }
+    @RegisterExtension
+    final StubInspectDaemon stub = new StubInspectDaemon();
 
     @Test
     void eventsArriveInOrderAndHeartbeatsAreSkipped() throws InterruptedException {
-        daemon.streamThenHold(": heartbeat\n\n", requestEvent(1, "NetworkDriver.CreateNetwork"), ":\n\n",
+        stub.server().streamThenHold(": heartbeat\n\n", requestEvent(1, "NetworkDriver.CreateNetwork"), ":\n\n",
                 requestEvent(2, "NetworkDriver.CreateEndpoint"));
 
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
@@ -54,14 +41,14 @@ class EventSubscriptionTest {
         }
         assertThat(nextState()).isEqualTo(new Connecting(1, 0));
         assertThat(nextState()).isEqualTo(new Connected(0));
-        StubHttpServer.Request request = daemon.nextRequest();
+        StubHttpServer.Request request = stub.server().nextRequest();
         assertThat(request.target()).isEqualTo("/v1/events?after=0");
         assertThat(request.header("Accept")).isEqualTo("text/event-stream");
     }
 
     @Test
     void dataSpreadOverSeveralLinesIsOneEvent() throws InterruptedException {
-        daemon.streamThenHold("id: 3\nevent: state\ndata: {\"type\":\"state\",\ndata: \"seq\":3,\n"
+        stub.server().streamThenHold("id: 3\nevent: state\ndata: {\"type\":\"state\",\ndata: \"seq\":3,\n"
                 + "data: \"change\":\"network-created\",\"id\":\"abc\"}\n\n");
 
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
@@ -72,13 +59,13 @@ class EventSubscriptionTest {
     @Test
     void theSseIdIsWhatAReconnectResumesAfter() throws InterruptedException {
         // The id line, not the payload's seq, is the stream's position (they agree when the daemon is right).
-        daemon.streamThenClose("id: 17\nevent: lost\ndata: {\"type\":\"lost\",\"seq\":16,\"firstKept\":10}\n\n");
-        daemon.streamThenHold();
+        stub.server().streamThenClose("id: 17\nevent: lost\ndata: {\"type\":\"lost\",\"seq\":16,\"firstKept\":10}\n\n");
+        stub.server().streamThenHold();
 
         try (EventSubscription subscription = subscribe(5, fastBackoff())) {
             assertThat(nextEvent()).isEqualTo(new InspectEvent.Lost(16, 10));
-            daemon.nextRequest();
-            StubHttpServer.Request resumed = daemon.nextRequest();
+            stub.server().nextRequest();
+            StubHttpServer.Request resumed = stub.server().nextRequest();
             assertThat(resumed.header("Last-Event-ID")).isEqualTo("17");
             assertThat(subscription.lastSeq()).isEqualTo(17);
         }
@@ -86,22 +73,22 @@ class EventSubscriptionTest {
 
     @Test
     void aClosedStreamIsReopenedAfterTheLastEventSeen() throws InterruptedException {
-        daemon.streamThenClose(requestEvent(1, "NetworkDriver.CreateNetwork"),
+        stub.server().streamThenClose(requestEvent(1, "NetworkDriver.CreateNetwork"),
                 requestEvent(2, "NetworkDriver.CreateEndpoint"));
-        daemon.streamThenHold(requestEvent(3, "NetworkDriver.Join"));
+        stub.server().streamThenHold(requestEvent(3, "NetworkDriver.Join"));
 
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
             assertThat(List.of(nextEvent().seq(), nextEvent().seq(), nextEvent().seq())).containsExactly(1L, 2L, 3L);
         }
-        StubHttpServer.Request first = daemon.nextRequest();
-        StubHttpServer.Request second = daemon.nextRequest();
+        StubHttpServer.Request first = stub.server().nextRequest();
+        StubHttpServer.Request second = stub.server().nextRequest();
         assertThat(first.header("Last-Event-ID")).isEqualTo("0");
         assertThat(second.target()).isEqualTo("/v1/events?after=2");
         assertThat(second.header("Last-Event-ID")).isEqualTo("2");
         assertThat(nextState()).isEqualTo(new Connecting(1, 0));
         assertThat(nextState()).isEqualTo(new Connected(0));
         assertThat(nextState()).isInstanceOfSatisfying(Disconnected.class, state -> {
-            assertThat(state.reason()).isEqualTo("mdnp at " + daemon.socket() + " ended the event stream");
+            assertThat(state.reason()).isEqualTo("mdnp at " + stub.server().socket() + " ended the event stream");
             assertThat(state.retryIn()).isEqualTo(Duration.ofMillis(10));
         });
         assertThat(nextState()).isEqualTo(new Connecting(1, 2));
@@ -110,10 +97,10 @@ class EventSubscriptionTest {
 
     @Test
     void theDaemonDefaultSendsNoPosition() throws InterruptedException {
-        daemon.streamThenHold();
+        stub.server().streamThenHold();
 
         try (EventSubscription subscription = subscribe(InspectClient.DAEMON_DEFAULT, fastBackoff())) {
-            StubHttpServer.Request request = daemon.nextRequest();
+            StubHttpServer.Request request = stub.server().nextRequest();
             assertThat(request.target()).isEqualTo("/v1/events");
             assertThat(request.header("Last-Event-ID")).isEmpty();
         }
@@ -121,7 +108,7 @@ class EventSubscriptionTest {
 
     @Test
     void anEventOfAnUnknownKindIsSkippedButItsIdCounts() throws InterruptedException {
-        daemon.streamThenHold("id: 5\nevent: future\ndata: {\"type\":\"future\",\"seq\":5}\n\n",
+        stub.server().streamThenHold("id: 5\nevent: future\ndata: {\"type\":\"future\",\"seq\":5}\n\n",
                 requestEvent(6, "NetworkDriver.Leave"));
 
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
@@ -138,7 +125,7 @@ class EventSubscriptionTest {
             while (delays.size() < 4) {
                 if (nextState() instanceof Disconnected disconnected) {
                     delays.add(disconnected.retryIn());
-                    assertThat(disconnected.reason()).isEqualTo("mdnp at " + daemon.socket()
+                    assertThat(disconnected.reason()).isEqualTo("mdnp at " + stub.server().socket()
                             + " answered GET /v1/events?after=0 with 503: no stream scripted");
                 }
             }
@@ -153,19 +140,19 @@ class EventSubscriptionTest {
         do {
             state = nextState();
         } while (!(state instanceof Disconnected));
-        int tries = daemon.requests().size();
+        int tries = stub.server().requests().size();
 
         subscription.close();
 
         // close() waits at most 5 s for the thread: it has ended only if the minute-long backoff was cut short.
         assertThat(subscription.isClosed()).isTrue();
         assertThat(nextState()).isEqualTo(new Closed("closed"));
-        assertThat(daemon.requests()).hasSize(tries);
+        assertThat(stub.server().requests()).hasSize(tries);
     }
 
     @Test
     void closeEndsAStreamThatIsHeldOpen() throws InterruptedException {
-        daemon.streamThenHold(requestEvent(1, "NetworkDriver.Join"));
+        stub.server().streamThenHold(requestEvent(1, "NetworkDriver.Join"));
         EventSubscription subscription = subscribe(0, fastBackoff());
         nextEvent();
 
@@ -177,22 +164,22 @@ class EventSubscriptionTest {
 
     @Test
     void closingTheClientClosesItsSubscriptions() throws InterruptedException {
-        daemon.streamThenHold(requestEvent(1, "NetworkDriver.Join"));
+        stub.server().streamThenHold(requestEvent(1, "NetworkDriver.Join"));
         EventSubscription subscription = subscribe(0, fastBackoff());
         nextEvent();
 
-        client.close();
+        stub.client().close();
 
         assertThat(subscription.isClosed()).isTrue();
     }
 
     @Test
     void aThrowingConsumerEndsTheSubscription() throws InterruptedException {
-        daemon.streamThenHold(requestEvent(1, "NetworkDriver.Join"), requestEvent(2, "NetworkDriver.Leave"));
+        stub.server().streamThenHold(requestEvent(1, "NetworkDriver.Join"), requestEvent(2, "NetworkDriver.Leave"));
         Consumer<InspectEvent> failing = event -> {
             throw new IllegalStateException("consumer bug");
         };
-        EventSubscription subscription = client.subscribe(0, failing, states::add, fastBackoff(), IDLE);
+        EventSubscription subscription = stub.client().subscribe(0, failing, states::add, fastBackoff(), IDLE);
 
         ConnectionState state;
         do {
@@ -208,14 +195,14 @@ class EventSubscriptionTest {
 
     @Test
     void aMissingDaemonIsReportedWithWhatToCheck() throws IOException, InterruptedException {
-        daemon.close();
+        stub.server().close();
 
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
             ConnectionState state;
             do {
                 state = nextState();
             } while (!(state instanceof Disconnected));
-            assertThat(((Disconnected) state).reason()).startsWith("cannot reach mdnp at " + daemon.socket())
+            assertThat(((Disconnected) state).reason()).startsWith("cannot reach mdnp at " + stub.server().socket())
                     .endsWith("(is mdnp running? is --inspect-socket right?)");
         }
     }
@@ -230,13 +217,13 @@ class EventSubscriptionTest {
 
     @Test
     void aReconnectNamesTheDaemonRunItsResumePointComesFrom() throws InterruptedException {
-        daemon.streamOfRunThenClose("2026-11-29T04:00:00Z", requestEvent(7, "NetworkDriver.Join"));
-        daemon.streamThenHold();
+        stub.server().streamOfRunThenClose("2026-11-29T04:00:00Z", requestEvent(7, "NetworkDriver.Join"));
+        stub.server().streamThenHold();
 
         try (EventSubscription subscription = subscribe(0, fastBackoff())) {
             assertThat(nextEvent().seq()).isEqualTo(7);
-            StubHttpServer.Request first = daemon.nextRequest();
-            StubHttpServer.Request second = daemon.nextRequest();
+            StubHttpServer.Request first = stub.server().nextRequest();
+            StubHttpServer.Request second = stub.server().nextRequest();
             assertThat(first.headers()).doesNotContainKey("mdnp-started-at");
             assertThat(second.header("Last-Event-ID")).isEqualTo("7");
             assertThat(second.header("Mdnp-Started-At")).isEqualTo("2026-11-29T04:00:00Z");
@@ -244,7 +231,7 @@ class EventSubscriptionTest {
     }
 
     private EventSubscription subscribe(long after, Backoff backoff) {
-        return client.subscribe(after, events::add, states::add, backoff, IDLE);
+        return stub.client().subscribe(after, events::add, states::add, backoff, IDLE);
     }
 
     private static Backoff fastBackoff() {
