@@ -95,6 +95,24 @@ public final class RequestLogViewModel {
         return sorted;
     }
 
+    /**
+     * Returns the row of the newest call shown, where following keeps the view: the last row, unless the calls are
+     * grouped and the newest one belongs to an earlier group (a {@code docker rm web} after {@code docker run db});
+     * -1 when nothing is shown.
+     */
+    public int newestRow() {
+        if (groupingProperty().get() == CallGrouping.NONE) {
+            return sorted.size() - 1;
+        }
+        int newest = -1;
+        for (int row = 0; row < sorted.size(); row++) {
+            if (newest < 0 || sorted.get(row).seq() > sorted.get(newest).seq()) {
+                newest = row;
+            }
+        }
+        return newest;
+    }
+
     /** Returns the order within groups (all calls when not grouped); the table binds it to its own. */
     public ObjectProperty<@Nullable Comparator<RequestRecord>> tableComparatorProperty() {
         return tableComparator;

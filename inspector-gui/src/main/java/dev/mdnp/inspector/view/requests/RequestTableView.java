@@ -79,7 +79,7 @@ public final class RequestTableView {
         // The log's list sorts itself (groups first, then the table's order), so the table only reports its order.
         table.setSortPolicy(view -> true);
         table.setItems(log.requests());
-        TableTail tail = new TableTail(table, log.tail());
+        TableTail tail = new TableTail(table, log.tail(), log::newestRow);
         Button resume = new Button();
         resume.setId("followButton");
         resume.getStyleClass().add("follow-paused");

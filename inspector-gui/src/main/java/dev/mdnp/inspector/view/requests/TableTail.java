@@ -3,6 +3,7 @@ package dev.mdnp.inspector.view.requests;
 import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.inspector.viewmodel.TailFollow;
+import java.util.function.IntSupplier;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -14,23 +15,28 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 
 /**
- * Keeps a table's last row in view while its {@link TailFollow} follows, in arrival order (not while sorted by a
- * column), and pauses following when the user's scrolling (the wheel, the keys, the vertical scroll bar) moved the
+ * Keeps a table's newest row in view while its {@link TailFollow} follows: the last row in arrival order, the newest
+ * call's row when calls are grouped (not while sorted by a column), and pauses following when the user's scrolling (the wheel, the keys, the vertical scroll bar) moved the
  * view up. It scrolls once the flow has laid out the new rows, as before that the end it would scroll to is the old one.
  */
 final class TableTail {
 
     private final TableView<?> table;
     private final TailFollow follow;
+    private final IntSupplier newestRow;
     private final Runnable afterLayout = this::afterLayout;
     private VirtualFlow<?> flow;
     private boolean endPending;
     private double positionBefore = Double.NaN;
 
-    /** Watches {@code table}, once it has its skin and its scene, for {@code follow}. */
-    TableTail(TableView<?> table, TailFollow follow) {
+    /**
+     * Watches {@code table}, once it has its skin and its scene, for {@code follow}; {@code newestRow} says where the
+     * newest call is (the last row unless the calls are grouped).
+     */
+    TableTail(TableView<?> table, TailFollow follow, IntSupplier newestRow) {
         this.table = requireNonNull(table, "table");
         this.follow = requireNonNull(follow, "follow");
+        this.newestRow = requireNonNull(newestRow, "newestRow");
         table.skinProperty().addListener((property, before, skin) -> attach());
         table.sceneProperty().addListener((property, before, scene) -> {
             if (before != null) {
@@ -90,7 +96,13 @@ final class TableTail {
     }
 
     private void toEnd() {
-        if (flow != null && table.getSortOrder().isEmpty()) {
+        if (flow == null || !table.getSortOrder().isEmpty()) {
+            return;
+        }
+        int newest = newestRow.getAsInt();
+        if (newest >= 0 && newest < table.getItems().size() - 1) {
+            flow.scrollTo(newest); // grouped: the newest call's row, inside its group
+        } else {
             flow.setPosition(1);
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.inspector.testsupport.ObjectsScene;
+import dev.mdnp.inspector.viewmodel.CallGrouping;
 import dev.mdnp.inspector.viewmodel.RequestLogViewModel;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.time.Clock;
@@ -73,6 +74,29 @@ class RequestTableFollowUiTest {
 
         assertThat(lastVisibleRow(robot)).isEqualTo(59);
         assertThat(followButton(robot).isVisible()).isFalse();
+    }
+
+    @Test
+    void groupedFollowingShowsTheNewestCallInsideItsGroup(FxRobot robot) {
+        robot.interact(() -> log.groupingProperty().set(CallGrouping.NETWORK));
+        arriveOn(robot, "n1", 1, 40);
+        arriveOn(robot, "n2", 41, 70);
+
+        arriveOn(robot, "n1", 71, 71);
+
+        int newest = table(robot).getItems().indexOf(table(robot).getItems().stream()
+                .filter(call -> ((RequestRecord) call).seq() == 71).findFirst().orElseThrow());
+        assertThat(newest).as("the newest call sits at the end of the first group").isEqualTo(40);
+        VirtualFlow<?> flow = robot.lookup("#requestTable .virtual-flow").queryAs(VirtualFlow.class);
+        assertThat(flow.getFirstVisibleCell().getIndex()).isLessThanOrEqualTo(newest);
+        assertThat(flow.getLastVisibleCell().getIndex()).isGreaterThanOrEqualTo(newest);
+    }
+
+    private void arriveOn(FxRobot robot, String network, long from, long to) {
+        robot.interact(() -> store.apply(updates(LongStream.rangeClosed(from, to)
+                .mapToObj(seq -> call(seq, "NetworkDriver.Join").network(network).endpoint("e" + seq).build())
+                .toArray(RequestRecord[]::new))));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
