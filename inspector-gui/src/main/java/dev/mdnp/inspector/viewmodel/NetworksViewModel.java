@@ -6,6 +6,7 @@ import dev.mdnp.inspector.store.InspectorStore;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.NetworkView;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +15,17 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * The networks tab: one row per network, named as in Docker when known, with the address use of its IPAM pools and the drift of its bridge from
  * the kernel's links.
  */
 public final class NetworksViewModel {
+
+    /** By Docker's name (the id while unknown), ignoring case: the order a class finds them in. */
+    private static final Comparator<NetworkView> BY_NAME = Comparator
+            .comparing(NetworkView::displayName, String.CASE_INSENSITIVE_ORDER).thenComparing(NetworkView::id);
 
     private final InspectorStore store;
     private final MappedList<NetworkView, NetworkRow> rows;
@@ -30,7 +36,7 @@ public final class NetworksViewModel {
     public NetworksViewModel(InspectorStore store) {
         this.store = store;
         this.links = LinkIndex.of(store.links());
-        rows = new MappedList<>(store.networks(), this::row);
+        rows = new MappedList<>(new SortedList<>(store.networks(), BY_NAME), this::row);
         store.links().addListener((InvalidationListener) changed -> {
             links = LinkIndex.of(store.links());
             rows.refresh();
@@ -39,7 +45,7 @@ public final class NetworksViewModel {
         driftCount.bind(DriftCount.of(rows));
     }
 
-    /** Returns the rows, in the store's order; read-only. */
+    /** Returns the rows, by Docker's name; read-only. */
     public ObservableList<NetworkRow> rows() {
         return rows;
     }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.model.AddressUse;
 import dev.mdnp.inspector.store.InspectorStore;
+import dev.mdnp.inspector.testsupport.ObjectsFixture;
 import dev.mdnp.model.inspect.Drift;
 import dev.mdnp.model.inspect.NetworkView;
 import java.time.Instant;
@@ -24,6 +25,13 @@ class NetworksViewModelTest {
 
     private final InspectorStore store = new InspectorStore();
     private final NetworksViewModel model = new NetworksViewModel(store);
+
+    @Test
+    void networksAreListedByDockersName() {
+        show(store, ObjectsFixture.classroom(1000));
+
+        assertThat(model.rows()).extracting(NetworkRow::name).containsExactly("back", "front");
+    }
 
     @Test
     void aNetworkBecomesARowWithItsPoolsUse() {
