@@ -136,6 +136,7 @@ public final class InspectorWindow implements AutoCloseable {
             ColumnStates.restore(window.table(id), preferences.columnsOf(id));
         }
         layout.setTextScale(preferences.textScale());
+        models.log().groupingProperty().set(preferences.callGrouping());
         models.log().filterBar().restoreRecentFilters(preferences.recentFilters());
         models.log().filterBar().filterTextProperty().set(preferences.filter());
         window.tabs().getTabs().stream().filter(tab -> Objects.equals(tab.getId(), preferences.selectedTab()))
@@ -149,7 +150,8 @@ public final class InspectorWindow implements AutoCloseable {
                 .withSplitPositions(window.dividers())
                 .withFilters(models.log().filterBar().filterTextProperty().get(), models.log().filterBar().recentFilters())
                 .withTheme(themes.themeProperty().get().name())
-                .withTextScale(layout.textScaleProperty().get());
+                .withTextScale(layout.textScaleProperty().get())
+                .withGrouping(models.log().groupingProperty().get());
         for (String id : TABLES) {
             preferences = preferences.withColumns(id, ColumnStates.capture(window.table(id)));
         }

@@ -3,6 +3,7 @@ package dev.mdnp.inspector.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mdnp.inspector.view.common.ColumnState;
+import dev.mdnp.inspector.viewmodel.CallGrouping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,9 +27,18 @@ class PreferencesTest {
 
     @Test
     void missingValuesBecomeDefaults() {
-        Preferences read = new Preferences(null, null, null, null, null, null, null, 0);
+        Preferences read = new Preferences(null, null, null, null, null, null, null, 0, null);
 
         assertThat(read).isEqualTo(Preferences.defaults());
+    }
+
+    @Test
+    void keepsHowCallsAreGroupedAndReadsAnUnknownGroupingAsNone() {
+        assertThat(Preferences.defaults().callGrouping()).isEqualTo(CallGrouping.NONE);
+        assertThat(Preferences.defaults().withGrouping(CallGrouping.CONTAINER).callGrouping())
+                .isEqualTo(CallGrouping.CONTAINER);
+        assertThat(new Preferences(null, null, null, null, null, null, null, 0, "BY_MOOD").callGrouping())
+                .isEqualTo(CallGrouping.NONE);
     }
 
     @Test
