@@ -179,7 +179,7 @@ class BridgeParityE2eTest {
         });
 
         table.row("ping the outside host, which counts pings from the container's own address",
-                "no answer, 1 from the container", kind -> {
+                "no answer, 3 from the container", kind -> {
                     String address = lab.address(side.get(kind).client());
                     OUTSIDE.countFrom(address);
                     String answer = lab.ping(side.get(kind).client(), OutsideHost.ADDRESS);
