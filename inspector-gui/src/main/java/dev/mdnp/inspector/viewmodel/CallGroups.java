@@ -7,6 +7,7 @@ import dev.mdnp.inspector.model.CallContexts;
 import dev.mdnp.model.inspect.RequestRecord;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +33,12 @@ final class CallGroups {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final Map<String, Long> order = new HashMap<>();
     private final Map<String, Total> totals = new HashMap<>();
+    /**
+     * When each call arrived, counting from 0: the order within a group. Not the call's number, which starts again at
+     * 1 when the daemon restarts. By identity: the store keeps each record it got.
+     */
+    private final Map<RequestRecord, Long> arrivals = new IdentityHashMap<>();
+    private long arrived;
 
     CallGroups(ObservableList<RequestRecord> all, ObservableList<RequestRecord> shown, CallContexts contexts) {
         this.all = requireNonNull(all, "all");
@@ -62,13 +69,21 @@ final class CallGroups {
         revision.set(revision.get() + 1);
     }
 
-    /** Returns {@code within} with the groups first: the order the table shows. */
-    Comparator<RequestRecord> comparator(@Nullable Comparator<RequestRecord> within) {
-        Comparator<RequestRecord> inGroup = within == null ? Comparator.comparingLong(RequestRecord::seq) : within;
+    /**
+     * Returns {@code within} with the groups first: the order the table shows; calls keep the order they arrived in
+     * where {@code within} is null. Null when nothing is grouped or sorted: the order of arrival as it is.
+     */
+    @Nullable Comparator<RequestRecord> comparator(@Nullable Comparator<RequestRecord> within) {
         if (grouping.get() == CallGrouping.NONE) {
-            return within == null ? inGroup : within;
+            return within;
         }
+        Comparator<RequestRecord> inGroup = within == null ? Comparator.comparingLong(this::arrival) : within;
         return Comparator.comparingLong((RequestRecord call) -> rank(key(call))).thenComparing(inGroup);
+    }
+
+    /** Returns when {@code call} arrived, counting from 0 (later calls higher); {@code Long.MAX_VALUE} if unknown. */
+    long arrival(RequestRecord call) {
+        return arrivals.getOrDefault(call, Long.MAX_VALUE);
     }
 
     /** Returns {@code call}'s group key, {@code ""} when it has none or nothing is grouped. */
@@ -97,11 +112,14 @@ final class CallGroups {
     }
 
     private void arrived(ListChangeListener.Change<? extends RequestRecord> change) {
-        if (grouping.get() == CallGrouping.NONE) {
-            return;
-        }
         while (change.next()) {
-            change.getAddedSubList().forEach(this::place);
+            change.getRemoved().forEach(arrivals::remove);
+            for (RequestRecord call : change.getAddedSubList()) {
+                arrivals.put(call, arrived++);
+                if (grouping.get() != CallGrouping.NONE) {
+                    place(call);
+                }
+            }
         }
     }
 

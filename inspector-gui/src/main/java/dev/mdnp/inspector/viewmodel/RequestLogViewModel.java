@@ -106,7 +106,7 @@ public final class RequestLogViewModel {
         }
         int newest = -1;
         for (int row = 0; row < sorted.size(); row++) {
-            if (newest < 0 || sorted.get(row).seq() > sorted.get(newest).seq()) {
+            if (newest < 0 || groups.arrival(sorted.get(row)) > groups.arrival(sorted.get(newest))) {
                 newest = row;
             }
         }

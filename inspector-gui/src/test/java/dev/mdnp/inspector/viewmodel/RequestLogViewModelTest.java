@@ -64,6 +64,19 @@ class RequestLogViewModelTest {
     }
 
     @Test
+    void callsOfANewDaemonRunFollowTheOldOnesThoughTheirNumbersStartAgain() {
+        store.apply(updates(activate, create, join));
+        RequestRecord newRun = call(1, "Plugin.Activate").build();
+
+        store.apply(updates(newRun));
+        assertThat(seqs()).containsExactly(1L, 2L, 3L, 1L);
+        assertThat(log.newestRow()).isEqualTo(3);
+
+        log.groupingProperty().set(CallGrouping.NETWORK);
+        assertThat(log.requests().get(log.newestRow())).isSameAs(newRun);
+    }
+
+    @Test
     void callsArrivingLaterAreFilteredToo() {
         bar.filterTextProperty().set("method:Join");
 
