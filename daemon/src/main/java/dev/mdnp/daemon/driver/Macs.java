@@ -15,6 +15,7 @@ final class Macs {
     /** Locally administered, unicast: Docker's own bridge driver uses the same first octet. */
     private static final int FIRST_OCTET = 0x02;
     private static final int OCTETS = 6;
+    private static final String ZERO = "00:00:00:00:00:00";
 
     private Macs() {
     }
@@ -22,7 +23,7 @@ final class Macs {
     /**
      * Returns Docker's MAC in lower case.
      *
-     * @throws DriverException with {@link Reason#BAD_REQUEST} when it is not a unicast MAC
+     * @throws DriverException with {@link Reason#BAD_REQUEST} when it is not a unicast MAC or is all zeros
      */
     static String require(String mac) {
         String lower = mac.toLowerCase(Locale.ROOT);
@@ -31,6 +32,10 @@ final class Macs {
         }
         if ((Integer.parseInt(lower.substring(0, 2), 16) & 1) != 0) {
             throw new DriverException(Reason.BAD_REQUEST, "MacAddress " + mac + " is a multicast address");
+        }
+        if (lower.equals(ZERO)) {
+            // The kernel refuses it for a link (EADDRNOTAVAIL): it is the caller's input, not mdnp's failure.
+            throw new DriverException(Reason.BAD_REQUEST, "MacAddress " + mac + " is the all-zero address");
         }
         return lower;
     }

@@ -168,6 +168,18 @@ class NetworkDriverTest {
         assertThat(kernel.calls()).hasSize(1);
     }
 
+    /** Found by the fuzzer in a clean-clone CI run (case 77974): the kernel refused it and mdnp answered 500. */
+    @Test
+    void anAllZeroMacIsRefusedBeforeTheKernelIsTouched() {
+        driver.createNetwork(network(NET, ""));
+        CreateEndpointRequest request = new CreateEndpointRequest(NET, EP,
+                new EndpointInterface("10.88.0.2/16", "", "00:00:00:00:00:00"), Map.of());
+
+        assertThatThrownBy(() -> driver.createEndpoint(request)).isInstanceOf(DriverException.class)
+                .hasMessageContaining("all-zero");
+        assertThat(kernel.calls()).hasSize(1);
+    }
+
     @Test
     void aRepeatedCreateEndpointGetsTheSameAnswerAndOneVeth() {
         driver.createNetwork(network(NET, ""));
