@@ -78,8 +78,9 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Builds every service, restores the recorded state into memory and the kernel, and starts serving the plugin
-     * API; the socket appears only once it serves.
+     * Serves the plugin socket first, so that Docker's first call (Activate) is answered while the rest starts; then
+     * builds every service, restores the recorded state into memory and the kernel, and opens the plugin API to the
+     * calls that waited meanwhile. When the start fails, the waiting calls are refused and the socket is removed.
      */
     static Wiring start(DaemonConfig config) throws IOException {
         Instant startedAt = Instant.now();
@@ -87,6 +88,19 @@ final class Wiring implements AutoCloseable {
         RequestHistory history = new RequestHistory(Math.max(1, config.inspect().history()));
         CallRecorder recorder = new CallRecorder(config.inspect().recording() ? history : RequestSink.NONE,
                 Clock.systemUTC());
+        PluginApi api = new PluginApi(mapper, recorder);
+        UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
+        try {
+            return startBehind(config, startedAt, mapper, history, recorder, api, server);
+        } catch (IOException | RuntimeException e) {
+            api.fail(String.valueOf(e.getMessage()));
+            closeAfter(server, e);
+            throw e;
+        }
+    }
+
+    private static Wiring startBehind(DaemonConfig config, Instant startedAt, ObjectMapper mapper,
+            RequestHistory history, CallRecorder recorder, PluginApi api, UnixSocketServer server) throws IOException {
         DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC(), recorder::storeCommitted);
         RtNetlink rtnl;
         try {
@@ -112,7 +126,6 @@ final class Wiring implements AutoCloseable {
                             op.took().toNanos() / 1_000, op.error())));
             IpamDriver ipam = new IpamDriver(config.defaultPools(), state.ipamJournal(), state.restored().ipam());
             driver.restoreKernel();
-            PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(config.inspect().socket(), config.inspect().group(),
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
@@ -121,9 +134,8 @@ final class Wiring implements AutoCloseable {
                             history, journal, driver::missingFirewallRules, firewallDrift,
                             SandboxLinks.netlink(), knownNames));
             started.add(inspect);
-            // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
-            UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
-            started.add(server);
+            // After the inspect socket: the calls that waited, and every later one, are already visible there.
+            api.open(driver, ipam);
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
             OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
