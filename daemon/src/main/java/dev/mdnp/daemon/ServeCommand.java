@@ -213,7 +213,8 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private DaemonConfig config(Optional<ListenSource.Inherited> inherited) {
+    /** Returns what the parsed options ask for, serving {@code inherited} if systemd passed a socket. */
+    DaemonConfig config(Optional<ListenSource.Inherited> inherited) {
         try {
             Path state = stateDir != null ? stateDir : DEFAULT_STATE_ROOT.resolve(name);
             Path ownSocket = pluginDir.resolve(name + ".sock");

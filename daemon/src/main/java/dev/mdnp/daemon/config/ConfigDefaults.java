@@ -135,8 +135,9 @@ public final class ConfigDefaults implements IDefaultValueProvider {
     }
 
     private @Nullable ConfigFile file(CommandSpec command) {
-        OptionSpec named = command.findOption(fileOption);
-        Object value = named != null ? named.getValue() : null;
+        OptionSpec named = requireNonNull(command.findOption(fileOption), fileOption);
+        // Its own default may not be applied yet: picocli asks for the options in the order they are declared.
+        Object value = named.getValue() != null ? named.getValue() : environment.get(variable(named));
         Path path = value != null ? Path.of(value.toString()) : defaultFile;
         if (path.equals(loadedPath)) {
             return loaded;
@@ -150,7 +151,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
             }
             loaded = null;
         } catch (ConfigException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(command.commandLine(), e.getMessage());
         }
         loadedPath = path;
         return loaded;
