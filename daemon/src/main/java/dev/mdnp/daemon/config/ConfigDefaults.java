@@ -29,7 +29,8 @@ import picocli.CommandLine.ParameterException;
  * file is the one the file option (such as {@code --config}) or its variable names; when neither does, the default
  * file, which may be absent. A named file that is missing, a line that is not {@code key = value}, an unknown key or
  * a key repeated for an option that takes one value is a {@link ParameterException} that names the file and the line.
- * Multi-value options take the values of a repeated key, or a comma-separated list from the environment.
+ * Multi-value options take the values of a repeated key, or a comma-separated list from the environment. An empty
+ * value leaves an option that has no built-in default unset.
  *
  * <p>Not thread-safe: picocli asks it while parsing, on one thread. It remembers where each answer came from.
  */
@@ -85,7 +86,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         }
         String variable = variable(option);
         String fromEnvironment = environment.get(variable);
-        if (fromEnvironment != null) {
+        if (fromEnvironment != null && !unset(option, fromEnvironment)) {
             origins.put(option.longestName(), "environment " + variable);
             return fromEnvironment;
         }
@@ -96,13 +97,19 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         if (file == null) {
             return null;
         }
-        List<ConfigFile.Setting> settings = file.settingsOf(key(option));
+        List<ConfigFile.Setting> settings = file.settingsOf(key(option)).stream()
+                .filter(setting -> !unset(option, setting.value())).toList();
         if (settings.isEmpty()) {
             return null;
         }
         origins.put(option.longestName(), file.file() + " line " + settings.stream()
                 .map(setting -> Integer.toString(setting.line())).collect(Collectors.joining(", ")));
         return settings.stream().map(ConfigFile.Setting::value).collect(Collectors.joining(","));
+    }
+
+    /** An empty value leaves an option without a built-in default unset, as the shipped file's {@code #key =}. */
+    private static boolean unset(OptionSpec option, String value) {
+        return value.isEmpty() && option.defaultValue() == null;
     }
 
     /**
