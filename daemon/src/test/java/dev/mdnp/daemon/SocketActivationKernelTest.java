@@ -1,0 +1,203 @@
+package dev.mdnp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mdnp.daemon.testsupport.E2eEnvironment;
+import dev.mdnp.daemon.testsupport.Privilege;
+import dev.mdnp.daemon.testsupport.UnixHttpClient;
+import dev.mdnp.model.cnm.OptionKeys;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The daemon jar started by {@code systemd-socket-activate}, which binds the plugin socket, waits for the first
+ * client and then execs the daemon with the socket on fd 3 ({@code LISTEN_FDS}) or, with {@code --inetd}, on fd 0:
+ * the daemon serves that socket, and a SIGTERM stops it with status 0 and leaves the socket file in place for the
+ * next start. Each daemon runs in a private network namespace ({@code unshare -n}); the socket is a file, so the test
+ * reaches it from outside.
+ */
+@Tag("kernel")
+class SocketActivationKernelTest {
+
+    private static final String NAME = "mdnpact";
+    private static final Path SOCKET_ACTIVATE = Path.of("/usr/bin/systemd-socket-activate");
+    private static final String NET = "ac7a11a52af05c1be2fd2d903e6ef9d77decc288ddf48f97a22cb101232400a2";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    /** How systemd hands the socket over. */
+    enum Handover {
+        /** {@code LISTEN_PID}/{@code LISTEN_FDS=1}, the socket on fd 3: a .socket unit's default. */
+        LISTEN_FDS(List.of()),
+        /** The socket on standard input: {@code StandardInput=socket}. */
+        STANDARD_INPUT(List.of("--inetd"));
+
+        private final List<String> options;
+
+        Handover(List<String> options) {
+            this.options = options;
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Process> started = new ArrayList<>();
+    private Path workDir;
+    private Path pluginDir;
+    private Path socket;
+
+    @BeforeEach
+    void createWorkDir() throws IOException {
+        Privilege.require(Privilege.isRoot(), "socket activation tests need root: they unshare a network namespace");
+        Privilege.require(Files.isExecutable(SOCKET_ACTIVATE), SOCKET_ACTIVATE + " is missing (package systemd)");
+        workDir = Files.createTempDirectory(Path.of("/tmp"), "mdnpt-act");
+        pluginDir = Files.createDirectories(workDir.resolve("plugins"));
+        socket = pluginDir.resolve(NAME + ".sock");
+    }
+
+    @AfterEach
+    void stopAndDelete() throws Exception {
+        for (Process process : started) {
+            process.destroyForcibly().waitFor();
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Handover.class)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void servesTheSocketFromSystemdStopsWithStatus0AndLeavesTheSocketForTheNextStart(Handover handover)
+            throws Exception {
+        Process first = activate(handover, "first.log");
+        Object fileKey = Files.getAttribute(socket, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+
+        try (UnixHttpClient plugin = UnixHttpClient.connect(socket)) {
+            UnixHttpClient.Reply activate = plugin.post("/Plugin.Activate", "{}");
+            assertThat(activate.status()).isEqualTo(200);
+            assertThat(activate.body()).contains("NetworkDriver");
+            call(plugin, "/NetworkDriver.CreateNetwork", Map.of("NetworkID", NET,
+                    "Options", Map.of(OptionKeys.GENERIC, Map.of()),
+                    "IPv4Data", List.of(Map.of("AddressSpace", "LocalDefault", "Pool", "10.124.0.0/24",
+                            "Gateway", "10.124.0.1/24")),
+                    "IPv6Data", List.of()));
+            call(plugin, "/NetworkDriver.DeleteNetwork", Map.of("NetworkID", NET));
+        }
+        assertThat(log("first.log")).contains("serving plugin " + NAME + " on " + socket + " (socket from systemd)");
+
+        assertThat(stop(first)).as("exit status after SIGTERM").isZero();
+
+        assertThat(log("first.log")).contains("stopped");
+        assertThat(Files.getAttribute(socket, "unix:ino", LinkOption.NOFOLLOW_LINKS))
+                .as("the daemon neither removed nor replaced the socket file").isEqualTo(fileKey);
+        // systemd-socket-activate exec'ed the daemon: with it the last listener is gone. systemd itself keeps
+        // listening (the .socket unit); here the next systemd-socket-activate takes the stale file over.
+        assertThat(refused(socket)).isTrue();
+
+        Process second = activate(handover, "second.log");
+        try (UnixHttpClient plugin = UnixHttpClient.connect(socket)) {
+            assertThat(plugin.post("/Plugin.Activate", "{}").status()).isEqualTo(200);
+        }
+        assertThat(stop(second)).isZero();
+        assertThat(socket).exists();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void withoutSystemdTheDaemonRemovesItsOwnSocketAndStopsWithStatus0() throws Exception {
+        Process own = start(List.of("unshare", "-n"), "own.log");
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepts(socket) || !own.isAlive());
+        assertThat(Files.getPosixFilePermissions(socket)).hasToString("[OWNER_WRITE, OWNER_READ]");
+        assertThat(log("own.log")).doesNotContain("socket from systemd");
+
+        assertThat(stop(own)).isZero();
+
+        assertThat(socket).doesNotExist();
+    }
+
+    private Process activate(Handover handover, String logName) throws IOException {
+        List<String> wrapper = new ArrayList<>(List.of("unshare", "-n", SOCKET_ACTIVATE.toString()));
+        wrapper.addAll(handover.options);
+        wrapper.addAll(List.of("-l", socket.toString()));
+        Process process = start(wrapper, logName);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket) || !process.isAlive());
+        assertThat(process.isAlive()).as("systemd-socket-activate runs").isTrue();
+        return process;
+    }
+
+    private Process start(List<String> wrapper, String logName) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                "-jar", E2eEnvironment.daemonJar().toString(),
+                "serve", "--name", NAME, "--plugin-dir", pluginDir.toString(),
+                "--state-dir", workDir.resolve("state").toString(),
+                "--inspect-socket", workDir.resolve("inspect.sock").toString(),
+                "--docker-host", "unix://" + workDir.resolve("no-docker.sock"),
+                "--shutdown-grace", "5s"));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(logName).toFile()))
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    /** Sends SIGTERM, as systemd's stop does, and returns the exit status. */
+    private static int stop(Process process) throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("stopped in time").isTrue();
+        return process.exitValue();
+    }
+
+    private void call(UnixHttpClient plugin, String path, Map<String, Object> body) throws IOException {
+        UnixHttpClient.Reply reply = plugin.post(path, json.writeValueAsString(body));
+        assertThat(reply.status()).as("%s: %s", path, reply.body()).isEqualTo(200);
+    }
+
+    private String log(String name) throws IOException {
+        return Files.readString(workDir.resolve(name), StandardCharsets.UTF_8);
+    }
+
+    private static boolean accepts(Path socket) {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            return channel.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean refused(Path socket) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        }
+    }
+}
