@@ -72,7 +72,7 @@ class ArchitectureTest {
             entry(ACTIVATION, List.of(TRANSPORT)),
             entry(API, List.of(DRIVER, IPAM, MODEL_CNM, MODEL_IPAM, MODEL_INSPECT, MODEL_JSON)),
             entry(CLI, List.of(DOCKERAPI, MODEL_CLIENT, MODEL_INSPECT, MODEL_JSON)),
-            entry(DOCTOR, List.of(CLI, DOCKERAPI, MODEL_CLIENT, MODEL_INSPECT)),
+            entry(DOCTOR, List.of(CLI, CONFIG, DOCKERAPI, MODEL_CLIENT, MODEL_INSPECT)),
             entry(CONCURRENT, List.of()),
             entry(CONFIG, List.of()),
             entry(DATAPLANE, List.of(NETLINK, NETLINK_SYS, NETLINK_WIRE, FIREWALL, IP)),
@@ -112,12 +112,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** The client commands ask the daemon over its socket, and Docker for the doctor; they never hold a service. */
+    /**
+     * The client commands ask the daemon over its socket, and Docker for the doctor, which also reads serve's
+     * configuration file; they never hold a service.
+     */
     @Test
     void theCommandLineClientUsesOnlyTheSharedModelAndPicocli() {
         classes().that().resideInAPackage(CLI + "..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(CLI + "..", DOCKERAPI, "dev.mdnp.model..",
-                        "picocli..", "com.fasterxml.jackson..", "org.jspecify..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CLI + "..", CONFIG, DOCKERAPI,
+                        "dev.mdnp.model..", "picocli..", "com.fasterxml.jackson..", "org.jspecify..", "java..")
                 .check(CLASSES);
     }
 
@@ -148,8 +151,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheFirewallStartsProcesses() {
+    void onlyTheFirewallAndTheDoctorsSystemctlQueryStartProcesses() {
         noClasses().that().resideOutsideOfPackage(FIREWALL)
+                .and().doNotHaveFullyQualifiedName(DOCTOR + ".SystemctlUnits")
                 .should().dependOnClassesThat(belongToAnyOf(ProcessBuilder.class))
                 .check(CLASSES);
     }

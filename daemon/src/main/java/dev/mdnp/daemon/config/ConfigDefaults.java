@@ -164,7 +164,13 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         return loaded;
     }
 
-    private ConfigFile validated(ConfigFile file, CommandSpec command) {
+    /**
+     * Returns {@code file} when every key is one of {@code command}'s options that a file may set, and each key that
+     * takes one value appears once.
+     *
+     * @throws ConfigException naming the file, the line and the key otherwise
+     */
+    public ConfigFile validated(ConfigFile file, CommandSpec command) {
         Map<String, OptionSpec> byKey = new HashMap<>();
         for (OptionSpec option : command.options()) {
             if (configurable(option) && !option.longestName().equals(fileOption)) {
