@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,28 @@ class UnixSocketServerInheritedTest {
         assertThat(handedOver.isOpen()).isTrue();
         try (SocketChannel queued = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             assertThat(queued.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void closeFinishesRequestsInFlight() throws Exception {
+        TestRoutes routes = new TestRoutes();
+        UnixSocketServer server = UnixSocketServer.start(config(), routes);
+        try (UnixHttpClient inFlight = UnixHttpClient.connect(socket)) {
+            inFlight.send(UnixHttpClient.request("POST", "/slow", new byte[0]));
+            assertThat(routes.slowEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            routes.releaseSlow.countDown();
+
+            UnixHttpClient.Reply reply = inFlight.readReply();
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo("done");
+            closing.get(10, TimeUnit.SECONDS);
+            assertThat(server.openConnections()).isZero();
+        } finally {
+            routes.releaseSlow.countDown();
+            server.close();
         }
     }
 
