@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.mdnp.daemon.config.ConfigDefaults;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -22,19 +24,32 @@ import picocli.CommandLine.Model.OptionSpec;
 final class EffectiveConfig {
 
     private final CommandSpec command;
+    private final Map<String, String> derived;
 
-    EffectiveConfig(CommandSpec command) {
+    /**
+     * Creates the view of a parsed command.
+     *
+     * @param command the parsed command
+     * @param derived the values that options without a value of their own take from others, by key, such as the
+     *     state directory from the name
+     */
+    EffectiveConfig(CommandSpec command, Map<String, String> derived) {
         this.command = requireNonNull(command, "command");
+        this.derived = Map.copyOf(derived);
     }
 
     /** Prints one {@code key = value  # origin} line per value, a commented line for an option without one. */
     void print(PrintWriter out) {
         out.println("# mdnp serve: the value of every option and where it came from");
+        out.println("# configuration file: " + provider(command).flatMap(ConfigDefaults::fileRead)
+                .map(Path::toString).orElse("none read"));
         for (OptionSpec option : configurable()) {
             String key = ConfigDefaults.key(option);
             String origin = origin(option);
             List<String> values = values(option);
-            if (values.isEmpty()) {
+            if (values.isEmpty() && derived.containsKey(key)) {
+                out.println(key + " = " + derived.get(key) + "  # " + origin + ", derived");
+            } else if (values.isEmpty()) {
                 out.println("# " + key + " =  # " + origin + ": not set");
             }
             for (String value : values) {
@@ -49,7 +64,7 @@ final class EffectiveConfig {
      * {@code ""} when all did.
      */
     static String originsHint(CommandSpec command) {
-        EffectiveConfig config = new EffectiveConfig(command);
+        EffectiveConfig config = new EffectiveConfig(command, Map.of());
         List<String> origins = new ArrayList<>();
         for (OptionSpec option : config.configurable()) {
             provider(command).flatMap(defaults -> defaults.origin(option))

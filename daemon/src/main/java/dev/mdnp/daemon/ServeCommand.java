@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -146,7 +147,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (printConfig) {
-            new EffectiveConfig(spec).print(spec.commandLine().getOut());
+            new EffectiveConfig(spec, Map.of("state-dir", DEFAULT_STATE_ROOT.resolve(name).toString(),
+                    "driver-name", name)).print(spec.commandLine().getOut());
             return EXIT_OK;
         }
         Logging.configure(spec.commandLine(), logLevel, logStream);

@@ -50,7 +50,7 @@ class DefaultConfigFileTest {
 
         assertThat(commandLine.execute("serve", "--print-config")).isZero();
         assertThat(out.toString()).contains("name = mdnp  # " + uncommented + " line")
-                .contains("# driver-name =  # default: not set");
+                .contains("driver-name = mdnp  # default, derived");
     }
 
     private static CommandLine serve(Map<String, String> environment, Path file) {

@@ -42,7 +42,9 @@ class ServeConfigurationTest {
                 "reconcile-interval = 30s  # default",
                 "shutdown-grace = 10s  # default",
                 "log-stream = stderr  # default",
-                "# driver-name =  # default: not set");
+                "driver-name = blue  # default, derived",
+                "# record =  # default: not set",
+                "# configuration file: " + file);
         assertThat(out.toString()).doesNotContain("print-config").doesNotContain("help =");
     }
 
@@ -87,7 +89,9 @@ class ServeConfigurationTest {
         Path file = Files.writeString(directory.resolve("mdnp.conf"), "history = lots\n");
 
         assertThat(run(Map.of(), file, "serve")).isEqualTo(2);
-        assertThat(err.toString()).contains(file + " line 1 (history): Invalid value for option '--history'");
+        assertThat(err.toString()).contains(file + " line 1 (history): Invalid value for option '--history'")
+                .contains("'mdnp serve --print-config' shows every value")
+                .doesNotContain("Usage:");
     }
 
     @Test

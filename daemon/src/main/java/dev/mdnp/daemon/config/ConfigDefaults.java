@@ -120,25 +120,39 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         return Optional.ofNullable(origins.get(option.longestName()));
     }
 
-    /**
-     * Returns a handler that names the file line or the variable a bad value came from, then hands on to
-     * {@code next}.
-     */
-    public static IParameterExceptionHandler attributing(IParameterExceptionHandler next) {
-        return (exception, args) -> next.handleParseException(attributed(exception), args);
+    /** Returns the configuration file the answers came from, if one was read. */
+    public Optional<Path> fileRead() {
+        return loaded != null ? Optional.ofNullable(loadedPath) : Optional.empty();
     }
 
-    private static ParameterException attributed(ParameterException exception) {
+    /**
+     * Returns a handler for errors in the file or the environment: it prints the error, naming the file line or
+     * the variable a bad value came from, and returns the command's status for invalid input, without the usage
+     * help (which shows the file's values as defaults). Errors on the command line go on to {@code next}.
+     */
+    public static IParameterExceptionHandler attributing(IParameterExceptionHandler next) {
+        return (exception, args) -> {
+            CommandLine commandLine = exception.getCommandLine();
+            Optional<String> where = origin(exception);
+            if (commandLine == null || where.isEmpty() && !(exception.getCause() instanceof ConfigException)) {
+                return next.handleParseException(exception, args);
+            }
+            commandLine.getErr().println(where.map(origin -> origin + ": ").orElse("") + exception.getMessage());
+            commandLine.getErr().println("'mdnp serve --print-config' shows every value and where it came from.");
+            commandLine.getErr().flush();
+            return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+        };
+    }
+
+    /** Where the value of the option an error is about came from, {@code FILE line N (key)}, if not a flag. */
+    private static Optional<String> origin(ParameterException exception) {
         CommandLine commandLine = exception.getCommandLine();
         if (commandLine != null && commandLine.getDefaultValueProvider() instanceof ConfigDefaults defaults
                 && exception.getArgSpec() instanceof OptionSpec option) {
-            Optional<String> origin = defaults.origin(option);
-            if (origin.isPresent()) {
-                return new ParameterException(commandLine, origin.get() + " (" + key(option) + "): "
-                        + exception.getMessage(), exception, option, exception.getValue());
-            }
+            // Only options the command line left out have an origin: picocli asks the provider for no other.
+            return defaults.origin(option).map(origin -> origin + " (" + key(option) + ")");
         }
-        return exception;
+        return Optional.empty();
     }
 
     private @Nullable ConfigFile file(CommandSpec command) {
@@ -153,12 +167,13 @@ public final class ConfigDefaults implements IDefaultValueProvider {
             loaded = validated(ConfigFile.read(path), command);
         } catch (NoSuchFileException e) {
             if (value != null) {
-                throw new ParameterException(command.commandLine(), "configuration file " + path
-                        + " does not exist (named by " + fileOption + " or " + variable(named) + ")");
+                String message = "configuration file " + path + " does not exist (named by " + fileOption + " or "
+                        + variable(named) + ")";
+                throw new ParameterException(command.commandLine(), message, new ConfigException(message, e));
             }
             loaded = null;
         } catch (ConfigException e) {
-            throw new ParameterException(command.commandLine(), e.getMessage());
+            throw new ParameterException(command.commandLine(), e.getMessage(), e);
         }
         loadedPath = path;
         return loaded;
