@@ -1,10 +1,9 @@
 package dev.mdnp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mdnp.daemon.testsupport.E2eEnvironment;
+import dev.mdnp.daemon.testsupport.DaemonProcess;
 import dev.mdnp.daemon.testsupport.Privilege;
 import dev.mdnp.daemon.testsupport.UnixHttpClient;
 import dev.mdnp.model.cnm.OptionKeys;
@@ -13,7 +12,6 @@ import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -63,7 +61,7 @@ class SocketActivationKernelTest {
     }
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
+    private final List<DaemonProcess> started = new ArrayList<>();
     private Path workDir;
     private Path pluginDir;
     private Path socket;
@@ -79,8 +77,8 @@ class SocketActivationKernelTest {
 
     @AfterEach
     void stopAndDelete() throws Exception {
-        for (Process process : started) {
-            process.destroyForcibly().waitFor();
+        for (DaemonProcess daemon : started) {
+            daemon.kill();
         }
         try (Stream<Path> paths = Files.walk(workDir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -94,7 +92,9 @@ class SocketActivationKernelTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void servesTheSocketFromSystemdStopsWithStatus0AndLeavesTheSocketForTheNextStart(Handover handover)
             throws Exception {
-        Process first = activate(handover, "first.log");
+        // Starting waits until the socket accepts, which systemd-socket-activate does at once; that first
+        // connection makes it exec the daemon, which then serves the calls below.
+        DaemonProcess first = start(activatedBy(handover));
         Object fileKey = Files.getAttribute(socket, "unix:ino", LinkOption.NOFOLLOW_LINKS);
 
         try (UnixHttpClient plugin = UnixHttpClient.connect(socket)) {
@@ -108,69 +108,56 @@ class SocketActivationKernelTest {
                     "IPv6Data", List.of()));
             call(plugin, "/NetworkDriver.DeleteNetwork", Map.of("NetworkID", NET));
         }
-        assertThat(log("first.log")).contains("serving plugin " + NAME + " on " + socket + " (socket from systemd)");
+        assertThat(first.log()).contains("serving plugin " + NAME + " on " + socket + " (socket from systemd)");
 
         assertThat(stop(first)).as("exit status after SIGTERM").isZero();
 
-        assertThat(log("first.log")).contains("stopped");
+        assertThat(first.log()).contains("stopped");
         assertThat(Files.getAttribute(socket, "unix:ino", LinkOption.NOFOLLOW_LINKS))
                 .as("the daemon neither removed nor replaced the socket file").isEqualTo(fileKey);
         // systemd-socket-activate exec'ed the daemon: with it the last listener is gone. systemd itself keeps
         // listening (the .socket unit); here the next systemd-socket-activate takes the stale file over.
         assertThat(refused(socket)).isTrue();
 
-        Process second = activate(handover, "second.log");
+        DaemonProcess second = first.restart();
+        started.add(second);
         try (UnixHttpClient plugin = UnixHttpClient.connect(socket)) {
             assertThat(plugin.post("/Plugin.Activate", "{}").status()).isEqualTo(200);
         }
         assertThat(stop(second)).isZero();
         assertThat(socket).exists();
+        assertThat(second.log().split("\\(socket from systemd\\)", -1)).as("two starts served it").hasSize(3);
     }
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void withoutSystemdTheDaemonRemovesItsOwnSocketAndStopsWithStatus0() throws Exception {
-        Process own = start(List.of("unshare", "-n"), "own.log");
-        await().atMost(Duration.ofSeconds(60)).until(() -> accepts(socket) || !own.isAlive());
+        DaemonProcess own = start(List.of("unshare", "-n"));
         assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(log("own.log")).doesNotContain("socket from systemd");
+        assertThat(own.log()).doesNotContain("socket from systemd");
 
         assertThat(stop(own)).isZero();
 
         assertThat(socket).doesNotExist();
     }
 
-    private Process activate(Handover handover, String logName) throws IOException {
+    private List<String> activatedBy(Handover handover) {
         List<String> wrapper = new ArrayList<>(List.of("unshare", "-n", SOCKET_ACTIVATE.toString()));
         wrapper.addAll(handover.options);
         wrapper.addAll(List.of("-l", socket.toString()));
-        Process process = start(wrapper, logName);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(socket) || !process.isAlive());
-        assertThat(process.isAlive()).as("systemd-socket-activate runs").isTrue();
-        return process;
+        return wrapper;
     }
 
-    private Process start(List<String> wrapper, String logName) throws IOException {
-        List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                "-jar", E2eEnvironment.daemonJar().toString(),
-                "serve", "--name", NAME, "--plugin-dir", pluginDir.toString(),
-                "--state-dir", workDir.resolve("state").toString(),
-                "--inspect-socket", workDir.resolve("inspect.sock").toString(),
-                "--docker-host", "unix://" + workDir.resolve("no-docker.sock"),
-                "--shutdown-grace", "5s"));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(logName).toFile()))
-                .start();
-        started.add(process);
-        return process;
+    private DaemonProcess start(List<String> wrapper) throws IOException {
+        DaemonProcess daemon = DaemonProcess.start(new DaemonProcess.Launch(NAME, pluginDir, workDir, wrapper,
+                List.of("--docker-host", "unix://" + workDir.resolve("no-docker.sock"))));
+        started.add(daemon);
+        return daemon;
     }
 
     /** Sends SIGTERM, as systemd's stop does, and returns the exit status. */
-    private static int stop(Process process) throws InterruptedException {
+    private static int stop(DaemonProcess daemon) throws InterruptedException {
+        Process process = daemon.process();
         process.destroy();
         assertThat(process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("stopped in time").isTrue();
         return process.exitValue();
@@ -179,18 +166,6 @@ class SocketActivationKernelTest {
     private void call(UnixHttpClient plugin, String path, Map<String, Object> body) throws IOException {
         UnixHttpClient.Reply reply = plugin.post(path, json.writeValueAsString(body));
         assertThat(reply.status()).as("%s: %s", path, reply.body()).isEqualTo(200);
-    }
-
-    private String log(String name) throws IOException {
-        return Files.readString(workDir.resolve(name), StandardCharsets.UTF_8);
-    }
-
-    private static boolean accepts(Path socket) {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            return channel.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static boolean refused(Path socket) throws IOException {
