@@ -147,8 +147,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (printConfig) {
-            new EffectiveConfig(spec, Map.of("state-dir", DEFAULT_STATE_ROOT.resolve(name).toString(),
-                    "driver-name", name)).print(spec.commandLine().getOut());
+            new EffectiveConfig(spec, Map.of("state-dir", stateDir().toString(), "driver-name", driverName()))
+                    .print(spec.commandLine().getOut());
             return EXIT_OK;
         }
         Logging.configure(spec.commandLine(), logLevel, logStream);
@@ -218,16 +218,23 @@ final class ServeCommand implements Callable<Integer> {
     /** Returns what the parsed options ask for, serving {@code inherited} if systemd passed a socket. */
     DaemonConfig config(Optional<ListenSource.Inherited> inherited) {
         try {
-            Path state = stateDir != null ? stateDir : DEFAULT_STATE_ROOT.resolve(name);
             Path ownSocket = pluginDir.resolve(name + ".sock");
             ListenSource pluginSocket = inherited.isPresent() ? inherited.get()
                     : new ListenSource.OwnSocket(ownSocket, PosixFilePermissions.fromString("rw-------"));
-            return new DaemonConfig(name, driverName != null ? driverName : name, pluginDir, pluginSocket, state,
+            return new DaemonConfig(name, driverName(), pluginDir, pluginSocket, stateDir(),
                     new IntrospectionOptions(inspectSocket, inspectGroup, history, Optional.ofNullable(recordFile)),
                     shutdownGrace, DefaultPools.fromOptions(defaultPools), dockerHost, reconcileInterval);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage() + EffectiveConfig.originsHint(spec), e);
         }
+    }
+
+    private Path stateDir() {
+        return stateDir != null ? stateDir : DEFAULT_STATE_ROOT.resolve(name);
+    }
+
+    private String driverName() {
+        return driverName != null ? driverName : name;
     }
 
     /** Docker finds a plugin by its socket's file name, so a socket elsewhere is served but may never be called. */
