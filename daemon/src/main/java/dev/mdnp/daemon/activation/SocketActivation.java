@@ -106,6 +106,9 @@ public final class SocketActivation {
             // sd_listen_fds(3): the variables are meant for another process (the one that started this one).
             return false;
         }
+        if (listenFds.trim().equals("0")) {
+            return false;
+        }
         if (!listenFds.trim().equals("1")) {
             throw new ActivationException("systemd passed LISTEN_FDS=" + listenFds + " sockets; mdnp serves exactly"
                     + " one: give mdnp.socket a single ListenStream=");

@@ -85,6 +85,13 @@ class SocketActivationTest {
     }
 
     @Test
+    void zeroSocketsIsNoActivation() {
+        assertThat(activation(listenFds(PID, "0"), null).take()).isEmpty();
+
+        assertThat(descriptors.calls).doesNotContain("move 3");
+    }
+
+    @Test
     void listenFdsWithoutAListeningSocketOnFd3IsAnError() {
         assertThatThrownBy(() -> activation(listenFds(PID, "1"), null).take())
                 .isInstanceOf(ActivationException.class)
