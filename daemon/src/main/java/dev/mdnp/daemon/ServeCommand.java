@@ -238,7 +238,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Docker finds a plugin by its socket's file name, so a socket elsewhere is served but may never be called. */
-    private void warnOnUnexpectedPath(Path socket) {
+    void warnOnUnexpectedPath(Path socket) {
         Path expected = pluginDir.resolve(name + ".sock").toAbsolutePath().normalize();
         if (!socket.toAbsolutePath().normalize().equals(expected)) {
             log.warn("the socket from systemd is {}, not {}: Docker knows the plugin by its socket's name and"

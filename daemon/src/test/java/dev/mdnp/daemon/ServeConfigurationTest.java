@@ -3,6 +3,10 @@ package dev.mdnp.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.mdnp.daemon.transport.ListenSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -69,6 +74,29 @@ class ServeConfigurationTest {
         assertThat(config("serve", "--plugin-dir", "/tmp/p").pluginListen()).isEqualTo(
                 new ListenSource.OwnSocket(Path.of("/tmp/p/mdnp.sock"),
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
+
+    @Test
+    void aSocketFromSystemdElsewhereThanPluginDirAndNameIsServedWithAWarning() {
+        CommandLine commandLine = commandLine(Map.of(), directory.resolve("absent.conf"));
+        commandLine.parseArgs("serve", "--name", "blue");
+        ServeCommand serve = commandLine.getSubcommands().get("serve").getCommand();
+        Logger logger = (Logger) LoggerFactory.getLogger(ServeCommand.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            serve.warnOnUnexpectedPath(Path.of("/run/docker/plugins/blue.sock"));
+            serve.warnOnUnexpectedPath(Path.of("/run/mdnp/blue.sock"));
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        assertThat(logged.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).startsWith("the socket from systemd is /run/mdnp/blue.sock, not"
+                    + " /run/docker/plugins/blue.sock: Docker knows the plugin by its socket's name");
+        });
     }
 
     @Test
