@@ -33,7 +33,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("STDERR");
+        console.setName(Logging.APPENDER);
         console.setTarget("System.err");
         console.setEncoder(encoder);
         console.start();

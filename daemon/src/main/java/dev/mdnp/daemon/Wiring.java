@@ -33,7 +33,6 @@ import dev.mdnp.daemon.transport.UnixSocketServerConfig;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,13 +136,14 @@ final class Wiring implements AutoCloseable {
             // After the inspect socket: the calls that waited, and every later one, are already visible there.
             api.open(driver, ipam);
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
-            OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
+            OrphanCollector orphans = new OrphanCollector(docker, config.driverName(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
             started.add(orphans);
             FirewallRepair firewallRepair = new FirewallRepair(driver, firewallDrift::repaired);
             firewallRepair.start(config.reconcileInterval());
             // Its own engine client: the event stream holds a connection for as long as the daemon runs.
-            NameWatcher names = NameWatcher.start(config.dockerHost(), DOCKER_API_TIMEOUT, config.name(), knownNames);
+            NameWatcher names = NameWatcher.start(config.dockerHost(), DOCKER_API_TIMEOUT, config.driverName(),
+                    knownNames);
             return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans, firewallRepair, names);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -158,8 +158,7 @@ final class Wiring implements AutoCloseable {
 
     private static UnixSocketServerConfig serverConfig(DaemonConfig config) {
         return new UnixSocketServerConfig(
-                config.pluginSocket(),
-                PosixFilePermissions.fromString("rw-------"),
+                config.pluginListen(),
                 BACKLOG,
                 IO_THREADS,
                 WORKER_THREADS,
