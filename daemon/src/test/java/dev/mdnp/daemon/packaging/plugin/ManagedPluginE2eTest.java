@@ -79,8 +79,7 @@ class ManagedPluginE2eTest {
         String info = HostCommand.ok("curl", "-sS", "--max-time", "10", "--unix-socket", inspectSocket.toString(),
                 "http://mdnp/v1/info");
         assertThat(info).as("/v1/info on the host at " + inspectSocket).contains("\"version\"");
-        assertThat(HostCommand.ok("curl", "-sS", "--max-time", "10", "--unix-socket", inspectSocket.toString(),
-                "http://mdnp/v1/networks")).contains(networkId(auto), networkId(fixed));
+        assertNamesShown(inspectSocket, auto, fixed);
 
         timed("disable -f", "plugin", "disable", "-f", tag);
         timed("enable after disable -f", "plugin", "enable", tag);
@@ -97,12 +96,13 @@ class ManagedPluginE2eTest {
         timed("upgrade", "plugin", "upgrade", "--grant-all-permissions", "--skip-remote-check", tag, remote);
         assertThat(docker.ok("plugin", "inspect", "--format", "{{.Id}} {{.PluginReference}}", tag))
                 .as("upgraded in place: same id, the new reference").isEqualTo(id + " " + remote);
-        measured.add("mounts after upgrade: " + docker.ok("plugin", "inspect", "--format",
-                "{{json .Settings.Mounts}}", tag));
+        measured.add("settings after upgrade: " + docker.ok("plugin", "inspect", "--format",
+                "{{json .Settings.Mounts}} {{json .Settings.Env}}", tag));
         pointAtTheEngine(tag);
         timed("enable after upgrade", "plugin", "enable", tag);
         assertPings(container(auto), a1, auto);
         assertPings(container(fixed), f1, fixed);
+        assertNamesShown(inspectSocket, auto, fixed);
 
         removeContainersAndNetworks();
         timed("disable", "plugin", "disable", tag);
@@ -137,9 +137,20 @@ class ManagedPluginE2eTest {
         measured.add("build-plugin " + tag + ": " + build.took().toMillis() + " ms; " + build.sizeLine());
     }
 
-    /** The engine's API socket is not at the default /run/docker.sock: the plugin's mount is pointed at it. */
+    /**
+     * The engine's API socket is not at the default /run/docker.sock: the plugin's mount is pointed at it. Docker
+     * knows the plugin by {@code tag}, also after an upgrade from another reference: the driver name says so.
+     */
     private void pointAtTheEngine(String tag) throws Exception {
-        docker.ok("plugin", "set", tag, "docker-socket.source=" + host.replaceFirst("^unix://", ""));
+        docker.ok("plugin", "set", tag, "docker-socket.source=" + host.replaceFirst("^unix://", ""),
+                "MDNP_DRIVER_NAME=" + tag);
+    }
+
+    /** The inspect socket, on the host, shows the networks with the names Docker gave them. */
+    private void assertNamesShown(Path inspectSocket, String... networkNames) {
+        await("names on " + inspectSocket).atMost(WAIT).untilAsserted(() -> assertThat(HostCommand.ok("curl", "-sS",
+                "--max-time", "10", "--unix-socket", inspectSocket.toString(), "http://mdnp/v1/networks"))
+                .contains(networkNames));
     }
 
     private void timed(String what, String... args) throws Exception {
@@ -160,10 +171,6 @@ class ManagedPluginE2eTest {
         networks.add(network);
         docker.ok(args.toArray(String[]::new));
         return network;
-    }
-
-    private String networkId(String network) throws Exception {
-        return docker.ok("network", "inspect", "--format", "{{.Id}}", network);
     }
 
     private String container(String network) throws Exception {
