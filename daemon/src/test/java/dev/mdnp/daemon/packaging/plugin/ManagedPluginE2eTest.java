@@ -196,15 +196,19 @@ class ManagedPluginE2eTest {
                 .as(from + " pings " + to + " (" + target + ") on " + network).isZero();
     }
 
+    /** Removes them all in two commands: {@code docker rm -f C…} and {@code docker network rm N…}. */
     private void removeContainersAndNetworks() throws Exception {
-        for (String container : containers) {
-            docker.run("rm", "-f", container);
+        removeAll(containers, "rm", "-f");
+        removeAll(networks, "network", "rm");
+    }
+
+    private void removeAll(List<String> names, String... command) throws Exception {
+        if (!names.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(names);
+            docker.run(args.toArray(String[]::new));
+            names.clear();
         }
-        containers.clear();
-        for (String network : networks) {
-            docker.run("network", "rm", network);
-        }
-        networks.clear();
     }
 
     private static Set<String> mdnpRules() throws Exception {
