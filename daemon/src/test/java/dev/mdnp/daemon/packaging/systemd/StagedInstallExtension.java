@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands a {@link StagedInstall} to the tests that ask for one: the first asks {@code scripts/install --root} to make it,
- * the others of the run share it, and the tree is removed when the run ends.
+ * Hands a {@link StagedInstall} to the tests that ask for one: the first asks {@code scripts/install --root} to make
+ * it, the others of the run share it, and the tree is removed when the run ends.
  */
 final class StagedInstallExtension implements ParameterResolver {
 

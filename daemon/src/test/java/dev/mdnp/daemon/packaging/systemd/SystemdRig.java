@@ -69,7 +69,7 @@ final class SystemdRig implements AutoCloseable {
         long start = System.nanoTime();
         List<String> command = new ArrayList<>(List.of("env", "DOCKER_HOST=" + host, "bash", "-c",
                 "source \"$0\" && debian_image --change 'CMD [\"/sbin/init\"]' --change 'ENV container=docker'"
-                        + " --change 'STOPSIGNAL SIGRTMIN+3' \"$@\"",
+                        + " \"$@\"",
                 repository.resolve("scripts/lib/debian-image.sh").toString(), IMAGE, "bookworm"));
         command.addAll(PACKAGES);
         HostCommand.Result result = HostCommand.run(IMAGE_TIMEOUT, command);
@@ -83,8 +83,10 @@ final class SystemdRig implements AutoCloseable {
         Files.createDirectories(hostDir.resolve("plugins"));
         String engineSocket = host.replaceFirst("^unix://", "");
         long start = System.nanoTime();
-        docker.ok("run", "-d", "--name", name, "--privileged", "--cgroupns=private", "--network", "host",
-                "--tmpfs", "/run", "--tmpfs", "/run/lock",
+        docker.ok("run", "-d", "--name", name, "--stop-signal", "SIGRTMIN+3", "--network", "host",
+                "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE", "--security-opt", "seccomp=unconfined",
+                "--security-opt", "apparmor=unconfined", "--security-opt", "systempaths=unconfined",
+                "--cgroupns=host", "-v", "/sys/fs/cgroup:/sys/fs/cgroup:rw", "--tmpfs", "/run", "--tmpfs", "/run/lock",
                 "-v", hostDir.resolve("plugins") + ":/run/docker/plugins",
                 "-v", staged.app() + ":/opt/mdnp:ro",
                 "-v", engineSocket + ":" + engineSocket, IMAGE);
