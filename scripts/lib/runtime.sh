@@ -12,7 +12,7 @@
 #   APP/mdnp.jsa              the AppCDS archive (made by runtime_train)
 #
 #   runtime_modules                       prints the module list (checked against jdeps by runtime_build)
-#   runtime_build REPO APP                builds the daemon if needed, then the runtime and the application into APP
+#   runtime_build REPO APP                builds the daemon (incrementally), then the runtime and the application into APP
 #   runtime_train APP INSTALLED_PATH      training run: the daemon under INSTALLED_PATH (APP bind-mounted there in a
 #                                         private mount namespace, so it may differ from APP) in a private network
 #                                         namespace answers a few calls of every kind, then stops; the JVM writes
@@ -44,10 +44,8 @@ runtime_check_modules() {
 runtime_build() {
   local repo="$1" app="$2" jar
   jar="$repo/daemon/target/mdnp-daemon.jar"
-  if [[ ! -f $jar ]]; then
-    runtime_say "building the daemon"
-    mvn -q -B -f "$repo/pom.xml" -pl daemon -am -DskipTests package >&2
-  fi
+  runtime_say "building the daemon (Maven, incremental)"
+  mvn -q -B -f "$repo/pom.xml" -pl daemon -am -DskipTests package >&2
   runtime_check_modules "$jar"
   rm -rf "$app/jre" "$app/lib" "$app/mdnp-daemon.jar" "$app/mdnp.jsa"
   mkdir -p "$app/lib"

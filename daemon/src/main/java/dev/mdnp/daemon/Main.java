@@ -8,6 +8,10 @@ import dev.mdnp.daemon.cli.NetworksCommand;
 import dev.mdnp.daemon.cli.PoolsCommand;
 import dev.mdnp.daemon.cli.StatusCommand;
 import dev.mdnp.daemon.cli.doctor.DoctorCommand;
+import dev.mdnp.daemon.config.ConfigDefaults;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +32,20 @@ public final class Main {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine(System.getenv(), Path.of(ServeCommand.DEFAULT_CONFIG_FILE)).execute(args));
+    }
+
+    /**
+     * Returns the {@code mdnp} command line, whose {@code serve} takes the options the command line leaves out from
+     * {@code environment} and the configuration file ({@code defaultConfig} unless one is named), and names the file
+     * line or variable a bad value came from.
+     */
+    static CommandLine commandLine(Map<String, String> environment, Path defaultConfig) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.getSubcommands().get("serve").setDefaultValueProvider(new ConfigDefaults(environment,
+                defaultConfig, ServeCommand.CONFIG_OPTION, Set.of(ServeCommand.PRINT_CONFIG_OPTION)));
+        commandLine.setParameterExceptionHandler(
+                ConfigDefaults.attributing(commandLine.getParameterExceptionHandler()));
+        return commandLine;
     }
 }

@@ -33,7 +33,6 @@ import dev.mdnp.daemon.transport.UnixSocketServerConfig;
 import dev.mdnp.model.inspect.KernelOpRecord;
 import dev.mdnp.model.json.JsonMappers;
 import java.io.IOException;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +77,9 @@ final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Builds every service, restores the recorded state into memory and the kernel, and starts serving the plugin
-     * API; the socket appears only once it serves.
+     * Serves the plugin socket first, so that Docker's first call (Activate) is answered while the rest starts; then
+     * builds every service, restores the recorded state into memory and the kernel, and opens the plugin API to the
+     * calls that waited meanwhile. When the start fails, the waiting calls are refused and the socket is removed.
      */
     static Wiring start(DaemonConfig config) throws IOException {
         Instant startedAt = Instant.now();
@@ -87,6 +87,19 @@ final class Wiring implements AutoCloseable {
         RequestHistory history = new RequestHistory(Math.max(1, config.inspect().history()));
         CallRecorder recorder = new CallRecorder(config.inspect().recording() ? history : RequestSink.NONE,
                 Clock.systemUTC());
+        PluginApi api = new PluginApi(mapper, recorder);
+        UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
+        try {
+            return startBehind(config, startedAt, mapper, history, recorder, api, server);
+        } catch (IOException | RuntimeException e) {
+            api.fail(String.valueOf(e.getMessage()));
+            closeAfter(server, e);
+            throw e;
+        }
+    }
+
+    private static Wiring startBehind(DaemonConfig config, Instant startedAt, ObjectMapper mapper,
+            RequestHistory history, CallRecorder recorder, PluginApi api, UnixSocketServer server) throws IOException {
         DurableState state = DurableState.open(config.stateDir(), mapper, Clock.systemUTC(), recorder::storeCommitted);
         RtNetlink rtnl;
         try {
@@ -112,7 +125,6 @@ final class Wiring implements AutoCloseable {
                             op.took().toNanos() / 1_000, op.error())));
             IpamDriver ipam = new IpamDriver(config.defaultPools(), state.ipamJournal(), state.restored().ipam());
             driver.restoreKernel();
-            PluginApi api = new PluginApi(driver, ipam, mapper, recorder);
             InspectServer inspect = InspectServer.start(
                     InspectServerConfig.of(config.inspect().socket(), config.inspect().group(),
                             config.inspect().recordFile().orElse(null), config.shutdownGrace()),
@@ -121,17 +133,17 @@ final class Wiring implements AutoCloseable {
                             history, journal, driver::missingFirewallRules, firewallDrift,
                             SandboxLinks.netlink(), knownNames));
             started.add(inspect);
-            // After the inspect socket: once this one serves, Docker calls, and those calls are already visible.
-            UnixSocketServer server = UnixSocketServer.start(serverConfig(config), api.handler());
-            started.add(server);
+            // After the inspect socket: the calls that waited, and every later one, are already visible there.
+            api.open(driver, ipam);
             LazyDockerEngine docker = new LazyDockerEngine(config.dockerHost(), DOCKER_API_TIMEOUT);
-            OrphanCollector orphans = new OrphanCollector(docker, config.name(), driverState, driver, ipam);
+            OrphanCollector orphans = new OrphanCollector(docker, config.driverName(), driverState, driver, ipam);
             orphans.start(config.reconcileInterval());
             started.add(orphans);
             FirewallRepair firewallRepair = new FirewallRepair(driver, firewallDrift::repaired);
             firewallRepair.start(config.reconcileInterval());
             // Its own engine client: the event stream holds a connection for as long as the daemon runs.
-            NameWatcher names = NameWatcher.start(config.dockerHost(), DOCKER_API_TIMEOUT, config.name(), knownNames);
+            NameWatcher names = NameWatcher.start(config.dockerHost(), DOCKER_API_TIMEOUT, config.driverName(),
+                    knownNames);
             return new Wiring(state, rtnl, dataplane, docker, server, inspect, orphans, firewallRepair, names);
         } catch (IOException | RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -146,8 +158,7 @@ final class Wiring implements AutoCloseable {
 
     private static UnixSocketServerConfig serverConfig(DaemonConfig config) {
         return new UnixSocketServerConfig(
-                config.pluginSocket(),
-                PosixFilePermissions.fromString("rw-------"),
+                config.pluginListen(),
                 BACKLOG,
                 IO_THREADS,
                 WORKER_THREADS,

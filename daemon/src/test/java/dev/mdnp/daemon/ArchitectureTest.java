@@ -40,10 +40,12 @@ class ArchitectureTest {
 
     private static final String ROOT = "dev.mdnp.daemon";
     private static final String MDNP = "dev.mdnp..";
+    private static final String ACTIVATION = ROOT + ".activation";
     private static final String API = ROOT + ".api";
     private static final String CLI = ROOT + ".cli";
     private static final String DOCTOR = CLI + ".doctor";
     private static final String CONCURRENT = ROOT + ".concurrent";
+    private static final String CONFIG = ROOT + ".config";
     private static final String DATAPLANE = ROOT + ".dataplane";
     private static final String FIREWALL = DATAPLANE + ".firewall";
     private static final String DOCKERAPI = ROOT + ".dockerapi";
@@ -67,10 +69,12 @@ class ArchitectureTest {
     /** What each package's package-info says it may use of mdnp; a new package fails the build until it has a line. */
     private static final PackageRules PACKAGES = new PackageRules(ROOT, Map.ofEntries(
             entry(ROOT, List.of(MDNP)),
+            entry(ACTIVATION, List.of(TRANSPORT)),
             entry(API, List.of(DRIVER, IPAM, MODEL_CNM, MODEL_IPAM, MODEL_INSPECT, MODEL_JSON)),
             entry(CLI, List.of(DOCKERAPI, MODEL_CLIENT, MODEL_INSPECT, MODEL_JSON)),
-            entry(DOCTOR, List.of(CLI, DOCKERAPI, MODEL_CLIENT, MODEL_INSPECT)),
+            entry(DOCTOR, List.of(CLI, CONFIG, DOCKERAPI, MODEL_CLIENT, MODEL_INSPECT)),
             entry(CONCURRENT, List.of()),
+            entry(CONFIG, List.of()),
             entry(DATAPLANE, List.of(NETLINK, NETLINK_SYS, NETLINK_WIRE, FIREWALL, IP)),
             entry(FIREWALL, List.of(IP)),
             entry(DOCKERAPI, List.of(MODEL_CLIENT)),
@@ -108,12 +112,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** The client commands ask the daemon over its socket, and Docker for the doctor; they never hold a service. */
+    /**
+     * The client commands ask the daemon over its socket, and Docker for the doctor, which also reads serve's
+     * configuration file; they never hold a service.
+     */
     @Test
     void theCommandLineClientUsesOnlyTheSharedModelAndPicocli() {
         classes().that().resideInAPackage(CLI + "..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(CLI + "..", DOCKERAPI, "dev.mdnp.model..",
-                        "picocli..", "com.fasterxml.jackson..", "org.jspecify..", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(CLI + "..", CONFIG, DOCKERAPI,
+                        "dev.mdnp.model..", "picocli..", "com.fasterxml.jackson..", "org.jspecify..", "java..")
                 .check(CLASSES);
     }
 
@@ -127,8 +134,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyNetlinkSysUsesJnrFfi() {
-        noClasses().that().resideOutsideOfPackage(NETLINK_SYS)
+    void onlyNetlinkSysAndSocketActivationUseJnrFfi() {
+        noClasses().that().resideOutsideOfPackages(NETLINK_SYS, ACTIVATION)
                 .should().dependOnClassesThat().resideInAnyPackage(FFI)
                 .check(CLASSES);
     }
@@ -144,8 +151,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheFirewallStartsProcesses() {
+    void onlyTheFirewallAndTheDoctorsSystemctlQueryStartProcesses() {
         noClasses().that().resideOutsideOfPackage(FIREWALL)
+                .and().doNotHaveFullyQualifiedName(DOCTOR + ".SystemctlUnits")
                 .should().dependOnClassesThat(belongToAnyOf(ProcessBuilder.class))
                 .check(CLASSES);
     }

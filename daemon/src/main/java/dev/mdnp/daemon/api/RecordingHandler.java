@@ -6,6 +6,7 @@ import dev.mdnp.model.inspect.RequestRecord;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,19 +23,19 @@ final class RecordingHandler implements HttpHandler {
     private static final double MICROS_PER_MILLI = 1_000.0;
 
     private final CallRecorder recorder;
-    private final RouteTable routes;
+    private final UnaryOperator<String> methodOfPath;
     private final HttpHandler next;
 
-    /** Records the calls {@code routes} serve; it names each call's method. */
-    RecordingHandler(CallRecorder recorder, RouteTable routes) {
+    /** Records the calls {@code next} serves; {@code methodOfPath} names each call's protocol method. */
+    RecordingHandler(CallRecorder recorder, UnaryOperator<String> methodOfPath, HttpHandler next) {
         this.recorder = requireNonNull(recorder, "recorder");
-        this.routes = requireNonNull(routes, "routes");
-        this.next = routes.handler();
+        this.methodOfPath = requireNonNull(methodOfPath, "methodOfPath");
+        this.next = requireNonNull(next, "next");
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        CallTrace trace = recorder.start(routes.method(exchange.getRequestPath()));
+        CallTrace trace = recorder.start(methodOfPath.apply(exchange.getRequestPath()));
         exchange.putAttachment(CallTrace.ATTACHMENT, trace);
         exchange.addExchangeCompleteListener((ex, nextListener) -> {
             try {

@@ -59,7 +59,7 @@ final class Acceptor implements UdsIoThread.Ready {
     /** Accepts what is pending, in batches so that the connections served by this thread also get their turn. */
     @Override
     public void handleReady(int ops) {
-        for (int i = 0; i < ACCEPTS_PER_WAKEUP; i++) {
+        for (int i = 0; i < ACCEPTS_PER_WAKEUP && key.isValid(); i++) {
             SocketChannel channel;
             try {
                 channel = serverChannel.accept();
@@ -82,14 +82,13 @@ final class Acceptor implements UdsIoThread.Ready {
         close();
     }
 
-    /** Stops accepting: closes the listening channel. May be called from any thread, more than once. */
+    /**
+     * Stops accepting: cancels the registration, and leaves closing the channel to its owner (an inherited one stays
+     * open). May be called from any thread, more than once.
+     */
     void close() {
-        try {
-            serverChannel.close();
-        } catch (IOException e) {
-            log.warn("closing listening socket failed path={}", socketPath, e);
-        }
-        // The listening fd is released only when the selector deregisters the cancelled key.
+        key.cancel();
+        // A closed channel's fd is released only when the selector deregisters the cancelled key.
         ioThreads.get(0).wakeupSelector();
     }
 

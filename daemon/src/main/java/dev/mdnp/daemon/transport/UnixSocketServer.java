@@ -15,10 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +33,8 @@ import org.xnio.XnioWorker;
 /**
  * Serves an Undertow {@link HttpHandler} over HTTP/1.1 on a UNIX-domain socket.
  *
- * <p>{@link #start} creates the socket file with exactly the configured mode (see {@link SocketFile}), accepts on the
- * first I/O thread, refuses peers that the {@link PeerPolicy} rejects, and hands every other connection to Undertow's
+ * <p>{@link #start} creates the socket file with exactly the configured mode (see {@link SocketFile}), or takes an
+ * inherited listening socket as it is (see {@link ListenSource.Inherited}), accepts on the first I/O thread, refuses peers that the {@link PeerPolicy} rejects, and hands every other connection to Undertow's
  * {@code HttpOpenListener} on the connection's own I/O thread. Each exchange carries {@link PeerCredentials#ATTACHMENT}
  * and synthetic addresses ({@code 127.0.0.1:0} as source, unresolved {@code localhost:0} as destination), because
  * Undertow code expects an {@code InetSocketAddress}. {@code Expect: 100-continue} is answered when the handler first
@@ -46,7 +44,8 @@ import org.xnio.XnioWorker;
  * XNIO NIO worker that this server owns.
  *
  * <p>Thread safety: all methods may be called from any thread; {@link #close()} is idempotent. The server owns its
- * threads, the worker, the buffer pool and the socket file, and releases them all in {@code close()}.
+ * threads, the worker, the buffer pool and an own socket's file, and releases them all in {@code close()}; an inherited
+ * socket stays open and its file stays in place.
  */
 public final class UnixSocketServer implements AutoCloseable {
 
@@ -60,7 +59,7 @@ public final class UnixSocketServer implements AutoCloseable {
     private static final InetSocketAddress DESTINATION_ADDRESS = InetSocketAddress.createUnresolved("localhost", 0);
 
     private final UnixSocketServerConfig config;
-    private final SocketFile socketFile;
+    private final ListeningSocket listening;
     private final UnixDomainSocketAddress localAddress;
     private final XnioWorker worker;
     private final List<UdsIoThread> ioThreads;
@@ -72,10 +71,10 @@ public final class UnixSocketServer implements AutoCloseable {
     private final Set<UdsStreamConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private UnixSocketServer(UnixSocketServerConfig config, HttpHandler rootHandler, SocketFile socketFile,
-            ServerSocketChannel serverChannel, XnioWorker worker) throws IOException {
+    private UnixSocketServer(UnixSocketServerConfig config, HttpHandler rootHandler, ListeningSocket listening,
+            XnioWorker worker) throws IOException {
         this.config = config;
-        this.socketFile = socketFile;
+        this.listening = listening;
         this.worker = worker;
         this.localAddress = UnixDomainSocketAddress.of(config.socketPath());
         this.bufferPool = new DefaultByteBufferPool(true, BUFFER_SIZE);
@@ -88,7 +87,7 @@ public final class UnixSocketServer implements AutoCloseable {
         openListener.setRootHandler(this::prepareExchange);
         this.ioThreads = createIoThreads(config, worker);
         try {
-            this.acceptor = new Acceptor(serverChannel, ioThreads,
+            this.acceptor = new Acceptor(listening.channel(), ioThreads,
                     new PeerCredentialsReader(Path.of("/etc/passwd"), Path.of("/etc/group")), config.peerPolicy(),
                     config.socketPath(), this::open);
         } catch (IOException | RuntimeException e) {
@@ -98,22 +97,22 @@ public final class UnixSocketServer implements AutoCloseable {
     }
 
     /**
-     * Creates the socket file and starts serving {@code rootHandler} on it.
+     * Creates the socket file, or takes the inherited socket, and starts serving {@code rootHandler} on it.
      *
      * @return the running server; close it to stop
-     * @throws SocketInUseException if a live server already answers on the socket path
-     * @throws java.nio.file.FileAlreadyExistsException if the path exists and is not a socket (it is kept)
+     * @throws SocketInUseException if a live server already answers on an own socket's path
+     * @throws java.nio.file.FileAlreadyExistsException if an own socket's path exists and is not a socket (it is
+     *     kept)
      * @throws IOException if the socket, its directory or the threads cannot be created
      */
     public static UnixSocketServer start(UnixSocketServerConfig config, HttpHandler rootHandler) throws IOException {
         requireNonNull(config, "config");
         requireNonNull(rootHandler, "rootHandler");
-        SocketFile socketFile = new SocketFile(config.socketPath(), config.fileMode());
-        ServerSocketChannel serverChannel = socketFile.bind(config.backlog());
+        ListeningSocket listening = ListeningSocket.open(config.listen(), config.backlog());
         XnioWorker worker = null;
         UnixSocketServer server = null;
         try {
-            serverChannel.configureBlocking(false);
+            listening.channel().configureBlocking(false);
             worker = Xnio.getInstance(UnixSocketServer.class.getClassLoader()).createWorker(OptionMap.builder()
                     .set(Options.WORKER_NAME, "mdnp-uds-" + config.socketPath().getFileName())
                     .set(Options.WORKER_IO_THREADS, 1)
@@ -121,18 +120,16 @@ public final class UnixSocketServer implements AutoCloseable {
                     .set(Options.WORKER_TASK_CORE_THREADS, config.workerThreads())
                     .set(Options.WORKER_TASK_MAX_THREADS, config.workerThreads())
                     .getMap());
-            server = new UnixSocketServer(config, rootHandler, socketFile, serverChannel, worker);
+            server = new UnixSocketServer(config, rootHandler, listening, worker);
             server.startThreads();
-            log.info("serving path={} mode={} backlog={} ioThreads={} workerThreads={}", config.socketPath(),
-                    PosixFilePermissions.toString(config.fileMode()), config.backlog(),
-                    config.ioThreads(), config.workerThreads());
+            log.info("serving path={} {} ioThreads={} workerThreads={}", config.socketPath(),
+                    listening.description(), config.ioThreads(), config.workerThreads());
             return server;
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
             } else {
-                socketFile.unlink();
-                serverChannel.close();
+                listening.release();
                 if (worker != null) {
                     worker.shutdownNow();
                 }
@@ -152,7 +149,8 @@ public final class UnixSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops the server gracefully: removes the socket file so that new clients fail at once, stops accepting, waits
+     * Stops the server gracefully: removes an own socket's file so that new clients fail at once (an inherited
+     * socket's clients wait in its backlog instead), stops accepting, waits
      * up to the configured grace for requests in flight, then closes every connection, the threads and the worker.
      * Calling it again does nothing. It never throws; an interrupt cuts the grace short and stays set.
      */
@@ -162,7 +160,7 @@ public final class UnixSocketServer implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        socketFile.unlink();
+        listening.release();
         acceptor.close();
         boolean drained = awaitRequestsInFlight();
         stopIoThreads();

@@ -240,7 +240,7 @@ class RequestRecordingTest {
             return Map.of();
         }));
         routes.post("/Test.Idle", routes.noArgs(Map::of));
-        serve(new RecordingHandler(recorder, routes));
+        serve(new RecordingHandler(recorder, routes::method, routes.handler()));
 
         recorder.kernelOp(new KernelOpRecord("outside", "any call", 1, "")); // no call runs on this thread
         recorder.storeCommitted(STORE_NANOS);

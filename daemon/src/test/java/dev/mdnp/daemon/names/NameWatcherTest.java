@@ -88,6 +88,20 @@ class NameWatcherTest {
     }
 
     @Test
+    void aManagedPluginFollowsTheEventsOfItsFullReference() {
+        String reference = "mdnp/mdnp:1.0";
+        start(reference);
+        awaitKnown();
+
+        docker.network(BACK, "back");
+        docker.emit(networkEvent("create", BACK, "back", DRIVER, ""));
+        docker.emit(networkEvent("destroy", FRONT, "front", reference, ""));
+
+        await().atMost(WAIT).until(() -> names.networkName(FRONT).isEmpty());
+        assertThat(names.knowsNetwork(BACK)).isFalse();
+    }
+
+    @Test
     void eventsOfOtherDriversNetworksAreIgnored() {
         start();
         awaitKnown();
@@ -153,7 +167,11 @@ class NameWatcherTest {
     }
 
     private void start() {
-        watcher = new NameWatcher(() -> docker, DRIVER, names, new Backoff(Duration.ofMillis(1),
+        start(DRIVER);
+    }
+
+    private void start(String driverName) {
+        watcher = new NameWatcher(() -> docker, driverName, names, new Backoff(Duration.ofMillis(1),
                 Duration.ofMillis(20)));
         watcher.start();
     }

@@ -72,6 +72,18 @@ class OrphanCollectorTest {
     }
 
     @Test
+    void aManagedPluginAsksDockerByItsFullReference() {
+        // Docker names a managed plugin's driver by its reference (packaging-feasibility.md §5 point 11).
+        FakeDockerView managed = new FakeDockerView("mdnp/mdnp:1.0");
+        managed.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"))));
+        OrphanCollector byReference = new OrphanCollector(managed, "mdnp/mdnp:1.0", state, driver, ipam);
+
+        byReference.scan();
+
+        assertThat(byReference.scan()).containsExactly(LOST);
+    }
+
+    @Test
     void somethingBackInDockerBeforeTheSecondScanIsKept() {
         docker.networks().add(new DockerNetwork(NET, "net", List.of(dockerEndpoint(KEPT, "10.77.0.2/24"))));
         collector.scan();

@@ -76,7 +76,7 @@ public final class DaemonProcess implements AutoCloseable {
         return start(Launch.of(name, pluginDir, workDir));
     }
 
-    /** Starts a daemon as {@code launch} says and waits until its socket serves. */
+    /** Starts a daemon as {@code launch} says and waits until it has restored its state and serves every call. */
     public static DaemonProcess start(Launch launch) throws IOException {
         List<String> command = new ArrayList<>(launch.wrapper());
         command.addAll(List.of(
@@ -93,7 +93,9 @@ public final class DaemonProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .start();
         DaemonProcess daemon = new DaemonProcess(launch, process);
-        await().atMost(START_TIMEOUT).until(() -> accepts(socket) || !process.isAlive());
+        // The plugin socket serves Activate early in a start; the inspect socket appears once the state is restored.
+        await().atMost(START_TIMEOUT).until(
+                () -> accepts(socket) && accepts(launch.inspectSocket()) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("mdnp exited with " + process.exitValue() + ":\n" + daemon.log());
         }

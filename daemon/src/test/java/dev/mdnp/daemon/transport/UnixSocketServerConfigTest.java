@@ -23,7 +23,7 @@ class UnixSocketServerConfigTest {
                 1024, 1, 16, PeerPolicy.rootOnly(), Duration.ofSeconds(10));
         mode.add(PosixFilePermission.OTHERS_WRITE);
 
-        assertThat(config.fileMode()).isEqualTo(MODE);
+        assertThat(((ListenSource.OwnSocket) config.listen()).mode()).isEqualTo(MODE);
         assertThat(config.socketPath()).isEqualTo(Path.of("/run/docker/plugins/mdnp.sock"));
         assertThat(config.backlog()).isEqualTo(1024);
     }

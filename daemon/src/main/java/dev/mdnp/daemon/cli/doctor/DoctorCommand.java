@@ -1,6 +1,8 @@
 package dev.mdnp.daemon.cli.doctor;
 
 import dev.mdnp.daemon.cli.DurationConverter;
+import dev.mdnp.daemon.config.ConfigDefaults;
+import dev.mdnp.daemon.config.ConfigFile;
 import dev.mdnp.model.client.InspectClient;
 import java.io.File;
 import java.nio.file.Path;
@@ -8,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check this host for what mdnp needs: privileges, plugin directory and socket, inspect socket,"
                 + " Docker, duplicate plugin names, kernel bridge and veth support, iptables, the daemon's firewall"
-                + " rules.",
+                + " rules, the systemd units of an installed mdnp and the configuration file.",
             "Read-only: it changes nothing. Exit status 0 when every check passes, 1 otherwise."})
 public final class DoctorCommand implements Callable<Integer> {
 
@@ -43,6 +47,10 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--docker-host", defaultValue = "unix:///var/run/docker.sock", paramLabel = "URI",
             description = "The Docker engine that uses mdnp (default: ${DEFAULT-VALUE}).")
     String dockerHost = "unix:///var/run/docker.sock";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "serve's configuration file (default: /etc/mdnp/mdnp.conf).")
+    Path configFile;
 
     @Option(names = "--timeout", defaultValue = "5s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long to wait for each daemon (default: ${DEFAULT-VALUE}).")
@@ -73,10 +81,15 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path pluginSocket = pluginDir.resolve(name + ".sock");
+        boolean installed = InstallCheck.installed(host);
         List<DoctorCheck> checks = List.of(
                 new PrivilegesCheck(host, pluginDir),
+                new InstallCheck(host, new SystemctlUnits(host, searchPath)),
+                new ConfigFileCheck(configFile != null ? configFile : host.path("etc/mdnp/mdnp.conf"),
+                        serveOptions()),
                 new PluginDirectoryCheck(pluginDir),
-                new PluginSocketCheck(pluginDir, name),
+                new PluginSocketCheck(pluginDir, name, installed ? PluginSocketCheck.restartSocketUnit()
+                        : PluginSocketCheck.restartByHand(name)),
                 new InspectSocketCheck(inspectSocket, timeout, pluginSocket),
                 new DockerCheck(dockerHost, timeout),
                 new DuplicateNameCheck(host, pluginDir, name),
@@ -91,6 +104,19 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         long failed = new Checklist(spec.commandLine().getOut()).print(found);
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * Returns the check of a configuration file's keys against {@code serve}'s options, which the doctor finds next to
+     * itself in the {@code mdnp} command; without it (run on its own), only the lines are checked.
+     */
+    private UnaryOperator<ConfigFile> serveOptions() {
+        CommandSpec mdnp = spec.parent();
+        CommandLine serve = mdnp != null ? mdnp.subcommands().get("serve") : null;
+        if (serve != null && serve.getDefaultValueProvider() instanceof ConfigDefaults defaults) {
+            return file -> defaults.validated(file, serve.getCommandSpec());
+        }
+        return UnaryOperator.identity();
     }
 
     private static List<Path> pathDirectories(String path) {

@@ -1,5 +1,6 @@
 package dev.mdnp.daemon.cli.doctor;
 
+import dev.mdnp.daemon.config.ConfigDefaults;
 import dev.mdnp.daemon.testsupport.CommandRun;
 import dev.mdnp.daemon.testsupport.InspectBodies;
 import dev.mdnp.model.client.StubHttpServer;
@@ -7,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -16,12 +19,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code mdnp doctor} on a fake host: a directory standing for /, stub sockets for the daemon and Docker. */
 class DoctorCommandTest {
@@ -69,6 +77,11 @@ class DoctorCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).containsExactly(
                 "✓ running as root, with CAP_NET_ADMIN",
+                "✓ mdnp is not installed as a systemd service (no " + host.resolve("etc/systemd/system/mdnp.service")
+                        + ", " + host.resolve("etc/systemd/system/mdnp.socket") + " or " + host.resolve("opt/mdnp")
+                        + ")",
+                "✓ no configuration file " + host.resolve("etc/mdnp/mdnp.conf") + ": serve takes its flags, MDNP_*"
+                        + " variables and defaults",
                 "✓ plugin directory " + pluginDir + " exists",
                 "✓ plugin socket " + pluginDir.resolve("mdnp.sock") + " answers",
                 "✓ inspect socket " + inspect.socket() + " answers: mdnp 0.1.0, plugin mdnp, 2 networks, 1 endpoints",
@@ -121,6 +134,113 @@ class DoctorCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("✗ plugin socket " + pluginDir.resolve("mdnp.sock")
                 + " exists but nothing answers on it\n    left by an mdnp that was killed?");
+    }
+
+    @Test
+    void anInstallWithBothUnitsAndAnActiveSocketUnitPasses() throws IOException {
+        healthyHost();
+        systemdInstall("active");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("✓ systemd units mdnp.service and mdnp.socket are installed in "
+                + host.resolve("etc/systemd/system") + "\n✓ mdnp.socket is active: systemd listens on the plugin"
+                + " socket\n");
+    }
+
+    @Test
+    void anInstallWithoutItsSocketUnitFails() throws IOException {
+        healthyHost();
+        write("etc/systemd/system/mdnp.service", "[Service]\n");
+        Files.createDirectories(host.resolve("opt/mdnp"));
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✗ systemd unit " + host.resolve("etc/systemd/system/mdnp.socket")
+                + " is missing, but mdnp is installed\n    install mdnp again");
+    }
+
+    @Test
+    void anInactiveSocketUnitFailsWithTheCommandThatStartsIt() throws IOException {
+        healthyHost();
+        systemdInstall("inactive");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✗ mdnp.socket is inactive: nothing starts mdnp when Docker calls it\n"
+                + "    sudo systemctl enable --now mdnp.socket");
+    }
+
+    @Test
+    void withoutSystemdTheSocketUnitsStateIsNotGuessed() throws IOException {
+        healthyHost();
+        systemdInstall("active");
+        Files.delete(host.resolve("run/systemd/system"));
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("! cannot tell whether mdnp.socket is active: systemd is not the init system"
+                + " here, or systemctl is missing\n");
+    }
+
+    @Test
+    void aStaleSocketOfASystemdInstallIsFixedByRestartingTheSocketUnit() throws IOException {
+        healthyHost();
+        systemdInstall("active");
+        plugin.close(); // bound, then closed: the file stays and refuses connections
+        plugin = null;
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✗ plugin socket " + pluginDir.resolve("mdnp.sock") + " exists but nothing"
+                + " answers on it\n    mdnp.socket should listen on it: sudo systemctl restart mdnp.socket");
+    }
+
+    @Test
+    void aConfigurationFileThatDoesNotParseFailsNamingTheLine() throws IOException {
+        healthyHost();
+        write("etc/mdnp/mdnp.conf", "name = mdnp\nstate-dir /srv\n");
+
+        CommandRun run = doctor();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("✗ " + host.resolve("etc/mdnp/mdnp.conf") + " line 2: expected 'key = value'",
+                "    mdnp serve refuses to start like this");
+    }
+
+    @Test
+    void aConfigurationFileKeyThatServeDoesNotKnowFailsWhenServeIsNextToTheDoctor() throws IOException {
+        healthyHost();
+        Path config = write("etc/mdnp/mdnp.conf", "state-dir = /srv\nstatedir = /srv\n");
+        CommandSpec serveSpec = CommandSpec.create().name("serve")
+                .addOption(OptionSpec.builder("--state-dir").type(String.class).build());
+        CommandLine serve = new CommandLine(serveSpec);
+        serve.setDefaultValueProvider(new ConfigDefaults(Map.of(), config, "--config", Set.of()));
+        CommandLine mdnp = new CommandLine(CommandSpec.create().name("mdnp"));
+        mdnp.addSubcommand("serve", serve);
+        mdnp.addSubcommand("doctor", new CommandLine(new DoctorCommand(host, List.of(bin), RELEASE)));
+        StringWriter out = new StringWriter();
+        mdnp.setOut(new PrintWriter(out, true));
+
+        mdnp.execute("doctor", "--plugin-dir", pluginDir.toString(), "--inspect-socket", inspect.socket().toString(),
+                "--docker-host", "unix://" + docker.socket(), "--timeout", "2s");
+
+        assertThat(out.toString()).contains("✗ " + config + " line 2: unknown key 'statedir'; the keys are"
+                + " state-dir\n");
+    }
+
+    @Test
+    void aConfigurationFileThatReadsPasses() throws IOException {
+        healthyHost();
+        write("etc/mdnp/mdnp.conf", "# mdnp\nstate-dir = /srv\nlog-level = debug\n");
+
+        assertThat(doctor().out()).contains("✓ configuration file " + host.resolve("etc/mdnp/mdnp.conf")
+                + " reads: 2 settings\n");
     }
 
     @Test
@@ -319,6 +439,16 @@ class DoctorCommandTest {
         inspect.reply("/v1/info", 200, info(pluginDir.resolve("mdnp.sock").toString()));
         inspect.reply("/v1/firewall", 200, InspectBodies.FIREWALL_COMPLETE);
         inspect.reply("/v1/firewall/repairs", 200, "[]");
+    }
+
+    /** The installer's units, systemd as init, and a systemctl that reports {@code socketState} for mdnp.socket. */
+    private void systemdInstall(String socketState) throws IOException {
+        write("etc/systemd/system/mdnp.service", "[Service]\n");
+        write("etc/systemd/system/mdnp.socket", "[Socket]\n");
+        Files.createDirectories(host.resolve("run/systemd/system"));
+        Path systemctl = write("bin/systemctl", "#!/bin/sh\n[ \"$1 $2\" = \"is-active mdnp.socket\" ] || exit 9\n"
+                + "echo " + socketState + "\n[ " + socketState + " = active ]\n");
+        Files.setPosixFilePermissions(systemctl, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static String info(String pluginSocket) {
