@@ -18,6 +18,13 @@ import org.awaitility.Awaitility;
  * of the test's, and a spec file {@code /etc/docker/plugins/mdnpt-sd-PID.spec} points Docker's legacy plugin discovery
  * at the socket there, under the driver name {@code mdnpt-sd-PID} (set as the daemon's {@code driver-name}).
  * Closing removes the container, the spec file and the host directory.
+ *
+ * <p>The container is not {@code --privileged}: runc then applies every capability, and fails ("unable to apply caps")
+ * where the engine's own bounding set lacks one (CAP_SYS_RESOURCE on the test VMs). It gets every capability the engine
+ * has, no seccomp or AppArmor profile, writable {@code /proc/sys} ({@code systempaths=unconfined}; mdnp writes
+ * {@code ip_forward}) and the host's cgroup tree, in which systemd nests its units under the container's cgroup. The
+ * engine's network namespace files are not visible in it (a bind mount of them needs a shared mount on the host), so
+ * the inspect socket's {@code /v1/containers} cannot read the containers' interfaces here.
  */
 final class SystemdRig implements AutoCloseable {
 
