@@ -10,8 +10,9 @@
 #
 # Purposes, each a list below (mdnp_needs_PURPOSE). An entry is "CHECK PACKAGE": CHECK is a command that must be found
 # (on PATH or in /usr/sbin, /sbin), or dpkg:NAME for a package that must be installed; PACKAGE is the Debian package
-# that provides it. Two checks are special and take no package: java (Java 17 or newer) and jdk (a JDK 17 or newer,
-# with javac); both install the JDK package chosen by prerequisites_jdk_package. To make something available to a new
+# that provides it, or alternatives A|B: the first apt can install (Debian 13 moved the docker command to docker-cli).
+# Two checks are special and take no package: java (Java 17 or newer) and jdk (a JDK 17 or newer, with javac); both
+# install the JDK package chosen by prerequisites_jdk_package. To make something available to a new
 # test, add its line to mdnp_needs_test.
 # shellcheck disable=SC2034  # the lists are read through a nameref in prerequisites_check
 mdnp_needs_run=(java)                                  # run the daemon jar (any mdnp command)
@@ -22,7 +23,7 @@ mdnp_needs_serve=("iptables iptables")                 # the daemon's firewall r
 # shellcheck disable=SC2034
 mdnp_needs_engine=(                                    # scripts/e2e-dockerd: the private Docker engine
   "dockerd docker.io"
-  "docker docker.io"
+  "docker docker-cli|docker.io"
   "iptables iptables"
   "dpkg:busybox-static busybox-static"                 # the local/busybox test image (scripts/lib/busybox-image.sh)
 )
@@ -141,6 +142,32 @@ prerequisites_jdk_package() {
   echo default-jdk-headless
 }
 
+# Prints the package that installs entry $1 of prerequisites_packages: the JDK placeholder's choice, or the first of
+# the alternatives A|B that apt can install (the last when apt knows none of them).
+prerequisites_package_name() {
+  local package alternatives
+  if [[ $1 == JDK ]]; then
+    prerequisites_jdk_package
+    return 0
+  fi
+  IFS='|' read -r -a alternatives <<<"$1"
+  for package in "${alternatives[@]}"; do
+    if apt-cache policy "$package" 2>/dev/null | grep -q '^ *Candidate: [0-9]'; then
+      echo "$package"
+      return 0
+    fi
+  done
+  echo "${alternatives[-1]}"
+}
+
+# Prints the packages that install prerequisites_packages, one a line, each once.
+prerequisites_package_names() {
+  local package
+  for package in "${prerequisites_packages[@]}"; do
+    prerequisites_package_name "$package"
+  done | awk '!seen[$0]++'
+}
+
 # Sets prerequisites_missing (what is missing, for people) and prerequisites_packages (what installs it) for the
 # purposes $@; prerequisites_unfixable holds problems no package fixes.
 prerequisites_check() {
@@ -186,19 +213,16 @@ prerequisites_apt_update() {
   export MDNP_APT_UPDATED=1
 }
 
-# Installs packages $2... with apt-get, non-interactively, saying so in one line prefixed $1. apt's own output goes to
-# a log shown only when it fails. The JDK placeholder becomes the package prerequisites_jdk_package names.
+# Installs prerequisites_packages with apt-get, non-interactively, saying so in one line prefixed $1. apt's own output
+# goes to a log shown only when it fails.
 prerequisites_apt_install() {
-  local who=$1 log rc=0 i
+  local who=$1 log rc=0 packages
   shift
-  local packages=("$@")
   log=$(mktemp -t mdnp-apt.XXXXXX)
   export DEBIAN_FRONTEND=noninteractive
   prerequisites_apt_update >"$log" 2>&1 || rc=$?
   if ((rc == 0)); then
-    for i in "${!packages[@]}"; do
-      [[ ${packages[i]} == JDK ]] && packages[i]=$(prerequisites_jdk_package)
-    done
+    mapfile -t packages < <(prerequisites_package_names)
     echo "$who: installing ${packages[*]} (apt-get)" >&2
     apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "${packages[@]}" </dev/null \
       >>"$log" 2>&1 || rc=$?
@@ -224,16 +248,17 @@ prerequisites_ensure() {
     missing=$(printf '%s, ' "${prerequisites_missing[@]}")
     missing=${missing%, }
     if [[ $EUID -ne 0 ]]; then
-      local names="${prerequisites_packages[*]}"
+      local names
+      names=$(prerequisites_package_names | tr '\n' ' ')
       echo "$who: missing: $missing" >&2
-      echo "$who: run: $rerun   (as root it installs them: ${names/JDK/$(prerequisites_jdk_package)})" >&2
+      echo "$who: run: $rerun   (as root it installs them: ${names% })" >&2
       return 1
     fi
     if ! command -v apt-get >/dev/null; then
       echo "$who: missing: $missing; apt-get is not here: install them with this system's package manager" >&2
       return 1
     fi
-    prerequisites_apt_install "$who" "${prerequisites_packages[@]}" || return 1
+    prerequisites_apt_install "$who" || return 1
     prerequisites_check "$@"
     if ((${#prerequisites_missing[@]} + ${#prerequisites_unfixable[@]} > 0)); then
       echo "$who: still missing after apt-get: ${prerequisites_missing[*]} ${prerequisites_unfixable[*]}" >&2

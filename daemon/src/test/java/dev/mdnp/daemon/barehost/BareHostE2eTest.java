@@ -46,13 +46,15 @@ class BareHostE2eTest {
 
             List<String> serveOutput = serveAsRoot(host);
             assertThat(serveOutput).filteredOn(line -> line.startsWith("mdnp: installing"))
-                    .singleElement().asString().matches("mdnp: installing openjdk-(17|21|25)-jdk-headless maven \\(apt-get\\)");
+                    .singleElement().asString()
+                    .matches("mdnp: installing openjdk-(17|21|25)-jdk-headless maven \\(apt-get\\)");
 
             HostCommand.Result prepare = host.asRoot(INSTALL_AND_BUILD, TEST, "--prepare");
             assertThat(prepare.exitCode()).as(prepare.err()).isZero();
-            assertThat(prepare.err().lines()).containsExactly(
-                    "scripts/test: installing docker.io busybox-static iproute2 curl conntrack mmdebstrap (apt-get)",
-                    "scripts/test: everything the tests need is installed");
+            assertThat(prepare.err().lines()).hasSize(2).last()
+                    .isEqualTo("scripts/test: everything the tests need is installed");
+            assertThat(prepare.err().lines().findFirst()).get().asString().matches("scripts/test: installing docker.io"
+                    + " (docker-cli )?busybox-static iproute2 curl conntrack mmdebstrap \\(apt-get\\)"); // 13: docker-cli
             HostCommand.Result again = host.asNobody(TEST, "--prepare");
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.err()).isEqualTo("scripts/test: everything the tests need is installed");
