@@ -47,7 +47,9 @@ prerequisites_java_major() {
   if [[ -r $home/release ]]; then
     version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
   elif [[ -x $home/bin/java ]]; then
-    version=$("$home/bin/java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -1)
+    version=$("$home/bin/java" -version 2>&1) || true
+    version=$(sed -n 's/.* version "\([^"]*\)".*/\1/p' <<<"$version")
+    version=${version%%$'\n'*}
   fi
   version=${version#1.}
   version=${version%%[!0-9]*}
@@ -123,18 +125,29 @@ prerequisites_has_command() {
   command -v "$1" >/dev/null || [[ -x /usr/sbin/$1 || -x /sbin/$1 ]]
 }
 
+# True when apt has a version of package $1 to install.
+prerequisites_installable() {
+  local policy
+  policy=$(apt-cache policy "$1" 2>/dev/null) || return 1
+  [[ $policy =~ Candidate:\ [0-9] ]]
+}
+
 # Prints the JDK package apt should install: the one default-jdk-headless stands for when it is Java 17 or newer
 # (Debian 12: openjdk-17, Debian 13: openjdk-21), so that Maven's default-jre-headless adds no second Java; else the
 # first of mdnp_jdk_packages apt can install. Prints default-jdk-headless when apt knows none (no package lists yet).
 prerequisites_jdk_package() {
   local default package
-  default=$(apt-cache depends default-jdk-headless 2>/dev/null | sed -n 's/^ *Depends: \(openjdk-\([0-9]*\)-jdk-headless\)$/\2 \1/p' | head -1)
+  # Whole outputs are captured before they are read: a reader that stops early (grep -q, head) would let the writer
+  # die of SIGPIPE now and then, and pipefail turn that into a failure.
+  default=$(apt-cache depends default-jdk-headless 2>/dev/null) || true
+  default=$(sed -n 's/^ *Depends: \(openjdk-\([0-9]*\)-jdk-headless\)$/\2 \1/p' <<<"$default")
+  default=${default%%$'\n'*}
   if [[ -n $default ]] && ((${default%% *} >= mdnp_java_min)); then
     echo "${default#* }"
     return 0
   fi
   for package in "${mdnp_jdk_packages[@]}"; do
-    if apt-cache policy "$package" 2>/dev/null | grep -q '^ *Candidate: [0-9]'; then
+    if prerequisites_installable "$package"; then
       echo "$package"
       return 0
     fi
@@ -152,7 +165,7 @@ prerequisites_package_name() {
   fi
   IFS='|' read -r -a alternatives <<<"$1"
   for package in "${alternatives[@]}"; do
-    if apt-cache policy "$package" 2>/dev/null | grep -q '^ *Candidate: [0-9]'; then
+    if prerequisites_installable "$package"; then
       echo "$package"
       return 0
     fi
@@ -181,7 +194,7 @@ prerequisites_check() {
         java) needs_java=yes ;;
         jdk) needs_java=yes java_check=jdk ;;
         dpkg:*)
-          dpkg-query -W -f='${Status}' "${check#dpkg:}" 2>/dev/null | grep -q 'ok installed' ||
+          [[ $(dpkg-query -W -f='${Status}' "${check#dpkg:}" 2>/dev/null) == *"ok installed" ]] ||
             prerequisites_add "${check#dpkg:}" "$package" ;;
         *) prerequisites_has_command "$check" || prerequisites_add "$check" "$package" ;;
       esac
