@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Builds a small Debian image without Docker Hub: mmdebstrap (--variant=minbase, as root) writes the root file system
-# as a tar straight into `docker import`. Documentation, manual pages, info pages and translations are left out, also
-# of packages installed later in a container of the image (dpkg path-exclude). The image's apt sources are Debian's
+# as a tar straight into `docker import`. Documentation, info pages and translations are left out, also of packages
+# installed later in a container of the image (dpkg path-exclude); manual pages stay: without /usr/share/man/man1 the
+# JDK's postinst fails (update-alternatives links its man pages there). The image's apt sources are Debian's
 # (deb.debian.org and security.debian.org) and its package lists are empty, as in Docker's own debian images.
 #
 #   debian_image [--change INSTRUCTION]... IMAGE SUITE [PACKAGE...]
@@ -10,7 +11,8 @@
 #       --change is passed to `docker import --change`; the default command is /bin/bash. Needs root and mmdebstrap
 #       (scripts/test --prepare installs it). Example, systemd as PID 1:
 #         debian_image --change 'CMD ["/sbin/init"]' --change 'ENV container=docker' \
-#           --change 'STOPSIGNAL SIGRTMIN+3' mdnpt-systemd:bookworm bookworm systemd systemd-sysv
+#           mdnpt-systemd:bookworm bookworm systemd systemd-sysv
+#       (Docker 20.10's import refuses STOPSIGNAL: give `docker run --stop-signal SIGRTMIN+3` instead.)
 debian_image() {
   local changes=(--change 'CMD ["/bin/bash"]')
   while [[ ${1:-} == --change ]]; do
@@ -25,7 +27,7 @@ debian_image() {
   local options=()
   (($# == 0)) || options=("--include=$(IFS=,; echo "$*")")
   local dir
-  for dir in doc man info locale; do
+  for dir in doc info locale; do
     options+=("--dpkgopt=path-exclude=/usr/share/$dir/*")
   done
   if ! mmdebstrap --variant=minbase --quiet "${options[@]}" "$suite" - | docker import "${changes[@]}" - "$image" >/dev/null; then
