@@ -33,6 +33,7 @@ mdnp_needs_test=(                                      # what the kernel and end
   "curl curl"                                          # scripts/demo asks the plugin socket
   "conntrack conntrack"                                # mdnp forgets stale UDP flows of newly published ports
   "mmdebstrap mmdebstrap"                              # Debian images (scripts/lib/debian-image.sh)
+  "systemd-socket-activate systemd"                    # socket activation without systemd as PID 1
 )
 
 # The oldest Java mdnp runs on (maven.compiler.release in pom.xml).
