@@ -48,8 +48,16 @@ public final class PluginApi {
         activation.post(ACTIVATE, activation.noArgs(() -> IMPLEMENTS));
         gate = new StartGate(errors);
         HttpHandler activate = activation.handler();
-        handler = new RecordingHandler(recorder, this::methodOf,
-                exchange -> (ACTIVATE.equals(exchange.getRequestPath()) ? activate : gate).handleRequest(exchange));
+        HttpHandler route = exchange -> (ACTIVATE.equals(exchange.getRequestPath()) ? activate : gate)
+                .handleRequest(exchange);
+        handler = new RecordingHandler(recorder, this::methodOf, exchange -> {
+            // One call per connection. When a daemon stops, a connection kept idle between calls may be closed just
+            // as Docker sends on it; Docker then resends the call without its body (moby/moby#39331) and it fails.
+            // A fresh connection per call waits in the listening socket's backlog instead (systemd keeps it across a
+            // restart), so a restart loses no call; a connect costs microseconds on a UNIX socket.
+            exchange.setPersistent(false);
+            route.handleRequest(exchange);
+        });
     }
 
     /** Builds the routes over the given drivers, open at once. */

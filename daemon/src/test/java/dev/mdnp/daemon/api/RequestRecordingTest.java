@@ -185,7 +185,8 @@ class RequestRecordingTest {
                     .isLessThanOrEqualTo(record.durationMicros());
             assertThat(List.of(p.decodeMicros(), p.driverMicros(), p.kernelMicros(), p.storeMicros(),
                     p.encodeMicros())).allSatisfy(micros -> assertThat(micros).isNotNegative());
-        }).extracting(RequestRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        // One call per connection: a call's record may be published just after the next call's.
+        }).extracting(RequestRecord::seq).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test

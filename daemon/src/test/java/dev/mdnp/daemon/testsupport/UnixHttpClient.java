@@ -23,16 +23,25 @@ import java.util.TreeMap;
  * A blocked read has no timeout of its own; a JUnit timeout interrupts it, which closes the channel.
  */
 public final class UnixHttpClient implements AutoCloseable {
+    // After a reply with Connection: close (mdnp's plugin API serves one call per connection) the next request goes
+    // on a new connection, as an HTTP client does.
 
-    private final SocketChannel channel;
+    private final Path path;
+    private SocketChannel channel;
     private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
+    private boolean closeRequested;
 
-    private UnixHttpClient(SocketChannel channel) {
+    private UnixHttpClient(Path path, SocketChannel channel) {
+        this.path = path;
         this.channel = channel;
     }
 
     /** Connects to the socket at {@code path}; fails if nobody listens there. */
     public static UnixHttpClient connect(Path path) throws IOException {
+        return new UnixHttpClient(path, open(path));
+    }
+
+    private static SocketChannel open(Path path) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(path));
@@ -40,7 +49,7 @@ public final class UnixHttpClient implements AutoCloseable {
             channel.close();
             throw e;
         }
-        return new UnixHttpClient(channel);
+        return channel;
     }
 
     /** Builds a minimal request ({@code Host: mdnp}, the extra headers, a {@code Content-Length} body). */
@@ -56,7 +65,7 @@ public final class UnixHttpClient implements AutoCloseable {
         return request.toByteArray();
     }
 
-    /** Sends {@code POST path} with the given body as Docker does, and reads the reply. */
+    /** Sends {@code POST path} with the given body as Docker does, and reads the reply (see {@link #send}). */
     public Reply post(String path, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\n"
@@ -77,8 +86,14 @@ public final class UnixHttpClient implements AutoCloseable {
         return readReply();
     }
 
-    /** Writes raw bytes completely without reading anything. */
+    /** Writes raw bytes completely without reading anything; first reconnects if the last reply closed. */
     public void send(byte[] raw) throws IOException {
+        if (closeRequested) {
+            channel.close();
+            channel = open(path);
+            in.clear().flip();
+            closeRequested = false;
+        }
         ByteBuffer buffer = ByteBuffer.wrap(raw);
         while (buffer.hasRemaining()) {
             channel.write(buffer);
@@ -122,6 +137,7 @@ public final class UnixHttpClient implements AutoCloseable {
         } else {
             body = readExactly(Integer.parseInt(headers.getOrDefault("Content-Length", "0")));
         }
+        closeRequested = "close".equalsIgnoreCase(headers.getOrDefault("Connection", ""));
         return new Reply(status, Collections.unmodifiableMap(headers), body);
     }
 
