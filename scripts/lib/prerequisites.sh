@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # What mdnp's scripts need on a Debian host, in one place, and how they get it: as root, the missing packages are
 # installed with apt-get (one line says which); without root nothing is installed and the user is told the command to
-# run. Sourced by scripts/mdnp, scripts/test and scripts/e2e-dockerd (.ci/run runs scripts/test).
+# run. Sourced by scripts/mdnp, scripts/test, scripts/e2e-dockerd and scripts/build-plugin (.ci/run runs
+# scripts/test).
 #
 #   prerequisites_ensure WHO RERUN PURPOSE...
 #       makes sure everything the PURPOSEs need is there; returns 1 (having said why) when it is not and cannot be.
@@ -20,6 +21,14 @@ mdnp_needs_run=(java)                                  # run the daemon jar (any
 mdnp_needs_build=(jdk "mvn maven")                     # build it
 # shellcheck disable=SC2034
 mdnp_needs_serve=("iptables iptables")                 # the daemon's firewall runs iptables(-save,-restore)
+# shellcheck disable=SC2034
+mdnp_needs_plugin=(                                    # scripts/build-plugin, beyond build
+  "mmdebstrap mmdebstrap"                              # the rootfs
+  "zip zip" "unzip unzip"                              # other platforms' natives out of the copied jars
+  "strip binutils"                                     # libjvm.so's symbol table
+  "jq jq"                                              # config.json
+  "docker docker-cli|docker.io"                        # docker plugin create
+)
 # shellcheck disable=SC2034
 mdnp_needs_engine=(                                    # scripts/e2e-dockerd: the private Docker engine
   "dockerd docker.io"

@@ -98,7 +98,7 @@ public final class E2eEnvironment {
     private static String runEngineScript(String command, List<String> dockerdArgs)
             throws IOException, InterruptedException {
         String host = requireDockerHost();
-        Path script = engineScript();
+        Path script = script(ENGINE_SCRIPT);
         String managed = run(script, "host", List.of());
         require(managed.strip().equals(host), ENGINE_SCRIPT + " manages " + managed.strip()
                 + ", but MDNP_E2E_DOCKER_HOST is " + host + ": it cannot restart the engine the tests use");
@@ -137,15 +137,19 @@ public final class E2eEnvironment {
         return text;
     }
 
-    /** Finds the script in the working directory or above it: Failsafe runs in the module, the script is at the top. */
-    private static Path engineScript() {
+    /**
+     * Finds the repository's script at {@code relativePath} (e.g. {@code scripts/build-plugin}) in the working
+     * directory or above it: Failsafe runs in the module, the scripts are at the top. Skips (fails under CI) when
+     * there is none.
+     */
+    public static Path script(String relativePath) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path script = dir.resolve(ENGINE_SCRIPT);
+            Path script = dir.resolve(relativePath);
             if (Files.isExecutable(script)) {
                 return script;
             }
         }
-        require(false, ENGINE_SCRIPT + " not found above " + Path.of("").toAbsolutePath());
+        require(false, relativePath + " not found above " + Path.of("").toAbsolutePath());
         throw new AssertionError("unreachable: require skips or fails");
     }
 
