@@ -10,6 +10,7 @@ import dev.mdnp.daemon.cli.StatusCommand;
 import dev.mdnp.daemon.cli.doctor.DoctorCommand;
 import dev.mdnp.daemon.config.ConfigDefaults;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -24,15 +25,26 @@ import picocli.CommandLine.Command;
         name = "mdnp",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "A Docker network plugin: a bridge per network, a veth pair per container.",
-        subcommands = {ServeCommand.class, StatusCommand.class, NetworksCommand.class, EndpointsCommand.class,
-            ContainersCommand.class, LinksCommand.class, PoolsCommand.class, LogCommand.class, DoctorCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "A Docker network plugin: a bridge per network, a veth pair per container.")
 public final class Main {
+
+    private static final String SERVE = "serve";
+    /** The subcommands, in the order help lists them. */
+    private static final String HELP = "help";
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand(SERVE, ServeCommand.class), new Subcommand("status", StatusCommand.class),
+            new Subcommand("networks", NetworksCommand.class), new Subcommand("endpoints", EndpointsCommand.class),
+            new Subcommand("containers", ContainersCommand.class), new Subcommand("links", LinksCommand.class),
+            new Subcommand("pools", PoolsCommand.class), new Subcommand("log", LogCommand.class),
+            new Subcommand("doctor", DoctorCommand.class), new Subcommand(HELP, CommandLine.HelpCommand.class));
+
+    /** A subcommand's name and its command class (picocli makes the instance). */
+    private record Subcommand(String name, Class<?> command) {
+    }
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv(), Path.of(ServeCommand.DEFAULT_CONFIG_FILE)).execute(args));
+        System.exit(commandLine(System.getenv(), Path.of(ServeCommand.DEFAULT_CONFIG_FILE), args).execute(args));
     }
 
     /**
@@ -41,8 +53,24 @@ public final class Main {
      * line or variable a bad value came from.
      */
     static CommandLine commandLine(Map<String, String> environment, Path defaultConfig) {
+        return commandLine(environment, defaultConfig, new String[0]);
+    }
+
+    /**
+     * Returns the command line for {@code args}: with {@code serve} and the subcommand they name, or with every
+     * subcommand when they name none (help lists them all). Building picocli's model of every subcommand took a fifth
+     * of the daemon's start.
+     */
+    private static CommandLine commandLine(Map<String, String> environment, Path defaultConfig, String[] args) {
+        String named = args.length > 0 ? args[0] : "";
+        boolean known = !HELP.equals(named) && SUBCOMMANDS.stream().anyMatch(sub -> sub.name().equals(named));
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.getSubcommands().get("serve").setDefaultValueProvider(new ConfigDefaults(environment,
+        for (Subcommand sub : SUBCOMMANDS) {
+            if (!known || sub.name().equals(SERVE) || sub.name().equals(named)) {
+                commandLine.addSubcommand(sub.name(), sub.command());
+            }
+        }
+        commandLine.getSubcommands().get(SERVE).setDefaultValueProvider(new ConfigDefaults(environment,
                 defaultConfig, ServeCommand.CONFIG_OPTION, Set.of(ServeCommand.PRINT_CONFIG_OPTION)));
         commandLine.setParameterExceptionHandler(
                 ConfigDefaults.attributing(commandLine.getParameterExceptionHandler()));
