@@ -61,7 +61,7 @@ public final class Main {
      * subcommand when they name none (help lists them all). Building picocli's model of every subcommand took a fifth
      * of the daemon's start.
      */
-    private static CommandLine commandLine(Map<String, String> environment, Path defaultConfig, String[] args) {
+    static CommandLine commandLine(Map<String, String> environment, Path defaultConfig, String[] args) {
         String named = args.length > 0 ? args[0] : "";
         boolean known = !HELP.equals(named) && SUBCOMMANDS.stream().anyMatch(sub -> sub.name().equals(named));
         CommandLine commandLine = new CommandLine(new Main());
