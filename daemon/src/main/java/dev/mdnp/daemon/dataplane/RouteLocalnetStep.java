@@ -6,9 +6,10 @@ import dev.mdnp.daemon.netlink.RtNetlink;
 
 /**
  * Lets the host's own connections to 127.0.0.1 be DNATed through a bridge to a published port
- * ({@code sysctl net.ipv4.conf.BRIDGE.route_localnet=1}); undo sets it back to 0. The setting goes with the bridge,
- * so a missing bridge is already undone. The firewall drops anything addressed to 127.0.0.0/8 that comes in from the
- * bridge, so containers gain no way to the host's loopback services.
+ * ({@code net.ipv4.conf.BRIDGE.route_localnet=1}); undo sets it back to 0. Set through rtnetlink, not
+ * {@code /proc/sys}, which a managed Docker plugin sees read-only. The setting goes with the bridge, so a missing
+ * bridge is already undone. The firewall drops anything addressed to 127.0.0.0/8 that comes in from the bridge, so
+ * containers gain no way to the host's loopback services.
  */
 final class RouteLocalnetStep implements Step {
 
@@ -30,16 +31,11 @@ final class RouteLocalnetStep implements Step {
 
     @Override
     public void apply(RtNetlink rtnl) {
-        OwnNamespace.require(rtnl, operation());
-        Sysctl.routeLocalnet(bridge).write("1");
+        rtnl.links().setRouteLocalnet(bridge, true);
     }
 
     @Override
     public void undo(RtNetlink rtnl) {
-        OwnNamespace.require(rtnl, "undo " + operation());
-        Sysctl setting = Sysctl.routeLocalnet(bridge);
-        if (setting.exists()) {
-            setting.write("0");
-        }
+        Gone.tolerate(() -> rtnl.links().setRouteLocalnet(bridge, false));
     }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * One kernel setting of the network namespace of the thread that reads or writes it, such as
- * {@code net.ipv4.ip_forward} at {@code /proc/sys/net/ipv4/ip_forward}.
+ * {@code net.ipv4.ip_forward} at {@code /proc/sys/net/ipv4/ip_forward}. Writing needs a writable {@code /proc/sys},
+ * which a managed Docker plugin lacks: settings of one link go through rtnetlink instead ({@code RouteLocalnetStep}).
  *
- * @param parts the setting's path under {@code /proc/sys}, one element per directory (an interface name whole, even
- *     with dots in it)
+ * @param parts the setting's path under {@code /proc/sys}, one element per directory
  */
 record Sysctl(List<String> parts) {
 
@@ -32,11 +32,6 @@ record Sysctl(List<String> parts) {
 
     Sysctl {
         parts = List.copyOf(parts);
-    }
-
-    /** Returns {@code net.ipv4.conf.IFACE.route_localnet}: whether 127.0.0.0/8 may be routed through the interface. */
-    static Sysctl routeLocalnet(String iface) {
-        return new Sysctl(List.of("net", "ipv4", "conf", iface, "route_localnet"));
     }
 
     /** Returns the dotted name, as {@code sysctl} writes it. */
@@ -71,7 +66,7 @@ record Sysctl(List<String> parts) {
         }
     }
 
-    /** Returns true when the setting exists, as a per-interface one does while its interface does. */
+    /** Returns true when the setting exists, as br_netfilter's do only while the module is loaded. */
     boolean exists() {
         return Files.exists(path());
     }

@@ -163,6 +163,17 @@ public final class LinkOps {
     }
 
     /**
+     * Sets whether 127.0.0.0/8 may be routed through a link: {@code sysctl net.ipv4.conf.NAME.route_localnet=1} (or
+     * {@code =0}), sent as RTM_SETLINK, {@code IFLA_IFNAME, IFLA_AF_SPEC{AF_INET{IFLA_INET_CONF{
+     * IPV4_DEVCONF_ROUTE_LOCALNET}}}}. Needs only CAP_NET_ADMIN, so it works where {@code /proc/sys} is read-only
+     * (a managed Docker plugin). Read back under {@code /proc/sys} from a thread in the handle's namespace.
+     */
+    public void setRouteLocalnet(String name, boolean on) {
+        exchange.ack("set route_localnet of " + name + " to " + (on ? 1 : 0),
+                LinkMessages.setRouteLocalnet(LinkNames.require(name), on));
+    }
+
+    /**
      * Makes a link a port of a bridge: {@code ip link set NAME master M}. RTM_SETLINK, {@code IFLA_IFNAME,
      * IFLA_MASTER}. The bridge's MTU follows its ports.
      */

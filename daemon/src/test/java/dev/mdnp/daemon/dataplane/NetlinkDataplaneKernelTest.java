@@ -74,6 +74,8 @@ class NetlinkDataplaneKernelTest {
                 .anySatisfy(a -> assertThat(a).contains("10.231.99.1/24"))
                 .anySatisfy(a -> assertThat(a).contains("fd31:99:0:0:0:0:0:1/64"));
         assertThat(FirewallListing.rulesOf(netns.commandPrefix(), BRIDGE)).isNotEmpty();
+        assertThat(netns.inside(() -> new Sysctl(List.of("net", "ipv4", "conf", BRIDGE, "route_localnet")).read()))
+                .isEqualTo("1");
         assertThat(ops).extracting(KernelOp::operation).containsExactly("create bridge",
                 "add address 10.231.99.1/24", "add address fd31:99:0:0:0:0:0:1/64", "set up",
                 "enable route_localnet", "enable forwarding", "enable forwarding", "add firewall rules");

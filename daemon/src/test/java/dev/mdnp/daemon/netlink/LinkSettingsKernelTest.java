@@ -10,13 +10,17 @@ import dev.mdnp.daemon.netlink.testsupport.PrivateNetnsExtension;
 import dev.mdnp.daemon.netlink.wire.Errno;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Changing existing links (up/down, MTU, MAC, master, name) in a private namespace. */
+/** Changing existing links (up/down, MTU, MAC, master, name, route_localnet) in a private namespace. */
 @Tag("kernel")
 class LinkSettingsKernelTest {
 
@@ -114,6 +118,25 @@ class LinkSettingsKernelTest {
     }
 
     @Test
+    void setRouteLocalnetTurnsTheBridgesSysctlOnAndOff() throws Exception {
+        assertThat(routeLocalnet("mdnptbr0")).as("the kernel's default").isEqualTo("0");
+
+        links.setRouteLocalnet("mdnptbr0", true);
+        assertThat(routeLocalnet("mdnptbr0")).isEqualTo("1");
+        assertThat(routeLocalnet("mdnpth0")).as("other links keep theirs").isEqualTo("0");
+
+        links.setRouteLocalnet("mdnptbr0", false);
+        assertThat(routeLocalnet("mdnptbr0")).isEqualTo("0");
+    }
+
+    @Test
+    void setRouteLocalnetOfAMissingLinkFailsWithEnodev() {
+        assertThatThrownBy(() -> links.setRouteLocalnet("mdnptnone", true))
+                .isInstanceOfSatisfying(NetlinkException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENODEV))
+                .hasMessage("set route_localnet of mdnptnone to 1: no such device (ENODEV)");
+    }
+
+    @Test
     void renameChangesTheNameAndKeepsTheIndex() {
         int index = link("mdnpth0").index();
 
@@ -188,6 +211,15 @@ class LinkSettingsKernelTest {
         String[] version = System.getProperty("os.version").split("[.-]");
         int runningMajor = Integer.parseInt(version[0]);
         return runningMajor > major || runningMajor == major && Integer.parseInt(version[1]) >= minor;
+    }
+
+    /** Reads {@code net.ipv4.conf.NAME.route_localnet} on a thread in the namespace, the one {@code /proc/sys} shows. */
+    private String routeLocalnet(String name) throws Exception {
+        return netns.inside(() -> {
+            try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/conf", name, "route_localnet"))) {
+                return new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip();
+            }
+        });
     }
 
     private Link link(String name) {

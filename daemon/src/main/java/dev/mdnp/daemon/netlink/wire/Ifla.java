@@ -35,6 +35,12 @@ public final class Ifla {
     public static final int IFALIAS = 20;
     /** {@code IFLA_STATS64}: {@code struct rtnl_link_stats64}, u64 counters starting rx/tx packets, rx/tx bytes. */
     public static final int STATS64 = 23;
+    /**
+     * {@code IFLA_AF_SPEC}: nest of per-family nests, each of attribute type the family ({@link Af#INET} holds
+     * {@link IflaInet} attributes). In a RTM_SETLINK the kernel hands each family's nest to that family
+     * ({@code inet_set_link_af} for IPv4).
+     */
+    public static final int AF_SPEC = 26;
 
     /**
      * {@code IFLA_GROUP}: u32, the link's device group, 0 ({@code INIT_NETDEV_GROUP}) by default. Unlike

@@ -133,6 +133,17 @@ public final class LinkMessages {
     }
 
     /**
+     * {@code sysctl net.ipv4.conf.NAME.route_localnet=1} (or {@code =0} when {@code on} is false) through rtnetlink,
+     * which needs CAP_NET_ADMIN but no writable {@code /proc/sys}: RTM_SETLINK, REQUEST|ACK, {@code IFLA_IFNAME,
+     * IFLA_AF_SPEC{AF_INET{IFLA_INET_CONF{IPV4_DEVCONF_ROUTE_LOCALNET u32}}}}. The kernel sets it in
+     * {@code inet_set_link_af}; unlike the sysctl file, turning it off does not flush the routing cache.
+     */
+    public static MessageBuilder setRouteLocalnet(String name, boolean on) {
+        return set(name).nest(Ifla.AF_SPEC, spec -> spec.nest(Af.INET, inet -> inet.nest(IflaInet.CONF,
+                conf -> conf.u32(IflaInet.DEVCONF_ROUTE_LOCALNET, on ? 1 : 0))));
+    }
+
+    /**
      * {@code ip link set NAME master M} (or {@code nomaster} when {@code masterIndex} is 0): RTM_SETLINK,
      * REQUEST|ACK, {@code IFLA_IFNAME, IFLA_MASTER}.
      */
