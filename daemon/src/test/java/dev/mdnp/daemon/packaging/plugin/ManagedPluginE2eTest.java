@@ -33,11 +33,6 @@ class ManagedPluginE2eTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String IMAGE = "local/busybox";
-    /**
-     * Routed, not NAT: a NAT network sets route_localnet on its bridge under /proc/sys, which Docker mounts read-only
-     * in every plugin, so its CreateNetwork fails there until the daemon sets it over rtnetlink.
-     */
-    private static final String ROUTED = "com.docker.network.bridge.gateway_mode_ipv4=routed";
 
     private final List<String> containers = new ArrayList<>();
     private final List<String> networks = new ArrayList<>();
@@ -69,9 +64,9 @@ class ManagedPluginE2eTest {
         Path pluginRoot = Path.of(docker.ok("info", "--format", "{{.DockerRootDir}}"), "plugins", id);
 
         long firstCall = System.nanoTime();
-        String auto = network("--ipam-driver", tag, "-d", tag, "-o", ROUTED);
+        String auto = network("--ipam-driver", tag, "-d", tag);
         measured.add("first call (network create right after enable): " + millisSince(firstCall) + " ms");
-        String fixed = network("-d", tag, "--ipam-driver", tag, "--subnet", "10.231.96.0/24", "-o", ROUTED);
+        String fixed = network("-d", tag, "--ipam-driver", tag, "--subnet", "10.231.96.0/24");
         String a1 = container(auto);
         assertPings(container(auto), a1, auto);
         String f1 = container(fixed);
