@@ -7,6 +7,7 @@ import dev.mdnp.daemon.dataplane.Traffic;
 import dev.mdnp.daemon.dataplane.VethSpec;
 import dev.mdnp.daemon.driver.DriverException.Reason;
 import dev.mdnp.model.cnm.IpamData;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,7 @@ final class KernelSpecs {
         for (IpamData pool : pools) {
             if (pool.gateway() != null && !pool.gateway().isEmpty()) {
                 IpPrefix gateway = prefix(list, "Gateway", pool.gateway(), ipv4);
+                refuseUnusableGateway(list, pool.gateway(), gateway);
                 if (gateways.stream().anyMatch(known -> known.address().equals(gateway.address()))) {
                     throw new DriverException(Reason.BAD_REQUEST, "invalid " + list + " Gateway " + pool.gateway()
                             + ": the address is the gateway of another pool of the network");
@@ -44,6 +46,18 @@ final class KernelSpecs {
                 gateways.add(gateway);
             }
             subnets.add(prefix(list, "Pool", pool.pool(), ipv4));
+        }
+    }
+
+    /** A bridge cannot hold the unspecified, a loopback or a multicast address: the kernel refuses them (EADDRNOTAVAIL). */
+    private static void refuseUnusableGateway(String list, String text, IpPrefix gateway) {
+        InetAddress address = gateway.address();
+        String kind = address.isAnyLocalAddress() ? "the unspecified address"
+                : address.isLoopbackAddress() ? "a loopback address"
+                : address.isMulticastAddress() ? "a multicast address" : null;
+        if (kind != null) {
+            throw new DriverException(Reason.BAD_REQUEST, "invalid " + list + " Gateway " + text + ": " + kind
+                    + " cannot be a bridge's gateway");
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -178,6 +179,20 @@ class NetworkDriverTest {
         assertThatThrownBy(() -> driver.createEndpoint(request)).isInstanceOf(DriverException.class)
                 .hasMessageContaining("all-zero");
         assertThat(kernel.calls()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"::1/128, a loopback address", "::/0, the unspecified address", "ff02::1/64, a multicast address"})
+    void aGatewayNoBridgeCanHoldIsRefusedBeforeTheKernelIsTouched(String gateway, String kind) {
+        // Fuzzer findings (clean-clone CI run at 6b5b5fd, seed 576587610990657673): ::1/128 and ::/0 reached the
+        // kernel, which refused them (EADDRNOTAVAIL), and the call answered 500.
+        CreateNetworkRequest request = new CreateNetworkRequest(NET, Map.of(),
+                List.of(pool("10.88.0.0/16", "10.88.0.1/16")), List.of(pool("fd88::/64", gateway)));
+
+        assertThatThrownBy(() -> driver.createNetwork(request)).isInstanceOf(DriverException.class)
+                .hasMessageContaining("invalid IPv6Data Gateway " + gateway + ": " + kind);
+        assertThat(kernel.calls()).isEmpty();
+        assertThat(state.networks()).isEmpty();
     }
 
     @Test
