@@ -54,7 +54,7 @@ class BareHostE2eTest {
             assertThat(prepare.err().lines()).hasSize(2).last()
                     .isEqualTo("scripts/test: everything the tests need is installed");
             assertThat(prepare.err().lines().findFirst()).get().asString().matches("scripts/test: installing docker.io"
-                    + " (docker-cli )?busybox-static iproute2 curl conntrack mmdebstrap \\(apt-get\\)"); // 13: docker-cli
+                    + " (docker-cli )?busybox-static iproute2 curl conntrack mmdebstrap systemd \\(apt-get\\)"); // 13: docker-cli
             HostCommand.Result again = host.asNobody(TEST, "--prepare");
             assertThat(again.exitCode()).as(again.err()).isZero();
             assertThat(again.err()).isEqualTo("scripts/test: everything the tests need is installed");

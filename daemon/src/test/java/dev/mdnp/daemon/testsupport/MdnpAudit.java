@@ -297,11 +297,17 @@ public final class MdnpAudit {
      * Counts the mounts under {@code dir}: Docker bind-mounts each sandbox's namespace on a file there, and unmounts
      * it when the sandbox goes (the file itself stays for up to a minute, until Docker's garbage collection).
      */
+    /**
+     * Counts the namespaces mounted in {@code dir} but {@code default}: Docker mounts the host's namespace there for
+     * the first container with {@code --network host} (the systemd rig's) and keeps it while dockerd runs.
+     */
     private static long mountedUnder(Path dir) throws IOException {
         String prefix = dir + "/";
+        String hostNamespace = prefix + "default";
         try (Stream<String> mounts = Files.lines(Path.of("/proc/self/mounts"))) {
             return mounts.map(line -> line.split(" "))
-                    .filter(fields -> fields.length > 1 && fields[1].startsWith(prefix))
+                    .filter(fields -> fields.length > 1 && fields[1].startsWith(prefix)
+                            && !fields[1].equals(hostNamespace))
                     .count();
         }
     }
