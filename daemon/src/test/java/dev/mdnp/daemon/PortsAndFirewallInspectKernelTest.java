@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
 
 /**
  * The real daemon, in a named namespace of its own with its own iptables tables, publishes ports and shows them on
@@ -128,11 +129,11 @@ class PortsAndFirewallInspectKernelTest {
             assertThat(firewall).hasSize(2);
         }
 
-        CommandRun endpoints = CommandRun.of(new Main(), "endpoints", "--inspect-socket", inspectSocket.toString());
+        CommandRun endpoints = CommandRun.of(mdnp(), "endpoints", "--inspect-socket", inspectSocket.toString());
         assertThat(endpoints.out().lines().toList().get(0)).endsWith("JOINED   PORTS");
         assertThat(endpoints.out().lines().toList().get(1)).contains("127.0.0.1:18081->80/tcp, 0.0.0.0:");
 
-        CommandRun doctor = CommandRun.of(new Main(), "doctor", "--inspect-socket", inspectSocket.toString(),
+        CommandRun doctor = CommandRun.of(mdnp(), "doctor", "--inspect-socket", inspectSocket.toString(),
                 "--name", "mdnptinsp", "--plugin-dir", daemon.socket().getParent().toString(),
                 "--docker-host", "unix://" + workDir.resolve("no-docker.sock"));
         assertThat(doctor.exitCode()).isEqualTo(1);
@@ -144,5 +145,10 @@ class PortsAndFirewallInspectKernelTest {
     private void call(UnixHttpClient plugin, String path, Map<String, Object> body) throws IOException {
         UnixHttpClient.Reply reply = plugin.post(path, json.writeValueAsString(body));
         assertThat(reply.status()).as("%s: %s", path, reply.body()).isEqualTo(200);
+    }
+
+    /** The mdnp command line with every subcommand, as {@code mdnp} builds it. */
+    private static CommandLine mdnp() {
+        return Main.commandLine(Map.of(), Path.of("/nonexistent/mdnp.conf"));
     }
 }

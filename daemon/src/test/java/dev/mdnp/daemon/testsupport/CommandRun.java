@@ -15,9 +15,13 @@ public record CommandRun(int exitCode, String out, String err) {
 
     /** Runs {@code command} with {@code args} as picocli would from {@code main}, capturing both streams. */
     public static CommandRun of(Object command, String... args) {
+        return of(new CommandLine(command), args);
+    }
+
+    /** Runs {@code args} on a command line already built, capturing what it prints. */
+    public static CommandRun of(CommandLine commandLine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
